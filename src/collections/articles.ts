@@ -1,0 +1,169 @@
+import type { CollectionConfig, Field, TextField } from 'payload'
+
+import { slugField } from 'payload'
+
+import { publishedOrEditor } from '../access/defaults.js'
+import { urlField } from '../fields/urlField.js'
+import { clampLimit } from '../hooks/clampLimit.js'
+import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { setPublishedAt } from '../hooks/publishedAt.js'
+import { refuseUnknownRelations } from '../hooks/relationsExist.js'
+import { ensureUniqueSlug } from '../hooks/slug.js'
+import { inAllLanguages, t } from '../i18n/index.js'
+import type { ResolvedOptions } from '../options.js'
+import { toSlug } from '../slugs/toSlug.js'
+
+export const sourceKinds = ['staff', 'wire', 'external'] as const
+export const aiUsages = ['none', 'rewritten', 'generated', 'edited'] as const
+
+export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
+  const { articles, regions, relatedLinks, sponsors } = options.collections
+  const behaviour = !options.disabled
+  const defaultFields: Field[] = [
+    { name: 'title', type: 'text', label: t('title'), localized: true, maxLength: 300, required: true },
+    slugField({
+      overrides: (row) => {
+        const slug = row.fields[1] as TextField
+        slug.label = t('slug')
+        slug.admin = { ...slug.admin, description: t('slugDescription') }
+        return row
+      },
+      slugify: ({ valueToSlugify }) => toSlug(valueToSlugify),
+    }),
+    { name: 'subtitle', type: 'text', label: t('subtitle'), localized: true, maxLength: 500 },
+    { name: 'authors', type: 'relationship', hasMany: true, label: t('authors'), relationTo: options.users },
+    ...(options.media ? [{ name: 'image', type: 'upload', label: t('image'), relationTo: options.media } satisfies Field] : []),
+    {
+      name: 'paidContent',
+      type: 'checkbox',
+      admin: { description: t('paidContentDescription'), position: 'sidebar' },
+      defaultValue: false,
+      index: true,
+      label: t('paidContent'),
+    },
+    {
+      name: 'regions',
+      type: 'relationship',
+      admin: { description: t('regionsDescription'), position: 'sidebar' },
+      hasMany: true,
+      label: t('regions'),
+      relationTo: regions.slug,
+    },
+    {
+      name: 'dateline',
+      type: 'group',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'place', type: 'text', label: t('datelinePlace'), maxLength: 100 },
+            { name: 'date', type: 'date', label: t('datelineDate') },
+          ],
+        },
+      ],
+      label: t('dateline'),
+    },
+    { name: 'content', type: 'richText', label: t('content'), localized: true },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' }, description: t('publishedAtDescription'), position: 'sidebar' },
+      index: true,
+      label: t('publishedAt'),
+    },
+    {
+      name: 'source',
+      type: 'group',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          defaultValue: 'staff',
+          label: t('sourceKind'),
+          options: [
+            { label: t('sourceKindStaff'), value: 'staff' },
+            { label: t('sourceKindWire'), value: 'wire' },
+            { label: t('sourceKindExternal'), value: 'external' },
+          ],
+          required: true,
+        },
+        { name: 'name', type: 'text', label: t('sourceName'), maxLength: 200 },
+        urlField({ name: 'url', behaviour, description: 'sourceUrlDescription', label: 'sourceUrl' }),
+      ],
+      label: t('source'),
+    },
+    {
+      name: 'ai',
+      type: 'group',
+      admin: { description: t('aiDescription') },
+      fields: [
+        {
+          name: 'usage',
+          type: 'select',
+          defaultValue: 'none',
+          index: true,
+          label: t('aiUsage'),
+          options: [
+            { label: t('aiUsageNone'), value: 'none' },
+            { label: t('aiUsageRewritten'), value: 'rewritten' },
+            { label: t('aiUsageGenerated'), value: 'generated' },
+            { label: t('aiUsageEdited'), value: 'edited' },
+          ],
+          required: true,
+        },
+        { name: 'humanReviewed', type: 'checkbox', defaultValue: false, label: t('aiHumanReviewed') },
+        {
+          type: 'row',
+          fields: [
+            { name: 'reviewedBy', type: 'relationship', label: t('aiReviewedBy'), relationTo: options.users },
+            { name: 'reviewedAt', type: 'date', label: t('aiReviewedAt') },
+          ],
+        },
+      ],
+      label: t('ai'),
+    },
+    { name: 'sponsors', type: 'relationship', hasMany: true, label: t('sponsors'), relationTo: sponsors.slug },
+    {
+      name: 'relatedLinks',
+      type: 'join',
+      collection: relatedLinks.slug,
+      defaultSort: 'order',
+      label: t('relatedLinks'),
+      on: 'article',
+    },
+    { name: 'allowComments', type: 'checkbox', admin: { position: 'sidebar' }, defaultValue: true, label: t('allowComments') },
+  ]
+  return {
+    slug: articles.slug,
+    access: {
+      create: options.editorsOnly,
+      delete: options.editorsOnly,
+      read: publishedOrEditor(options),
+      readVersions: options.editorsOnly,
+      update: options.editorsOnly,
+      ...articles.access,
+    },
+    admin: {
+      defaultColumns: ['title', 'regions', '_status', 'publishedAt'],
+      group: inAllLanguages('group'),
+      listSearchableFields: ['title', 'slug'],
+      useAsTitle: 'title',
+      ...articles.admin,
+    },
+    defaultSort: '-publishedAt',
+    fields: articles.fields ? articles.fields({ defaultFields }) : defaultFields,
+    hooks: behaviour
+      ? {
+          beforeChange: [
+            refuseNulBytes,
+            refuseUnknownRelations,
+            setPublishedAt,
+            ensureUniqueSlug({ fallbackPrefix: 'artikel', titleField: 'title' }),
+          ],
+          beforeOperation: [clampLimit(options.maxLimit)],
+        }
+      : undefined,
+    labels: { plural: inAllLanguages('articlePlural'), singular: inAllLanguages('articleSingular') },
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  }
+}

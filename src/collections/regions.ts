@@ -1,0 +1,85 @@
+import type { CollectionConfig, Field, PayloadRequest, TextFieldSingleValidation } from 'payload'
+
+import { slugField } from 'payload'
+
+import { clampLimit } from '../hooks/clampLimit.js'
+import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { checkRegionCode, computeRegionTree, syncRegionTree } from '../hooks/regionTree.js'
+import { refuseUnknownRelations } from '../hooks/relationsExist.js'
+import { ensureUniqueSlug } from '../hooks/slug.js'
+import { inAllLanguages, message, t } from '../i18n/index.js'
+import type { ResolvedOptions } from '../options.js'
+import { toSlug } from '../slugs/toSlug.js'
+import { computedAdmin } from './computedAdmin.js'
+
+export const regionTypes = ['continent', 'country', 'subdivision', 'city', 'other'] as const
+
+export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
+  const { regions } = options.collections
+  const behaviour = !options.disabled
+  const defaultFields: Field[] = [
+    {
+      name: 'name',
+      type: 'text',
+      admin: { description: t('regionNameDescription') },
+      label: t('name'),
+      localized: true,
+      required: true,
+      // The name may be left empty for a country: the hook fills it from the ISO code.
+      validate: ((value: null | string | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: unknown }) =>
+        Boolean(value?.trim() || (siblingData as { isoCode?: string }).isoCode) ||
+        message(req, 'errorRegionNameRequired')) as TextFieldSingleValidation,
+    },
+    slugField({ slugify: ({ valueToSlugify }) => toSlug(valueToSlugify), useAsSlug: 'name' }),
+    {
+      name: 'type',
+      type: 'select',
+      defaultValue: 'other',
+      label: t('regionType'),
+      options: [
+        { label: t('regionTypeContinent'), value: 'continent' },
+        { label: t('regionTypeCountry'), value: 'country' },
+        { label: t('regionTypeSubdivision'), value: 'subdivision' },
+        { label: t('regionTypeCity'), value: 'city' },
+        { label: t('regionTypeOther'), value: 'other' },
+      ],
+      required: true,
+    },
+    { name: 'isoCode', type: 'text', admin: { description: t('isoCodeDescription') }, index: true, label: t('isoCode'), maxLength: 6 },
+    { name: 'parent', type: 'relationship', index: true, label: t('parent'), relationTo: regions.slug },
+    { name: 'breadcrumbs', type: 'json', admin: computedAdmin, label: t('breadcrumbs'), localized: true },
+    { name: 'path', type: 'text', admin: computedAdmin, index: true, label: t('path') },
+  ]
+  return {
+    slug: regions.slug,
+    access: {
+      create: options.editorsOnly,
+      delete: options.editorsOnly,
+      read: () => true,
+      update: options.editorsOnly,
+      ...regions.access,
+    },
+    admin: {
+      defaultColumns: ['name', 'type', 'isoCode', 'path'],
+      group: inAllLanguages('group'),
+      listSearchableFields: ['name', 'isoCode', 'path'],
+      useAsTitle: 'name',
+      ...regions.admin,
+    },
+    fields: regions.fields ? regions.fields({ defaultFields }) : defaultFields,
+    hooks: behaviour
+      ? {
+          afterChange: [syncRegionTree(regions.slug)],
+          beforeChange: [
+            refuseNulBytes,
+            refuseUnknownRelations,
+            checkRegionCode,
+            ensureUniqueSlug({ fallbackPrefix: 'region', titleField: 'name' }),
+            computeRegionTree(regions.slug),
+          ],
+          beforeOperation: [clampLimit(options.maxLimit)],
+        }
+      : undefined,
+    labels: { plural: inAllLanguages('regionPlural'), singular: inAllLanguages('regionSingular') },
+  }
+}

@@ -1,0 +1,68 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { linkOfPublishedArticleOrEditor } from '../access/defaults.js'
+import { urlField } from '../fields/urlField.js'
+import { clampLimit } from '../hooks/clampLimit.js'
+import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { enforceRelatedLinkRules } from '../hooks/relatedLinkRules.js'
+import { refuseUnknownRelations } from '../hooks/relationsExist.js'
+import { inAllLanguages, t } from '../i18n/index.js'
+import type { ResolvedOptions } from '../options.js'
+
+export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig => {
+  const { articles, relatedLinks } = options.collections
+  const behaviour = !options.disabled
+  const isExternal = (_: unknown, siblingData: { type?: string }) => siblingData?.type === 'external'
+  const defaultFields: Field[] = [
+    { name: 'article', type: 'relationship', index: true, label: t('article'), relationTo: articles.slug, required: true },
+    {
+      name: 'type',
+      type: 'select',
+      defaultValue: 'internal',
+      label: t('linkType'),
+      options: [
+        { label: t('linkTypeInternal'), value: 'internal' },
+        { label: t('linkTypeExternal'), value: 'external' },
+      ],
+      required: true,
+    },
+    {
+      name: 'target',
+      type: 'relationship',
+      admin: { condition: (data, siblingData) => !isExternal(data, siblingData) },
+      index: true,
+      label: t('target'),
+      relationTo: articles.slug,
+    },
+    urlField({ name: 'url', admin: { condition: isExternal }, behaviour, label: 'url' }),
+    { name: 'label', type: 'text', admin: { description: t('labelDescription') }, label: t('label'), localized: true, maxLength: 300 },
+    { name: 'order', type: 'number', defaultValue: 0, label: t('order') },
+  ]
+  return {
+    slug: relatedLinks.slug,
+    access: {
+      create: options.editorsOnly,
+      delete: options.editorsOnly,
+      read: linkOfPublishedArticleOrEditor(options),
+      update: options.editorsOnly,
+      ...relatedLinks.access,
+    },
+    admin: {
+      defaultColumns: ['article', 'type', 'target', 'label', 'order'],
+      group: inAllLanguages('group'),
+      useAsTitle: 'label',
+      ...relatedLinks.admin,
+    },
+    defaultSort: 'order',
+    fields: relatedLinks.fields ? relatedLinks.fields({ defaultFields }) : defaultFields,
+    hooks: behaviour
+      ? {
+          beforeChange: [refuseNulBytes, refuseUnknownRelations, enforceRelatedLinkRules(relatedLinks.slug)],
+          beforeOperation: [clampLimit(options.maxLimit)],
+        }
+      : undefined,
+    // One link per article and target; a race past the hook's check ends here.
+    indexes: [{ fields: ['article', 'target'], unique: true }],
+    labels: { plural: inAllLanguages('relatedLinkPlural'), singular: inAllLanguages('relatedLinkSingular') },
+  }
+}

@@ -1,0 +1,90 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { activeSponsorOrEditor } from '../access/defaults.js'
+import { urlField } from '../fields/urlField.js'
+import { clampLimit } from '../hooks/clampLimit.js'
+import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { refuseUnknownRelations } from '../hooks/relationsExist.js'
+import { enforceSponsorLabel, SPONSORED_REL } from '../hooks/sponsorLabel.js'
+import { inAllLanguages, t } from '../i18n/index.js'
+import type { ResolvedOptions } from '../options.js'
+import { computedAdmin } from './computedAdmin.js'
+
+export const sponsorPlacements = ['sidebar', 'inline', 'footer'] as const
+
+export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
+  const { regions, sponsors } = options.collections
+  const behaviour = !options.disabled
+  const defaultFields: Field[] = [
+    { name: 'name', type: 'text', label: t('name'), maxLength: 200, required: true },
+    urlField({ name: 'url', behaviour, label: 'url', required: true }),
+    ...(options.media
+      ? [{ name: 'logo', type: 'upload', label: t('logo'), relationTo: options.media } satisfies Field]
+      : []),
+    {
+      name: 'placement',
+      type: 'select',
+      defaultValue: 'sidebar',
+      index: true,
+      label: t('placement'),
+      options: [
+        { label: t('placementSidebar'), value: 'sidebar' },
+        { label: t('placementInline'), value: 'inline' },
+        { label: t('placementFooter'), value: 'footer' },
+      ],
+      required: true,
+    },
+    {
+      name: 'regions',
+      type: 'relationship',
+      admin: { description: t('sponsorRegionsDescription') },
+      hasMany: true,
+      label: t('regions'),
+      relationTo: regions.slug,
+    },
+    { name: 'activeFrom', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, label: t('activeFrom') },
+    { name: 'activeUntil', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, label: t('activeUntil') },
+    { name: 'priority', type: 'number', admin: { description: t('priorityDescription') }, defaultValue: 0, label: t('priority') },
+    { name: 'active', type: 'checkbox', defaultValue: true, index: true, label: t('active') },
+    {
+      name: 'rel',
+      type: 'text',
+      admin: { ...computedAdmin, description: t('relDescription') },
+      defaultValue: SPONSORED_REL,
+      label: t('rel'),
+    },
+    {
+      name: 'disclosureLabel',
+      type: 'text',
+      admin: { description: t('disclosureLabelDescription') },
+      label: t('disclosureLabel'),
+      localized: true,
+      maxLength: 60,
+    },
+  ]
+  return {
+    slug: sponsors.slug,
+    access: {
+      create: options.editorsOnly,
+      delete: options.editorsOnly,
+      read: activeSponsorOrEditor(options),
+      update: options.editorsOnly,
+      ...sponsors.access,
+    },
+    admin: {
+      defaultColumns: ['name', 'placement', 'activeFrom', 'activeUntil', 'active'],
+      group: inAllLanguages('group'),
+      listSearchableFields: ['name', 'url'],
+      useAsTitle: 'name',
+      ...sponsors.admin,
+    },
+    fields: sponsors.fields ? sponsors.fields({ defaultFields }) : defaultFields,
+    hooks: behaviour
+      ? {
+          beforeChange: [refuseNulBytes, refuseUnknownRelations, enforceSponsorLabel(options.sponsors.disclosureLabels)],
+          beforeOperation: [clampLimit(options.maxLimit)],
+        }
+      : undefined,
+    labels: { plural: inAllLanguages('sponsorPlural'), singular: inAllLanguages('sponsorSingular') },
+  }
+}

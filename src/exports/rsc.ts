@@ -1,0 +1,2 @@
+// Admin server components, registered by path string as `payload-newsroom/rsc#Name`.
+export {}

@@ -1,0 +1,82 @@
+import type { CollectionBeforeChangeHook, CollectionSlug, Field, PayloadRequest } from 'payload'
+
+import { refuse } from './refuse.js'
+
+type Relation = { hasMany: boolean; path: string[]; relationTo: string | string[] }
+
+/** Relationship and upload fields reachable through groups, rows, collapsibles and tabs. */
+export const relationsOf = (fields: Field[], parent: string[] = []): Relation[] =>
+  fields.flatMap((field): Relation[] => {
+    if (field.type === 'relationship' || field.type === 'upload') {
+      return [{ hasMany: Boolean(field.hasMany), path: [...parent, field.name], relationTo: field.relationTo }]
+    }
+    if (field.type === 'group') {
+      return relationsOf(field.fields, 'name' in field && field.name ? [...parent, field.name] : parent)
+    }
+    if (field.type === 'row' || field.type === 'collapsible') return relationsOf(field.fields, parent)
+    if (field.type === 'tabs') {
+      return field.tabs.flatMap((tab) => relationsOf(tab.fields, 'name' in tab && tab.name ? [...parent, tab.name] : parent))
+    }
+    return []
+  })
+
+const valueAt = (data: Record<string, unknown>, path: string[]): unknown =>
+  path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data)
+
+type Reference = { collection: CollectionSlug; id: unknown }
+
+const referencesOf = (value: unknown, relationTo: string | string[]): Reference[] => {
+  const items = Array.isArray(value) ? value : [value]
+  return items.flatMap((item): Reference[] => {
+    if (item === null || item === undefined || item === '') return []
+    if (Array.isArray(relationTo)) {
+      const polymorphic = item as { relationTo?: string; value?: unknown }
+      return [{ collection: String(polymorphic?.relationTo) as CollectionSlug, id: polymorphic?.value }]
+    }
+    const id = item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : item
+    return [{ collection: relationTo as CollectionSlug, id }]
+  })
+}
+
+const idIsWellFormed = (req: PayloadRequest, collection: CollectionSlug, id: unknown): boolean => {
+  const target = req.payload.collections[collection]
+  if (!target) return false
+  const idType = target.customIDType ?? req.payload.db.defaultIDType
+  if (idType === 'number') return typeof id === 'number' ? Number.isSafeInteger(id) && id > 0 : /^[1-9]\d{0,15}$/.test(String(id))
+  return (typeof id === 'string' || typeof id === 'number') && String(id).length > 0 && String(id).length <= 255
+}
+
+/**
+ * Payload checks only the shape of a relationship id; an id that does not exist reaches the
+ * foreign key and comes back as a 500. Refuse it with a 400 naming the field instead,
+ * with one query per related collection.
+ */
+export const refuseUnknownRelations: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
+  for (const relation of relationsOf(collection.fields)) {
+    const value = valueAt(data, relation.path)
+    if (value === undefined) continue
+    const path = relation.path.join('.')
+    const references = referencesOf(value, relation.relationTo)
+    const byCollection = new Map<CollectionSlug, Set<string>>()
+    for (const { collection: target, id } of references) {
+      if (!idIsWellFormed(req, target, id)) refuse(req, path, 'errorRelationInvalid', { id: String(id) })
+      byCollection.set(target, (byCollection.get(target) ?? new Set()).add(String(id)))
+    }
+    for (const [target, ids] of byCollection) {
+      const found = await req.payload.find({
+        collection: target,
+        depth: 0,
+        limit: ids.size,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        select: {},
+        where: { id: { in: [...ids] } },
+      })
+      const existing = new Set(found.docs.map((doc) => String(doc.id)))
+      const missing = [...ids].find((id) => !existing.has(id))
+      if (missing !== undefined) refuse(req, path, 'errorRelationUnknown', { collection: target, id: missing })
+    }
+  }
+  return data
+}

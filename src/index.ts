@@ -1,0 +1,30 @@
+import type { Config } from 'payload'
+
+import { buildCollections } from './collections/index.js'
+import { withNewsroomTranslations } from './i18n/index.js'
+import { type NewsroomPluginOptions, resolveOptions } from './options.js'
+
+export const newsroomPlugin =
+  (options: NewsroomPluginOptions = {}) =>
+  (config: Config): Config => {
+    const resolved = resolveOptions(options, config)
+    return {
+      ...config,
+      // Built in full even when disabled (without hooks), so the schema and migrations stay stable.
+      collections: [...(config.collections ?? []), ...buildCollections(resolved)],
+      i18n: withNewsroomTranslations(config.i18n), // the host's own translations win
+    }
+  }
+
+export { newsroomTranslations } from './i18n/index.js'
+export type {
+  NewsroomCollectionKey,
+  NewsroomCollectionOverrides,
+  NewsroomPluginOptions,
+  ResolvedOptions,
+} from './options.js'
+export { defaultDisclosureLabels, DEFAULT_MAX_LIMIT, resolveOptions } from './options.js'
+export type { Breadcrumb } from './regions/breadcrumbs.js'
+export { toSlug } from './slugs/toSlug.js'
+export { checkUrl } from './validation/url.js'
+export { countryCodes, isCountryCode, isSubdivisionCode } from './validation/isoCodes.js'

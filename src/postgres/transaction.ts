@@ -1,0 +1,12 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+
+/** Drizzle's handle on the request's open transaction (or the pool when there is none). */
+export const drizzleFor = async (req: PayloadRequest) => {
+  const adapter = req.payload.db as unknown as PostgresAdapter
+  if (adapter.name !== 'postgres') {
+    throw new Error(`payload-newsroom needs @payloadcms/db-postgres, found the "${adapter.name}" adapter`)
+  }
+  const transactionID = req.transactionID ? await req.transactionID : undefined
+  return (transactionID !== undefined && adapter.sessions[transactionID]?.db) || adapter.drizzle
+}

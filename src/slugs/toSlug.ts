@@ -1,0 +1,27 @@
+import slugify from 'slugify'
+
+/** Slugs longer than this are cut at a word boundary: they end up in URLs and share links. */
+export const MAX_SLUG_LENGTH = 96
+
+/** German transliteration, ASCII only: "Außenministertreffen stärkt" -> `aussenministertreffen-staerkt`. */
+export const toSlug = (text: unknown): string => {
+  if (typeof text !== 'string') return ''
+  const slug = slugify(text, { locale: 'de', lower: true, strict: true, trim: true })
+  if (slug.length <= MAX_SLUG_LENGTH) return slug
+  const cut = slug.slice(0, MAX_SLUG_LENGTH)
+  const lastHyphen = cut.lastIndexOf('-')
+  return lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut
+}
+
+/**
+ * A readable stand-in when a title slugifies to nothing (only CJK, only punctuation):
+ * the kind of document and its creation day, e.g. `artikel-2026-11-28`; collisions then get `-2`, `-3`.
+ */
+export const fallbackSlug = (prefix: string, now: Date): string => `${prefix}-${now.toISOString().slice(0, 10)}`
+
+/** The candidates after `base`: `base-2`, `base-3`, ... starting at `from`. */
+export const slugCandidates = (base: string, from: number, count: number): string[] =>
+  Array.from({ length: count }, (_, index) => {
+    const n = from + index
+    return n === 1 ? base : `${base}-${n}`
+  })

@@ -1,0 +1,76 @@
+import type { CollectionConfig, Config, Payload, PayloadRequest } from 'payload'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { BasePayload, buildConfig } from 'payload'
+import { inject } from 'vitest'
+
+import { newsroomPlugin, type NewsroomPluginOptions } from '../../src/index.js'
+
+export type TestContext = {
+  /** The database this file owns, for direct SQL checks. */
+  databaseUrl: string
+  payload: Payload
+  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>
+  stop: () => Promise<void>
+}
+
+export const users: CollectionConfig = { slug: 'users', auth: true, fields: [{ name: 'name', type: 'text' }] }
+/** Reader accounts: logged in, but not editors. */
+export const readers: CollectionConfig = { slug: 'readers', auth: true, fields: [] }
+export const media: CollectionConfig = { slug: 'media', fields: [{ name: 'alt', type: 'text' }], upload: true }
+
+const createDatabase = async (): Promise<string> => {
+  const server = inject('postgresServerUrl')
+  const name = `newsroom_${randomBytes(6).toString('hex')}`
+  const client = new pg.Client({ connectionString: server })
+  await client.connect()
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  return new URL(name, server).toString()
+}
+
+/**
+ * A Payload instance with the plugin on a fresh PostgreSQL database of its own, the schema
+ * pushed as in development. Each test file calls this once, so files never see each other's rows.
+ */
+export const startPayload = async (
+  options: NewsroomPluginOptions = { media: 'media' },
+  extra: Partial<Config> = {},
+): Promise<TestContext> => {
+  const databaseUrl = await createDatabase()
+  const config = await buildConfig({
+    collections: [users, readers, media],
+    db: postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 } }),
+    editor: lexicalEditor(),
+    logger: { options: { level: 'fatal' } },
+    secret: 'newsroom-test-secret',
+    telemetry: false,
+    ...extra,
+    plugins: [newsroomPlugin(options), ...(extra.plugins ?? [])],
+  })
+  const payload = await new BasePayload().init({ config, disableOnInit: true })
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
+  return {
+    databaseUrl,
+    payload,
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    stop: async () => {
+      await pool.end()
+      await payload.destroy()
+    },
+  }
+}
+
+/** Creates an editor and returns a user object the Local API accepts as `user`. */
+export const createEditor = async (payload: Payload, email = 'editor@newsroom.test') => {
+  const editor = await payload.create({ collection: 'users', data: { email, password: 'secret-password' } })
+  return { ...editor, collection: 'users' } as unknown as PayloadRequest['user'] & { id: number }
+}
+
+export const createReader = async (payload: Payload, email = 'reader@newsroom.test') => {
+  const reader = await payload.create({ collection: 'readers', data: { email, password: 'secret-password' } })
+  return { ...reader, collection: 'readers' } as unknown as PayloadRequest['user'] & { id: number }
+}

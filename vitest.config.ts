@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    // One PostgreSQL for the run; each test file gets its own fresh database (tests/helpers/payload.ts).
+    globalSetup: ['tests/setup/postgres.ts'],
+    hookTimeout: 180_000,
+    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts'],
+    maxWorkers: 2,
+    pool: 'forks',
+    testTimeout: 60_000,
+  },
+})
