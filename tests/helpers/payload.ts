@@ -2,14 +2,17 @@ import type { CollectionConfig, Config, Payload, PayloadRequest } from 'payload'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { BasePayload, buildConfig } from 'payload'
+import { buildConfig, getPayload, type SanitizedConfig } from 'payload'
 import { inject } from 'vitest'
 
 import { newsroomPlugin, type NewsroomPluginOptions } from '../../src/index.js'
 
 export type TestContext = {
+  config: SanitizedConfig
   /** The database this file owns, for direct SQL checks. */
   databaseUrl: string
   payload: Payload
@@ -39,21 +42,25 @@ const createDatabase = async (): Promise<string> => {
 export const startPayload = async (
   options: NewsroomPluginOptions = { media: 'media' },
   extra: Partial<Config> = {},
+  // The REST handler looks Payload up under the default key; a second instance in one file needs its own.
+  key = 'default',
 ): Promise<TestContext> => {
   const databaseUrl = await createDatabase()
   const config = await buildConfig({
     collections: [users, readers, media],
     db: postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 } }),
     editor: lexicalEditor(),
+    i18n: { supportedLanguages: { de, en } },
     logger: { options: { level: 'fatal' } },
     secret: 'newsroom-test-secret',
     telemetry: false,
     ...extra,
     plugins: [newsroomPlugin(options), ...(extra.plugins ?? [])],
   })
-  const payload = await new BasePayload().init({ config, disableOnInit: true })
+  const payload = await getPayload({ config, disableOnInit: true, key })
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
   return {
+    config,
     databaseUrl,
     payload,
     query: async (sql, params) => (await pool.query(sql, params)).rows,
