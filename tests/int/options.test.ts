@@ -1,0 +1,122 @@
+import type { Config } from 'payload'
+
+import { afterAll, describe, expect, test } from 'vitest'
+
+import { newsroomPlugin } from '../../src/index.js'
+import { resolveOptions } from '../../src/options.js'
+import { createEditor, startPayload, type TestContext } from '../helpers/payload.js'
+
+const started: TestContext[] = []
+const start = async (...args: Parameters<typeof startPayload>) => {
+  const ctx = await startPayload(...args)
+  started.push(ctx)
+  return ctx
+}
+afterAll(async () => {
+  for (const ctx of started) await ctx.stop()
+})
+
+const schemaOf = async (ctx: TestContext) => {
+  const columns = await ctx.query(
+    `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+     WHERE table_schema = 'public' ORDER BY table_name, column_name`,
+  )
+  const indexes = await ctx.query(`SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`)
+  return { columns, indexes: indexes.map((row) => ({ ...row, indexdef: String(row.indexdef).replace(/newsroom_[0-9a-f]+\./, '') })) }
+}
+
+describe('disabled', () => {
+  test('keeps the schema identical and drops the behaviour', async () => {
+    const enabled = await start({ media: 'media' }, {}, 'enabled')
+    const disabled = await start({ disabled: true, media: 'media' }, {}, 'disabled')
+    expect(await schemaOf(disabled)).toEqual(await schemaOf(enabled))
+
+    const sponsor = (await disabled.payload.create({
+      collection: 'sponsors',
+      data: { name: 'Ohne Regeln', rel: 'dofollow', url: 'https://a.example' } as never,
+    })) as Record<string, unknown>
+    expect(sponsor.rel).toBe('dofollow')
+    // Without the plugin's hooks nothing computes the slug race-free, so the client sends it.
+    const region = (await disabled.payload.create({
+      collection: 'regions',
+      data: { name: 'Asien', slug: 'asien', type: 'continent' } as never,
+    })) as Record<string, unknown>
+    expect(region.breadcrumbs ?? null).toBeNull()
+  })
+})
+
+describe('collection overrides', () => {
+  test('slug, fields, access and admin can be overridden the Payload way', async () => {
+    const ctx = await start(
+      {
+        collections: {
+          articles: {
+            admin: { defaultColumns: ['title', 'kicker'] },
+            fields: ({ defaultFields }) => [...defaultFields, { name: 'kicker', type: 'text' }],
+            slug: 'stories',
+          },
+          regions: { access: { read: () => false } },
+        },
+        media: 'media',
+      },
+      {},
+      'overrides',
+    )
+    const stories = ctx.payload.collections.stories?.config
+    expect(stories).toBeDefined()
+    expect(ctx.payload.collections.articles).toBeUndefined()
+    expect(stories!.admin.defaultColumns).toEqual(['title', 'kicker'])
+    const story = (await ctx.payload.create({ collection: 'stories' as never, data: { title: 'Eine Geschichte', kicker: 'Neu' } as never })) as Record<string, unknown>
+    expect(story.kicker).toBe('Neu')
+    expect(story.slug).toBe('eine-geschichte')
+    // Relationships follow the renamed slug.
+    const links = ctx.payload.collections['related-links'].config.fields.find((field) => 'name' in field && field.name === 'article')
+    expect(links && 'relationTo' in links && links.relationTo).toBe('stories')
+    await ctx.payload.create({ collection: 'regions', data: { name: 'Geheim', type: 'other' } as never })
+    await expect(ctx.payload.find({ collection: 'regions', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+  })
+
+  test('isEditor decides who writes', async () => {
+    const ctx = await start({ isEditor: (req) => req.user?.email === 'chief@newsroom.test', media: 'media' }, {}, 'iseditor')
+    const plain = await createEditor(ctx.payload, 'plain@newsroom.test')
+    const chief = await createEditor(ctx.payload, 'chief@newsroom.test')
+    await expect(
+      ctx.payload.create({ collection: 'regions', data: { name: 'A', type: 'other' } as never, overrideAccess: false, user: plain }),
+    ).rejects.toMatchObject({ status: 403 })
+    const created = await ctx.payload.create({ collection: 'regions', data: { name: 'A', type: 'other' } as never, overrideAccess: false, user: chief })
+    expect(created.name).toBe('A')
+  })
+})
+
+describe('resolveOptions', () => {
+  const config = (extra: Partial<Config>): Config => ({ collections: [], db: {} as Config['db'], secret: 'x', ...extra })
+
+  test('editors are config.admin.user, else the first auth collection', () => {
+    expect(resolveOptions({}, config({ admin: { user: 'staff' } })).users).toBe('staff')
+    const authFirst = config({ collections: [{ slug: 'posts', fields: [] }, { slug: 'members', auth: true, fields: [] }] })
+    expect(resolveOptions({}, authFirst).users).toBe('members')
+    expect(resolveOptions({ users: 'editors' }, authFirst).users).toBe('editors')
+  })
+
+  test('comments can be left out; maxLimit must be a positive whole number', () => {
+    expect(resolveOptions({ collections: { comments: false } }, config({})).collections.comments).toBe(false)
+    expect(resolveOptions({}, config({})).maxLimit).toBe(100)
+    expect(() => resolveOptions({ maxLimit: 0 }, config({}))).toThrow(/maxLimit/)
+  })
+
+  test('the host keeps its own hooks, collections and translations, which win over ours', () => {
+    const hostHook = () => undefined
+    const result = newsroomPlugin()(
+      config({
+        collections: [{ slug: 'users', auth: true, fields: [], hooks: { beforeChange: [hostHook] } }],
+        i18n: { translations: { de: { newsroom: { title: 'Überschrift' } } } as never },
+      }),
+    )
+    expect(result.collections?.[0]?.hooks?.beforeChange).toEqual([hostHook])
+    expect(result.collections?.map((collection) => collection.slug)).toEqual(['users', 'articles', 'regions', 'sponsors', 'related-links'])
+    const translations = result.i18n?.translations as Record<string, { newsroom: Record<string, string> }>
+    expect(translations.de!.newsroom.title).toBe('Überschrift')
+    expect(translations.de!.newsroom.subtitle).toBe('Untertitel')
+    expect(translations.en!.newsroom.title).toBe('Title')
+  })
+})
