@@ -20,7 +20,7 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
   const { articles, regions, relatedLinks, sponsors } = options.collections
   const behaviour = !options.disabled
   const defaultFields: Field[] = [
-    { name: 'title', type: 'text', label: t('title'), localized: true, maxLength: 300, required: true },
+    { name: 'title', type: 'text', admin: { description: t('titleDescription') }, label: t('title'), localized: true, maxLength: 300, required: true },
     slugField({
       overrides: (row) => {
         const slug = row.fields[1] as TextField
@@ -30,9 +30,13 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
       },
       slugify: ({ valueToSlugify }) => toSlug(valueToSlugify),
     }),
-    { name: 'subtitle', type: 'text', label: t('subtitle'), localized: true, maxLength: 500 },
-    { name: 'authors', type: 'relationship', hasMany: true, label: t('authors'), relationTo: options.users },
-    ...(options.media ? [{ name: 'image', type: 'upload', label: t('image'), relationTo: options.media } satisfies Field] : []),
+    { name: 'subtitle', type: 'text', admin: { description: t('subtitleDescription') }, label: t('subtitle'), localized: true, maxLength: 500 },
+    {
+      name: 'authors',
+      type: 'relationship',
+      admin: { description: t('authorsDescription') },
+      hasMany: true, label: t('authors'), relationTo: options.users },
+    ...(options.media ? [{ name: 'image', type: 'upload', admin: { description: t('imageDescription') }, label: t('image'), relationTo: options.media } satisfies Field] : []),
     {
       name: 'paidContent',
       type: 'checkbox',
@@ -52,18 +56,19 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
     {
       name: 'dateline',
       type: 'group',
+      admin: { description: t('datelineDescription') },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'place', type: 'text', label: t('datelinePlace'), maxLength: 100 },
-            { name: 'date', type: 'date', label: t('datelineDate') },
+            { name: 'place', type: 'text', admin: { description: t('datelinePlaceDescription') }, label: t('datelinePlace'), maxLength: 100 },
+            { name: 'date', type: 'date', admin: { description: t('datelineDateDescription') }, label: t('datelineDate') },
           ],
         },
       ],
       label: t('dateline'),
     },
-    { name: 'content', type: 'richText', label: t('content'), localized: true },
+    { name: 'content', type: 'richText', admin: { description: t('contentDescription') }, label: t('content'), localized: true },
     {
       name: 'publishedAt',
       type: 'date',
@@ -74,10 +79,12 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
     {
       name: 'source',
       type: 'group',
+      admin: { description: t('sourceDescription') },
       fields: [
         {
           name: 'kind',
           type: 'select',
+          admin: { description: t('sourceKindDescription') },
           defaultValue: 'staff',
           label: t('sourceKind'),
           options: [
@@ -87,7 +94,7 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
           ],
           required: true,
         },
-        { name: 'name', type: 'text', label: t('sourceName'), maxLength: 200 },
+        { name: 'name', type: 'text', admin: { description: t('sourceNameDescription') }, label: t('sourceName'), maxLength: 200 },
         urlField({ name: 'url', behaviour, description: 'sourceUrlDescription', label: 'sourceUrl' }),
       ],
       label: t('source'),
@@ -100,6 +107,7 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
         {
           name: 'usage',
           type: 'select',
+          admin: { description: t('aiUsageDescription') },
           defaultValue: 'none',
           index: true,
           label: t('aiUsage'),
@@ -111,27 +119,43 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
           ],
           required: true,
         },
-        { name: 'humanReviewed', type: 'checkbox', defaultValue: false, label: t('aiHumanReviewed') },
+        {
+          name: 'humanReviewed',
+          type: 'checkbox',
+          admin: { description: t('aiHumanReviewedDescription') },
+          defaultValue: false, label: t('aiHumanReviewed') },
         {
           type: 'row',
           fields: [
-            { name: 'reviewedBy', type: 'relationship', label: t('aiReviewedBy'), relationTo: options.users },
-            { name: 'reviewedAt', type: 'date', label: t('aiReviewedAt') },
+            {
+              name: 'reviewedBy',
+              type: 'relationship',
+              admin: { description: t('aiReviewedByDescription') },
+              label: t('aiReviewedBy'), relationTo: options.users },
+            { name: 'reviewedAt', type: 'date', admin: { description: t('aiReviewedAtDescription') }, label: t('aiReviewedAt') },
           ],
         },
       ],
       label: t('ai'),
     },
-    { name: 'sponsors', type: 'relationship', hasMany: true, label: t('sponsors'), relationTo: sponsors.slug },
+    {
+      name: 'sponsors',
+      type: 'relationship',
+      admin: { description: t('sponsorsDescription') },
+      hasMany: true, label: t('sponsors'), relationTo: sponsors.slug },
     {
       name: 'relatedLinks',
       type: 'join',
+      admin: { description: t('relatedLinksDescription') },
       collection: relatedLinks.slug,
       defaultSort: 'order',
       label: t('relatedLinks'),
       on: 'article',
     },
-    { name: 'allowComments', type: 'checkbox', admin: { position: 'sidebar' }, defaultValue: true, label: t('allowComments') },
+    {
+      name: 'allowComments',
+      type: 'checkbox',
+      admin: { description: t('allowCommentsDescription'), position: 'sidebar' }, defaultValue: true, label: t('allowComments') },
   ]
   return {
     slug: articles.slug,

@@ -34,6 +34,7 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
     {
       name: 'type',
       type: 'select',
+      admin: { description: t('regionTypeDescription') },
       defaultValue: 'other',
       label: t('regionType'),
       options: [
@@ -46,7 +47,11 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
       required: true,
     },
     { name: 'isoCode', type: 'text', admin: { description: t('isoCodeDescription') }, index: true, label: t('isoCode'), maxLength: 6 },
-    { name: 'parent', type: 'relationship', index: true, label: t('parent'), relationTo: regions.slug },
+    {
+      name: 'parent',
+      type: 'relationship',
+      admin: { description: t('parentDescription') },
+      index: true, label: t('parent'), relationTo: regions.slug },
     { name: 'breadcrumbs', type: 'json', admin: computedAdmin, label: t('breadcrumbs'), localized: true },
     { name: 'path', type: 'text', admin: computedAdmin, index: true, label: t('path') },
   ]

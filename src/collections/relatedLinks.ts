@@ -14,10 +14,15 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
   const behaviour = !options.disabled
   const isExternal = (_: unknown, siblingData: { type?: string }) => siblingData?.type === 'external'
   const defaultFields: Field[] = [
-    { name: 'article', type: 'relationship', index: true, label: t('article'), relationTo: articles.slug, required: true },
+    {
+      name: 'article',
+      type: 'relationship',
+      admin: { description: t('articleDescription') },
+      index: true, label: t('article'), relationTo: articles.slug, required: true },
     {
       name: 'type',
       type: 'select',
+      admin: { description: t('linkTypeDescription') },
       defaultValue: 'internal',
       label: t('linkType'),
       options: [
@@ -29,14 +34,14 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
     {
       name: 'target',
       type: 'relationship',
-      admin: { condition: (data, siblingData) => !isExternal(data, siblingData) },
+      admin: { condition: (data, siblingData) => !isExternal(data, siblingData), description: t('targetDescription') },
       index: true,
       label: t('target'),
       relationTo: articles.slug,
     },
-    urlField({ name: 'url', admin: { condition: isExternal }, behaviour, label: 'url' }),
+    urlField({ name: 'url', admin: { condition: isExternal }, behaviour, description: 'linkUrlDescription', label: 'url' }),
     { name: 'label', type: 'text', admin: { description: t('labelDescription') }, label: t('label'), localized: true, maxLength: 300 },
-    { name: 'order', type: 'number', defaultValue: 0, label: t('order') },
+    { name: 'order', type: 'number', admin: { description: t('orderDescription') }, defaultValue: 0, label: t('order') },
   ]
   return {
     slug: relatedLinks.slug,

@@ -16,14 +16,15 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
   const { regions, sponsors } = options.collections
   const behaviour = !options.disabled
   const defaultFields: Field[] = [
-    { name: 'name', type: 'text', label: t('name'), maxLength: 200, required: true },
-    urlField({ name: 'url', behaviour, label: 'url', required: true }),
+    { name: 'name', type: 'text', admin: { description: t('sponsorNameDescription') }, label: t('name'), maxLength: 200, required: true },
+    urlField({ name: 'url', behaviour, description: 'sponsorUrlDescription', label: 'url', required: true }),
     ...(options.media
-      ? [{ name: 'logo', type: 'upload', label: t('logo'), relationTo: options.media } satisfies Field]
+      ? [{ name: 'logo', type: 'upload', admin: { description: t('logoDescription') }, label: t('logo'), relationTo: options.media } satisfies Field]
       : []),
     {
       name: 'placement',
       type: 'select',
+      admin: { description: t('placementDescription') },
       defaultValue: 'sidebar',
       index: true,
       label: t('placement'),
@@ -42,10 +43,10 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
       label: t('regions'),
       relationTo: regions.slug,
     },
-    { name: 'activeFrom', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, label: t('activeFrom') },
-    { name: 'activeUntil', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, label: t('activeUntil') },
+    { name: 'activeFrom', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: t('activeFromDescription') }, index: true, label: t('activeFrom') },
+    { name: 'activeUntil', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: t('activeUntilDescription') }, index: true, label: t('activeUntil') },
     { name: 'priority', type: 'number', admin: { description: t('priorityDescription') }, defaultValue: 0, label: t('priority') },
-    { name: 'active', type: 'checkbox', defaultValue: true, index: true, label: t('active') },
+    { name: 'active', type: 'checkbox', admin: { description: t('activeDescription') }, defaultValue: true, index: true, label: t('active') },
     {
       name: 'rel',
       type: 'text',

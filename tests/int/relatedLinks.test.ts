@@ -5,9 +5,9 @@ import { errorPaths, restClient } from '../helpers/rest.js'
 
 let ctx: TestContext
 let token: string
-let published: { id: number }
-let other: { id: number }
-let draft: { id: number }
+let published: { id: number | string }
+let other: { id: number | string }
+let draft: { id: number | string }
 beforeAll(async () => {
   ctx = await startPayload()
   await createEditor(ctx.payload)

@@ -5,7 +5,7 @@ import { errorPaths, restClient } from '../helpers/rest.js'
 
 let ctx: TestContext
 let token: string
-let article: { id: number }
+let article: { id: number | string }
 beforeAll(async () => {
   ctx = await startPayload()
   await createEditor(ctx.payload)
