@@ -1,8 +1,7 @@
-import type { CollectionConfig, Field, TextField } from 'payload'
-
-import { slugField } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { publishedOrEditor } from '../access/defaults.js'
+import { newsroomSlugField } from '../fields/slugField.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
@@ -11,7 +10,6 @@ import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { ensureUniqueSlug } from '../hooks/slug.js'
 import { inAllLanguages, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
-import { toSlug } from '../slugs/toSlug.js'
 
 export const sourceKinds = ['staff', 'wire', 'external'] as const
 export const aiUsages = ['none', 'rewritten', 'generated', 'edited'] as const
@@ -20,23 +18,43 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
   const { articles, regions, relatedLinks, sponsors } = options.collections
   const behaviour = !options.disabled
   const defaultFields: Field[] = [
-    { name: 'title', type: 'text', admin: { description: t('titleDescription') }, label: t('title'), localized: true, maxLength: 300, required: true },
-    slugField({
-      overrides: (row) => {
-        const slug = row.fields[1] as TextField
-        slug.label = t('slug')
-        slug.admin = { ...slug.admin, description: t('slugDescription') }
-        return row
-      },
-      slugify: ({ valueToSlugify }) => toSlug(valueToSlugify),
-    }),
-    { name: 'subtitle', type: 'text', admin: { description: t('subtitleDescription') }, label: t('subtitle'), localized: true, maxLength: 500 },
+    {
+      name: 'title',
+      type: 'text',
+      admin: { description: t('titleDescription') },
+      label: t('title'),
+      localized: true,
+      maxLength: 300,
+      required: true,
+    },
+    newsroomSlugField('title', 'slugDescription'),
+    {
+      name: 'subtitle',
+      type: 'text',
+      admin: { description: t('subtitleDescription') },
+      label: t('subtitle'),
+      localized: true,
+      maxLength: 500,
+    },
     {
       name: 'authors',
       type: 'relationship',
       admin: { description: t('authorsDescription') },
-      hasMany: true, label: t('authors'), relationTo: options.users },
-    ...(options.media ? [{ name: 'image', type: 'upload', admin: { description: t('imageDescription') }, label: t('image'), relationTo: options.media } satisfies Field] : []),
+      hasMany: true,
+      label: t('authors'),
+      relationTo: options.users,
+    },
+    ...(options.media
+      ? [
+          {
+            name: 'image',
+            type: 'upload',
+            admin: { description: t('imageDescription') },
+            label: t('image'),
+            relationTo: options.media,
+          } satisfies Field,
+        ]
+      : []),
     {
       name: 'paidContent',
       type: 'checkbox',
@@ -61,18 +79,39 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
         {
           type: 'row',
           fields: [
-            { name: 'place', type: 'text', admin: { description: t('datelinePlaceDescription') }, label: t('datelinePlace'), maxLength: 100 },
-            { name: 'date', type: 'date', admin: { description: t('datelineDateDescription') }, label: t('datelineDate') },
+            {
+              name: 'place',
+              type: 'text',
+              admin: { description: t('datelinePlaceDescription') },
+              label: t('datelinePlace'),
+              maxLength: 100,
+            },
+            {
+              name: 'date',
+              type: 'date',
+              admin: { description: t('datelineDateDescription') },
+              label: t('datelineDate'),
+            },
           ],
         },
       ],
       label: t('dateline'),
     },
-    { name: 'content', type: 'richText', admin: { description: t('contentDescription') }, label: t('content'), localized: true },
+    {
+      name: 'content',
+      type: 'richText',
+      admin: { description: t('contentDescription') },
+      label: t('content'),
+      localized: true,
+    },
     {
       name: 'publishedAt',
       type: 'date',
-      admin: { date: { pickerAppearance: 'dayAndTime' }, description: t('publishedAtDescription'), position: 'sidebar' },
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: t('publishedAtDescription'),
+        position: 'sidebar',
+      },
       index: true,
       label: t('publishedAt'),
     },
@@ -94,7 +133,13 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
           ],
           required: true,
         },
-        { name: 'name', type: 'text', admin: { description: t('sourceNameDescription') }, label: t('sourceName'), maxLength: 200 },
+        {
+          name: 'name',
+          type: 'text',
+          admin: { description: t('sourceNameDescription') },
+          label: t('sourceName'),
+          maxLength: 200,
+        },
         urlField({ name: 'url', behaviour, description: 'sourceUrlDescription', label: 'sourceUrl' }),
       ],
       label: t('source'),
@@ -123,7 +168,9 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
           name: 'humanReviewed',
           type: 'checkbox',
           admin: { description: t('aiHumanReviewedDescription') },
-          defaultValue: false, label: t('aiHumanReviewed') },
+          defaultValue: false,
+          label: t('aiHumanReviewed'),
+        },
         {
           type: 'row',
           fields: [
@@ -131,8 +178,15 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
               name: 'reviewedBy',
               type: 'relationship',
               admin: { description: t('aiReviewedByDescription') },
-              label: t('aiReviewedBy'), relationTo: options.users },
-            { name: 'reviewedAt', type: 'date', admin: { description: t('aiReviewedAtDescription') }, label: t('aiReviewedAt') },
+              label: t('aiReviewedBy'),
+              relationTo: options.users,
+            },
+            {
+              name: 'reviewedAt',
+              type: 'date',
+              admin: { description: t('aiReviewedAtDescription') },
+              label: t('aiReviewedAt'),
+            },
           ],
         },
       ],
@@ -142,7 +196,10 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
       name: 'sponsors',
       type: 'relationship',
       admin: { description: t('sponsorsDescription') },
-      hasMany: true, label: t('sponsors'), relationTo: sponsors.slug },
+      hasMany: true,
+      label: t('sponsors'),
+      relationTo: sponsors.slug,
+    },
     {
       name: 'relatedLinks',
       type: 'join',
@@ -155,7 +212,10 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
     {
       name: 'allowComments',
       type: 'checkbox',
-      admin: { description: t('allowCommentsDescription'), position: 'sidebar' }, defaultValue: true, label: t('allowComments') },
+      admin: { description: t('allowCommentsDescription'), position: 'sidebar' },
+      defaultValue: true,
+      label: t('allowComments'),
+    },
   ]
   return {
     slug: articles.slug,

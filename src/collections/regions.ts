@@ -1,7 +1,6 @@
 import type { CollectionConfig, Field, PayloadRequest, TextFieldSingleValidation } from 'payload'
 
-import { slugField } from 'payload'
-
+import { newsroomSlugField } from '../fields/slugField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
 import { checkRegionCode, computeRegionTree, syncRegionTree } from '../hooks/regionTree.js'
@@ -9,7 +8,6 @@ import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { ensureUniqueSlug } from '../hooks/slug.js'
 import { inAllLanguages, message, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
-import { toSlug } from '../slugs/toSlug.js'
 import { computedAdmin } from './computedAdmin.js'
 
 export const regionTypes = ['continent', 'country', 'subdivision', 'city', 'other'] as const
@@ -26,11 +24,14 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
       localized: true,
       required: true,
       // The name may be left empty for a country: the hook fills it from the ISO code.
-      validate: ((value: null | string | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: unknown }) =>
+      validate: ((
+        value: null | string | undefined,
+        { req, siblingData }: { req: PayloadRequest; siblingData: unknown },
+      ) =>
         Boolean(value?.trim() || (siblingData as { isoCode?: string }).isoCode) ||
         message(req, 'errorRegionNameRequired')) as TextFieldSingleValidation,
     },
-    slugField({ slugify: ({ valueToSlugify }) => toSlug(valueToSlugify), useAsSlug: 'name' }),
+    newsroomSlugField('name', 'regionSlugDescription'),
     {
       name: 'type',
       type: 'select',
@@ -46,12 +47,22 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
       ],
       required: true,
     },
-    { name: 'isoCode', type: 'text', admin: { description: t('isoCodeDescription') }, index: true, label: t('isoCode'), maxLength: 6 },
+    {
+      name: 'isoCode',
+      type: 'text',
+      admin: { description: t('isoCodeDescription') },
+      index: true,
+      label: t('isoCode'),
+      maxLength: 6,
+    },
     {
       name: 'parent',
       type: 'relationship',
       admin: { description: t('parentDescription') },
-      index: true, label: t('parent'), relationTo: regions.slug },
+      index: true,
+      label: t('parent'),
+      relationTo: regions.slug,
+    },
     { name: 'breadcrumbs', type: 'json', admin: computedAdmin, label: t('breadcrumbs'), localized: true },
     { name: 'path', type: 'text', admin: computedAdmin, index: true, label: t('path') },
   ]

@@ -18,7 +18,11 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
       name: 'article',
       type: 'relationship',
       admin: { description: t('articleDescription') },
-      index: true, label: t('article'), relationTo: articles.slug, required: true },
+      index: true,
+      label: t('article'),
+      relationTo: articles.slug,
+      required: true,
+    },
     {
       name: 'type',
       type: 'select',
@@ -34,14 +38,36 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
     {
       name: 'target',
       type: 'relationship',
-      admin: { condition: (data, siblingData) => !isExternal(data, siblingData), description: t('targetDescription') },
+      admin: {
+        condition: (data, siblingData) => !isExternal(data, siblingData),
+        description: t('targetDescription'),
+      },
       index: true,
       label: t('target'),
       relationTo: articles.slug,
     },
-    urlField({ name: 'url', admin: { condition: isExternal }, behaviour, description: 'linkUrlDescription', label: 'url' }),
-    { name: 'label', type: 'text', admin: { description: t('labelDescription') }, label: t('label'), localized: true, maxLength: 300 },
-    { name: 'order', type: 'number', admin: { description: t('orderDescription') }, defaultValue: 0, label: t('order') },
+    urlField({
+      name: 'url',
+      admin: { condition: isExternal },
+      behaviour,
+      description: 'linkUrlDescription',
+      label: 'url',
+    }),
+    {
+      name: 'label',
+      type: 'text',
+      admin: { description: t('labelDescription') },
+      label: t('label'),
+      localized: true,
+      maxLength: 300,
+    },
+    {
+      name: 'order',
+      type: 'number',
+      admin: { description: t('orderDescription') },
+      defaultValue: 0,
+      label: t('order'),
+    },
   ]
   return {
     slug: relatedLinks.slug,

@@ -16,10 +16,25 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
   const { regions, sponsors } = options.collections
   const behaviour = !options.disabled
   const defaultFields: Field[] = [
-    { name: 'name', type: 'text', admin: { description: t('sponsorNameDescription') }, label: t('name'), maxLength: 200, required: true },
+    {
+      name: 'name',
+      type: 'text',
+      admin: { description: t('sponsorNameDescription') },
+      label: t('name'),
+      maxLength: 200,
+      required: true,
+    },
     urlField({ name: 'url', behaviour, description: 'sponsorUrlDescription', label: 'url', required: true }),
     ...(options.media
-      ? [{ name: 'logo', type: 'upload', admin: { description: t('logoDescription') }, label: t('logo'), relationTo: options.media } satisfies Field]
+      ? [
+          {
+            name: 'logo',
+            type: 'upload',
+            admin: { description: t('logoDescription') },
+            label: t('logo'),
+            relationTo: options.media,
+          } satisfies Field,
+        ]
       : []),
     {
       name: 'placement',
@@ -43,10 +58,35 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
       label: t('regions'),
       relationTo: regions.slug,
     },
-    { name: 'activeFrom', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: t('activeFromDescription') }, index: true, label: t('activeFrom') },
-    { name: 'activeUntil', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: t('activeUntilDescription') }, index: true, label: t('activeUntil') },
-    { name: 'priority', type: 'number', admin: { description: t('priorityDescription') }, defaultValue: 0, label: t('priority') },
-    { name: 'active', type: 'checkbox', admin: { description: t('activeDescription') }, defaultValue: true, index: true, label: t('active') },
+    {
+      name: 'activeFrom',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' }, description: t('activeFromDescription') },
+      index: true,
+      label: t('activeFrom'),
+    },
+    {
+      name: 'activeUntil',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' }, description: t('activeUntilDescription') },
+      index: true,
+      label: t('activeUntil'),
+    },
+    {
+      name: 'priority',
+      type: 'number',
+      admin: { description: t('priorityDescription') },
+      defaultValue: 0,
+      label: t('priority'),
+    },
+    {
+      name: 'active',
+      type: 'checkbox',
+      admin: { description: t('activeDescription') },
+      defaultValue: true,
+      index: true,
+      label: t('active'),
+    },
     {
       name: 'rel',
       type: 'text',
@@ -82,7 +122,11 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
     fields: sponsors.fields ? sponsors.fields({ defaultFields }) : defaultFields,
     hooks: behaviour
       ? {
-          beforeChange: [refuseNulBytes, refuseUnknownRelations, enforceSponsorLabel(options.sponsors.disclosureLabels)],
+          beforeChange: [
+            refuseNulBytes,
+            refuseUnknownRelations,
+            enforceSponsorLabel(options.sponsors.disclosureLabels),
+          ],
           beforeOperation: [clampLimit(options.maxLimit)],
         }
       : undefined,

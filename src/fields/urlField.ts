@@ -21,7 +21,8 @@ const refuseUnsafeUrl: FieldHook = ({ path, req, value }) => {
 }
 
 const validateUrl: TextFieldSingleValidation = (value, { req, required }) => {
-  if (value === null || value === undefined || value === '') return required ? req.t('validation:required') : true
+  if (value === null || value === undefined || value === '')
+    return required ? req.t('validation:required') : true
   const problem = checkUrl(value)
   return problem ? message(req, problemMessage[problem], { max: MAX_URL_LENGTH }) : true
 }
@@ -36,7 +37,14 @@ type UrlFieldArgs = {
 }
 
 /** A text field that only ever holds an absolute http(s) URL, trimmed, at most 2048 characters. */
-export const urlField = ({ name, admin, behaviour, description, label, required }: UrlFieldArgs): TextField => ({
+export const urlField = ({
+  name,
+  admin,
+  behaviour,
+  description,
+  label,
+  required,
+}: UrlFieldArgs): TextField => ({
   name,
   type: 'text',
   admin: { description: description ? t(description) : undefined, ...admin },

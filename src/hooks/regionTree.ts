@@ -1,4 +1,9 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  PayloadRequest,
+} from 'payload'
 
 import { type Breadcrumb, breadcrumbsFor, pathOf } from '../regions/breadcrumbs.js'
 import { countryName, isCountryCode, isSubdivisionCode } from '../validation/isoCodes.js'
@@ -20,7 +25,8 @@ const idOf = (value: RegionDoc['parent']): null | number | string =>
 /** ISO codes: upper-case; countries from the official list, subdivisions in ISO 3166-2 shape. */
 const checkIsoCode = (req: PayloadRequest, type: string | undefined, code: string) => {
   if (type === 'country' && !isCountryCode(code)) refuse(req, 'isoCode', 'errorCountryCode', { code })
-  if (type === 'subdivision' && !isSubdivisionCode(code)) refuse(req, 'isoCode', 'errorSubdivisionCode', { code })
+  if (type === 'subdivision' && !isSubdivisionCode(code))
+    refuse(req, 'isoCode', 'errorSubdivisionCode', { code })
   if (type !== 'country' && type !== 'subdivision' && !isCountryCode(code) && !isSubdivisionCode(code)) {
     refuse(req, 'isoCode', 'errorSubdivisionCode', { code })
   }
@@ -53,7 +59,8 @@ export const computeRegionTree =
     const parentID = idOf(region.parent)
     let parentCrumbs: Breadcrumb[] = []
     if (parentID !== null) {
-      if (selfID !== undefined && String(parentID) === String(selfID)) refuse(req, 'parent', 'errorRegionSelfParent')
+      if (selfID !== undefined && String(parentID) === String(selfID))
+        refuse(req, 'parent', 'errorRegionSelfParent')
       const parent = (await req.payload.findByID({
         id: parentID,
         collection: regionsSlug,
@@ -87,7 +94,8 @@ export const syncRegionTree =
     if (operation === 'create') {
       return resave(req, regionsSlug, region.id)
     }
-    if (JSON.stringify(region.breadcrumbs) === JSON.stringify((previousDoc as RegionDoc).breadcrumbs)) return doc
+    if (JSON.stringify(region.breadcrumbs) === JSON.stringify((previousDoc as RegionDoc).breadcrumbs))
+      return doc
     const children = await req.payload.find({
       collection: regionsSlug,
       depth: 0,

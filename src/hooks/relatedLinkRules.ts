@@ -21,7 +21,8 @@ export const enforceRelatedLinkRules =
       return { ...data, target: null }
     }
     const target = idOf(link.target)
-    if (target === null || target === undefined || target === '') return refuse(req, 'target', 'errorTargetRequired')
+    if (target === null || target === undefined || target === '')
+      return refuse(req, 'target', 'errorTargetRequired')
     if (String(target) === String(article)) refuse(req, 'target', 'errorTargetSelf')
     const duplicates = await req.payload.count({
       collection: relatedLinksSlug,

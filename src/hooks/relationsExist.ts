@@ -8,20 +8,27 @@ type Relation = { hasMany: boolean; path: string[]; relationTo: string | string[
 export const relationsOf = (fields: Field[], parent: string[] = []): Relation[] =>
   fields.flatMap((field): Relation[] => {
     if (field.type === 'relationship' || field.type === 'upload') {
-      return [{ hasMany: Boolean(field.hasMany), path: [...parent, field.name], relationTo: field.relationTo }]
+      return [
+        { hasMany: Boolean(field.hasMany), path: [...parent, field.name], relationTo: field.relationTo },
+      ]
     }
     if (field.type === 'group') {
       return relationsOf(field.fields, 'name' in field && field.name ? [...parent, field.name] : parent)
     }
     if (field.type === 'row' || field.type === 'collapsible') return relationsOf(field.fields, parent)
     if (field.type === 'tabs') {
-      return field.tabs.flatMap((tab) => relationsOf(tab.fields, 'name' in tab && tab.name ? [...parent, tab.name] : parent))
+      return field.tabs.flatMap((tab) =>
+        relationsOf(tab.fields, 'name' in tab && tab.name ? [...parent, tab.name] : parent),
+      )
     }
     return []
   })
 
 const valueAt = (data: Record<string, unknown>, path: string[]): unknown =>
-  path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data)
+  path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    data,
+  )
 
 type Reference = { collection: CollectionSlug; id: unknown }
 
@@ -42,8 +49,11 @@ const idIsWellFormed = (req: PayloadRequest, collection: CollectionSlug, id: unk
   const target = req.payload.collections[collection]
   if (!target) return false
   const idType = target.customIDType ?? req.payload.db.defaultIDType
-  if (idType === 'number') return typeof id === 'number' ? Number.isSafeInteger(id) && id > 0 : /^[1-9]\d{0,15}$/.test(String(id))
-  return (typeof id === 'string' || typeof id === 'number') && String(id).length > 0 && String(id).length <= 255
+  if (idType === 'number')
+    return typeof id === 'number' ? Number.isSafeInteger(id) && id > 0 : /^[1-9]\d{0,15}$/.test(String(id))
+  return (
+    (typeof id === 'string' || typeof id === 'number') && String(id).length > 0 && String(id).length <= 255
+  )
 }
 
 /**
@@ -75,7 +85,8 @@ export const refuseUnknownRelations: CollectionBeforeChangeHook = async ({ colle
       })
       const existing = new Set(found.docs.map((doc) => String(doc.id)))
       const missing = [...ids].find((id) => !existing.has(id))
-      if (missing !== undefined) refuse(req, path, 'errorRelationUnknown', { collection: target, id: missing })
+      if (missing !== undefined)
+        refuse(req, path, 'errorRelationUnknown', { collection: target, id: missing })
     }
   }
   return data

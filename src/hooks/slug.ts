@@ -8,7 +8,13 @@ const BATCH = 20
 type Doc = Record<string, unknown> & { id: number | string }
 
 /** Slugs among `candidates` already used by other documents, or by the latest draft of another document. */
-const takenSlugs = async (req: PayloadRequest, collection: CollectionSlug, candidates: string[], selfID: unknown, versioned: boolean) => {
+const takenSlugs = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  candidates: string[],
+  selfID: unknown,
+  versioned: boolean,
+) => {
   const notSelf: Where[] = selfID === undefined ? [] : [{ id: { not_equals: selfID } }]
   const docs = await req.payload.find({
     collection,
@@ -44,7 +50,13 @@ const takenSlugs = async (req: PayloadRequest, collection: CollectionSlug, candi
 }
 
 /** The first of `base`, `base-2`, `base-3`, ... that no other document or draft uses. */
-const firstFreeSlug = async (req: PayloadRequest, collection: CollectionSlug, base: string, selfID: unknown, versioned: boolean) => {
+const firstFreeSlug = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  base: string,
+  selfID: unknown,
+  versioned: boolean,
+) => {
   for (let from = 1; ; from += BATCH) {
     const candidates = slugCandidates(base, from, BATCH)
     const taken = await takenSlugs(req, collection, candidates, selfID, versioned)
@@ -66,7 +78,13 @@ const isPublished = async (req: PayloadRequest, collection: CollectionSlug, id: 
  * Payload's `slugField` then finds the slug already set and leaves it alone.
  */
 export const ensureUniqueSlug =
-  ({ fallbackPrefix, titleField }: { fallbackPrefix: string; titleField: string }): CollectionBeforeChangeHook =>
+  ({
+    fallbackPrefix,
+    titleField,
+  }: {
+    fallbackPrefix: string
+    titleField: string
+  }): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
     const versioned = Boolean(collection.versions?.drafts)
     const selfID = operation === 'update' ? originalDoc?.id : undefined
@@ -78,7 +96,10 @@ export const ensureUniqueSlug =
       const stored = originalDoc?.slug as string | undefined
       const regenerate = data.generateSlug === true
       const manualChange = requested !== undefined && requested !== stored
-      const published = versioned && (regenerate || manualChange) && (await isPublished(req, collection.slug as CollectionSlug, selfID))
+      const published =
+        versioned &&
+        (regenerate || manualChange) &&
+        (await isPublished(req, collection.slug as CollectionSlug, selfID))
       if (published && !manualChange) {
         // A published article's address is public: a title change must not move it.
         return { ...data, generateSlug: false, slug: stored }

@@ -18,7 +18,10 @@ export const enforceSponsorLabel =
   (labels: Record<string, string>): CollectionBeforeChangeHook =>
   ({ data, originalDoc, req }) => {
     const label = typeof data.disclosureLabel === 'string' ? data.disclosureLabel.trim() : undefined
-    const keepLabel = label === undefined && typeof originalDoc?.disclosureLabel === 'string' && originalDoc.disclosureLabel.trim()
+    const keepLabel =
+      label === undefined &&
+      typeof originalDoc?.disclosureLabel === 'string' &&
+      originalDoc.disclosureLabel.trim()
     const activeFrom = data.activeFrom !== undefined ? data.activeFrom : originalDoc?.activeFrom
     const activeUntil = data.activeUntil !== undefined ? data.activeUntil : originalDoc?.activeUntil
     if (activeFrom && activeUntil && new Date(activeUntil) <= new Date(activeFrom)) {
@@ -26,7 +29,9 @@ export const enforceSponsorLabel =
     }
     return {
       ...data,
-      disclosureLabel: label || (keepLabel ? originalDoc?.disclosureLabel : disclosureLabelFor(labels, req.locale ?? undefined)),
+      disclosureLabel:
+        label ||
+        (keepLabel ? originalDoc?.disclosureLabel : disclosureLabelFor(labels, req.locale ?? undefined)),
       rel: SPONSORED_REL,
     }
   }

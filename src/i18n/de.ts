@@ -15,6 +15,7 @@ export const de: Record<NewsroomTranslationKey, string> = {
   slug: 'Slug',
   slugDescription:
     'Die Adresse des Artikels. Sie bleibt nach der Veröffentlichung gleich, damit geteilte Links weiter funktionieren.',
+  regionSlugDescription: 'Der Teil der Region in Adressen und Pfaden (asien/china).',
   subtitle: 'Untertitel',
   authors: 'Autorinnen und Autoren',
   image: 'Bild',
@@ -101,7 +102,8 @@ export const de: Record<NewsroomTranslationKey, string> = {
   datelinePlaceDescription: 'Der Ort, von dem aus berichtet wurde.',
   datelineDateDescription: 'Der Tag, an dem berichtet wurde.',
   contentDescription: 'Der Artikeltext. Zwischenüberschriften (H2, H3) werden zu Sprungmarken.',
-  sourceDescription: 'Woher die Informationen stammen. Texte von Agenturen oder anderen Medien müssen ihre Quelle nennen und verlinken.',
+  sourceDescription:
+    'Woher die Informationen stammen. Texte von Agenturen oder anderen Medien müssen ihre Quelle nennen und verlinken.',
   sourceKindDescription: 'Eigene Recherche, Nachrichtenagentur oder andere externe Quelle.',
   sourceNameDescription: 'Der Name der Agentur oder des Mediums, wie Leser ihn sehen sollen.',
   aiUsageDescription: 'Wie KI an diesem Text beteiligt war. Bestimmt den Hinweis, den Leser sehen.',
@@ -109,10 +111,12 @@ export const de: Record<NewsroomTranslationKey, string> = {
   aiReviewedByDescription: 'Wer den KI-Text geprüft hat.',
   aiReviewedAtDescription: 'Wann der KI-Text geprüft wurde.',
   sponsorsDescription: 'Sponsoren, die bei diesem Artikel erscheinen, jeweils als Anzeige gekennzeichnet.',
-  relatedLinksDescription: 'Von der Redaktion gewählte Links, vor den automatisch gefundenen ähnlichen Artikeln.',
+  relatedLinksDescription:
+    'Von der Redaktion gewählte Links, vor den automatisch gefundenen ähnlichen Artikeln.',
   allowCommentsDescription: 'Ob Leser diesen Artikel kommentieren dürfen.',
   regionTypeDescription: 'Welche Art von Ort das ist. Länder und Verwaltungseinheiten haben einen ISO-Code.',
-  parentDescription: 'Die Region, in der diese liegt, z. B. Asien für China. Eine Region kann nicht in sich selbst liegen.',
+  parentDescription:
+    'Die Region, in der diese liegt, z. B. Asien für China. Eine Region kann nicht in sich selbst liegen.',
   sponsorNameDescription: 'Der Sponsor, wie Leser ihn sehen sollen.',
   sponsorUrlDescription: 'Die Website des Sponsors (http oder https).',
   logoDescription: 'Erscheint in der Sponsorenbox.',

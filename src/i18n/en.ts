@@ -13,7 +13,9 @@ export const en = {
   // articles
   title: 'Title',
   slug: 'Slug',
-  slugDescription: 'The address of the article. It stays the same once the article is published, so shared links keep working.',
+  slugDescription:
+    'The address of the article. It stays the same once the article is published, so shared links keep working.',
+  regionSlugDescription: "The region's part of addresses and paths (asien/china).",
   subtitle: 'Subtitle',
   authors: 'Authors',
   image: 'Image',
@@ -35,7 +37,8 @@ export const en = {
   sourceKindExternal: 'External source',
   sourceName: 'Name of the source',
   sourceUrl: 'Source URL',
-  sourceUrlDescription: 'Linked in the attribution notice. Required to publish copy taken from a wire or external source.',
+  sourceUrlDescription:
+    'Linked in the attribution notice. Required to publish copy taken from a wire or external source.',
   ai: 'Artificial intelligence',
   aiDescription:
     'Text produced or changed with AI is labelled for readers (EU AI Act, Art. 50). Say honestly how AI was used.',
@@ -72,7 +75,8 @@ export const en = {
   placementSidebar: 'Sidebar',
   placementInline: 'In the article',
   placementFooter: 'Footer',
-  sponsorRegionsDescription: 'Shown only on articles about these regions or their subregions. Empty: everywhere.',
+  sponsorRegionsDescription:
+    'Shown only on articles about these regions or their subregions. Empty: everywhere.',
   activeFrom: 'Active from',
   activeUntil: 'Active until',
   priority: 'Priority',
@@ -81,7 +85,8 @@ export const en = {
   rel: 'Link relation',
   relDescription: 'Always "sponsored noopener": search engines require paid links to be marked.',
   disclosureLabel: 'Disclosure label',
-  disclosureLabelDescription: 'Shown with every sponsor link; paid content must be recognisable as such. Cannot be blank.',
+  disclosureLabelDescription:
+    'Shown with every sponsor link; paid content must be recognisable as such. Cannot be blank.',
   // related links
   article: 'Article',
   linkType: 'Type',
@@ -96,15 +101,18 @@ export const en = {
   subtitleDescription: 'One or two sentences under the headline.',
   authorsDescription: 'The editors who wrote or edited the article.',
   imageDescription: 'The lead image, also used when the article is shared.',
-  datelineDescription: 'Where and when the story was reported, shown before the first sentence ("Almaty, 26 April").',
+  datelineDescription:
+    'Where and when the story was reported, shown before the first sentence ("Almaty, 26 April").',
   datelinePlaceDescription: 'The place the story was reported from.',
   datelineDateDescription: 'The day the story was reported.',
   contentDescription: 'The article text. Subheadings (H2, H3) become anchors readers can jump to.',
-  sourceDescription: 'Where the information comes from. Copy from agencies or other media must name and link its source.',
+  sourceDescription:
+    'Where the information comes from. Copy from agencies or other media must name and link its source.',
   sourceKindDescription: 'Own reporting, a news agency, or another external source.',
   sourceNameDescription: 'The name of the agency or medium, as readers should see it.',
   aiUsageDescription: 'How AI was involved in this text. Decides the notice readers see.',
-  aiHumanReviewedDescription: 'A human editor has checked the AI text and takes editorial responsibility for it.',
+  aiHumanReviewedDescription:
+    'A human editor has checked the AI text and takes editorial responsibility for it.',
   aiReviewedByDescription: 'The editor who reviewed the AI text.',
   aiReviewedAtDescription: 'When the AI text was reviewed.',
   sponsorsDescription: 'Sponsors shown with this article, each labelled as advertising.',

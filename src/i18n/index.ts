@@ -24,8 +24,14 @@ export const t =
     (translate as Translate)(`newsroom:${key}`)
 
 /** A label in every built-in language, where Payload takes no function (collection labels). */
-export const inAllLanguages = (key: NewsroomTranslationKey): Record<string, string> => ({ de: de[key], en: en[key] })
+export const inAllLanguages = (key: NewsroomTranslationKey): Record<string, string> => ({
+  de: de[key],
+  en: en[key],
+})
 
 /** A message in the language of the request (the editor's admin language for admin saves). */
-export const message = (req: PayloadRequest, key: NewsroomTranslationKey, vars?: Record<string, unknown>): string =>
-  (req.t as unknown as Translate)(`newsroom:${key}`, vars)
+export const message = (
+  req: PayloadRequest,
+  key: NewsroomTranslationKey,
+  vars?: Record<string, unknown>,
+): string => (req.t as unknown as Translate)(`newsroom:${key}`, vars)

@@ -17,7 +17,8 @@ export const toSlug = (text: unknown): string => {
  * A readable stand-in when a title slugifies to nothing (only CJK, only punctuation):
  * the kind of document and its creation day, e.g. `artikel-2026-11-28`; collisions then get `-2`, `-3`.
  */
-export const fallbackSlug = (prefix: string, now: Date): string => `${prefix}-${now.toISOString().slice(0, 10)}`
+export const fallbackSlug = (prefix: string, now: Date): string =>
+  `${prefix}-${now.toISOString().slice(0, 10)}`
 
 /** The candidates after `base`: `base-2`, `base-3`, ... starting at `from`. */
 export const slugCandidates = (base: string, from: number, count: number): string[] =>

@@ -23,7 +23,11 @@ export type TestContext = {
 export const users: CollectionConfig = { slug: 'users', auth: true, fields: [{ name: 'name', type: 'text' }] }
 /** Reader accounts: logged in, but not editors. */
 export const readers: CollectionConfig = { slug: 'readers', auth: true, fields: [] }
-export const media: CollectionConfig = { slug: 'media', fields: [{ name: 'alt', type: 'text' }], upload: true }
+export const media: CollectionConfig = {
+  slug: 'media',
+  fields: [{ name: 'alt', type: 'text' }],
+  upload: true,
+}
 
 const createDatabase = async (): Promise<string> => {
   const server = inject('postgresServerUrl')

@@ -11,7 +11,11 @@ type CallOptions = { body?: unknown; headers?: Record<string, string>; token?: s
  * fed with real `Request` objects, so status codes and error bodies are what clients get.
  */
 export const restClient = (config: SanitizedConfig) => {
-  const call = async (method: string, path: string, { body, headers, token }: CallOptions = {}): Promise<RestResponse> => {
+  const call = async (
+    method: string,
+    path: string,
+    { body, headers, token }: CallOptions = {},
+  ): Promise<RestResponse> => {
     const request = new Request(`http://localhost:3000/api${path}`, {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       headers: {
@@ -46,4 +50,6 @@ export const restClient = (config: SanitizedConfig) => {
 
 /** The field paths named in a Payload validation error body. */
 export const errorPaths = (response: RestResponse): string[] =>
-  (response.json?.errors ?? []).flatMap((error: any) => (error.data?.errors ?? []).map((field: any) => field.path))
+  (response.json?.errors ?? []).flatMap((error: any) =>
+    (error.data?.errors ?? []).map((field: any) => field.path),
+  )

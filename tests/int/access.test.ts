@@ -17,8 +17,15 @@ beforeAll(async () => {
   const rest = restClient(ctx.config)
   editorToken = await rest.login('users', 'editor@newsroom.test', 'secret-password')
   readerToken = await rest.login('readers', 'reader@newsroom.test', 'secret-password')
-  published = await ctx.payload.create({ collection: 'articles', data: { title: 'Öffentlich', _status: 'published' } as never })
-  draft = await ctx.payload.create({ collection: 'articles', data: { title: 'Entwurf' } as never, draft: true })
+  published = await ctx.payload.create({
+    collection: 'articles',
+    data: { title: 'Öffentlich', _status: 'published' } as never,
+  })
+  draft = await ctx.payload.create({
+    collection: 'articles',
+    data: { title: 'Entwurf' } as never,
+    draft: true,
+  })
 })
 afterAll(async () => ctx?.stop())
 
@@ -43,17 +50,34 @@ describe('articles', () => {
     const update = await rest.patch(`/articles/${published.id}`, { title: 'Gehackt' }, { token: readerToken })
     expect(update.status).toBe(403)
     expect((await rest.delete(`/articles/${published.id}`, { token: readerToken })).status).toBe(403)
-    const [row] = await ctx.query<{ title: string }>('SELECT title FROM articles WHERE id = $1', [published.id])
+    const [row] = await ctx.query<{ title: string }>('SELECT title FROM articles WHERE id = $1', [
+      published.id,
+    ])
     expect(row!.title).toBe('Öffentlich')
   })
 
   test('the Local API with overrideAccess false and a reader applies the same rules', async () => {
-    const result = await ctx.payload.find({ collection: 'articles', draft: true, overrideAccess: false, user: reader })
+    const result = await ctx.payload.find({
+      collection: 'articles',
+      draft: true,
+      overrideAccess: false,
+      user: reader,
+    })
     expect(result.docs.map((doc) => doc.id)).toEqual([published.id])
     await expect(
-      ctx.payload.create({ collection: 'articles', data: { title: 'x' } as never, overrideAccess: false, user: reader }),
+      ctx.payload.create({
+        collection: 'articles',
+        data: { title: 'x' } as never,
+        overrideAccess: false,
+        user: reader,
+      }),
     ).rejects.toMatchObject({ status: 403 })
-    const asEditor = await ctx.payload.find({ collection: 'articles', draft: true, overrideAccess: false, user: editor })
+    const asEditor = await ctx.payload.find({
+      collection: 'articles',
+      draft: true,
+      overrideAccess: false,
+      user: editor,
+    })
     expect(asEditor.docs.map((doc) => doc.id).sort()).toEqual([published.id, draft.id].sort())
   })
 
@@ -72,7 +96,10 @@ describe('articles', () => {
     expect((await rest.post('/articles', { title: 'Anonym' })).status).toBe(403)
     expect((await rest.post('/regions', { name: 'Anonym', type: 'other' })).status).toBe(403)
     expect((await rest.post('/sponsors', { name: 'Anonym', url: 'https://a.example' })).status).toBe(403)
-    expect((await rest.post('/related-links', { article: published.id, type: 'internal', target: draft.id })).status).toBe(403)
+    expect(
+      (await rest.post('/related-links', { article: published.id, type: 'internal', target: draft.id }))
+        .status,
+    ).toBe(403)
     expect((await ctx.payload.count({ collection: 'articles' })).totalDocs).toBe(before)
   })
 })
@@ -83,8 +110,12 @@ describe('regions', () => {
     const created = await rest.post('/regions', { name: 'Afrika', type: 'continent' }, { token: editorToken })
     expect(created.status).toBe(201)
     expect((await rest.get(`/regions/${created.json.doc.id}`)).status).toBe(200)
-    expect((await rest.patch(`/regions/${created.json.doc.id}`, { name: 'X' }, { token: readerToken })).status).toBe(403)
+    expect(
+      (await rest.patch(`/regions/${created.json.doc.id}`, { name: 'X' }, { token: readerToken })).status,
+    ).toBe(403)
     expect((await rest.delete(`/regions/${created.json.doc.id}`)).status).toBe(403)
-    expect((await ctx.payload.findByID({ id: created.json.doc.id, collection: 'regions' })).name).toBe('Afrika')
+    expect((await ctx.payload.findByID({ id: created.json.doc.id, collection: 'regions' })).name).toBe(
+      'Afrika',
+    )
   })
 })

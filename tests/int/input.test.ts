@@ -44,22 +44,39 @@ describe('unknown relationship ids are refused with 400 naming the field', () =>
   })
 
   test('one unknown id among known ones is named', async () => {
-    const region = await ctx.payload.create({ collection: 'regions', data: { name: 'Bekannt', type: 'other' } as never })
-    const response = await restClient(ctx.config).post('/articles?draft=true', { title: 'Gemischt', regions: [region.id, 777777] }, { token })
+    const region = await ctx.payload.create({
+      collection: 'regions',
+      data: { name: 'Bekannt', type: 'other' } as never,
+    })
+    const response = await restClient(ctx.config).post(
+      '/articles?draft=true',
+      { title: 'Gemischt', regions: [region.id, 777777] },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(response.json.errors[0].data.errors[0].message).toContain('777777')
   })
 
-  test.each([['abc'], [-1], [1.5], [{ nested: true }]])('a malformed id %j is refused with 400', async (id) => {
-    const before = await rows()
-    const response = await restClient(ctx.config).post('/articles?draft=true', { title: 'Kaputt', regions: [id] }, { token })
-    expect(response.status).toBe(400)
-    expect(errorPaths(response)).toEqual(['regions'])
-    expect(await rows()).toEqual(before)
-  })
+  test.each([['abc'], [-1], [1.5], [{ nested: true }]])(
+    'a malformed id %j is refused with 400',
+    async (id) => {
+      const before = await rows()
+      const response = await restClient(ctx.config).post(
+        '/articles?draft=true',
+        { title: 'Kaputt', regions: [id] },
+        { token },
+      )
+      expect(response.status).toBe(400)
+      expect(errorPaths(response)).toEqual(['regions'])
+      expect(await rows()).toEqual(before)
+    },
+  )
 
   test('known ids, also given as populated objects, are accepted', async () => {
-    const region = await ctx.payload.create({ collection: 'regions', data: { name: 'Gültig', type: 'other' } as never })
+    const region = await ctx.payload.create({
+      collection: 'regions',
+      data: { name: 'Gültig', type: 'other' } as never,
+    })
     const response = await restClient(ctx.config).post(
       '/articles?draft=true',
       { title: 'Gültige Verweise', regions: [{ id: region.id }], authors: [editor.id] },
@@ -87,22 +104,36 @@ describe('NUL bytes are refused with 400 naming the field', () => {
     const content = {
       root: {
         type: 'root',
-        children: [{ type: 'paragraph', children: [{ type: 'text', text: 'bö\u0000se', version: 1 }], version: 1 }],
+        children: [
+          { type: 'paragraph', children: [{ type: 'text', text: 'bö\u0000se', version: 1 }], version: 1 },
+        ],
         direction: null,
         format: '',
         indent: 0,
         version: 1,
       },
     }
-    const response = await restClient(ctx.config).post('/articles?draft=true', { title: 'ok', content }, { token })
+    const response = await restClient(ctx.config).post(
+      '/articles?draft=true',
+      { title: 'ok', content },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)[0]).toMatch(/^content\./)
   })
 
   test('in regions and sponsors', async () => {
     const before = await rows()
-    const region = await restClient(ctx.config).post('/regions', { name: 'X\u0000', type: 'other' }, { token })
-    const sponsor = await restClient(ctx.config).post('/sponsors', { name: 'Y\u0000', url: 'https://a.example' }, { token })
+    const region = await restClient(ctx.config).post(
+      '/regions',
+      { name: 'X\u0000', type: 'other' },
+      { token },
+    )
+    const sponsor = await restClient(ctx.config).post(
+      '/sponsors',
+      { name: 'Y\u0000', url: 'https://a.example' },
+      { token },
+    )
     expect([region.status, sponsor.status]).toEqual([400, 400])
     expect(errorPaths(region)).toEqual(['name'])
     expect(errorPaths(sponsor)).toEqual(['name'])
@@ -112,10 +143,18 @@ describe('NUL bytes are refused with 400 naming the field', () => {
 
 describe('other input', () => {
   test('unknown fields are ignored and never stored', async () => {
-    const response = await restClient(ctx.config).post('/articles?draft=true', { title: 'Extra', notAField: 'x', __proto__x: 1 }, { token })
+    const response = await restClient(ctx.config).post(
+      '/articles?draft=true',
+      { title: 'Extra', notAField: 'x', __proto__x: 1 },
+      { token },
+    )
     expect(response.status).toBe(201)
     expect(response.json.doc.notAField).toBeUndefined()
-    const stored = await ctx.payload.findByID({ id: response.json.doc.id, collection: 'articles', draft: true })
+    const stored = await ctx.payload.findByID({
+      id: response.json.doc.id,
+      collection: 'articles',
+      draft: true,
+    })
     expect((stored as Record<string, unknown>).notAField).toBeUndefined()
   })
 
@@ -128,7 +167,11 @@ describe('other input', () => {
   })
 
   test('a title over its maximum length is refused when publishing', async () => {
-    const response = await restClient(ctx.config).post('/articles', { title: 'x'.repeat(301), _status: 'published' }, { token })
+    const response = await restClient(ctx.config).post(
+      '/articles',
+      { title: 'x'.repeat(301), _status: 'published' },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['title'])
   })
@@ -137,16 +180,22 @@ describe('other input', () => {
 describe('page sizes are clamped to maxLimit', () => {
   beforeAll(async () => {
     for (let index = 0; index < 30; index += 1) {
-      await ctx.payload.create({ collection: 'regions', data: { name: `Region ${index}`, type: 'other' } as never })
+      await ctx.payload.create({
+        collection: 'regions',
+        data: { name: `Region ${index}`, type: 'other' } as never,
+      })
     }
   })
 
-  test.each([['?limit=0'], ['?limit=1000'], ['?pagination=false'], ['?limit=26']])('%s serves at most 25', async (query) => {
-    const response = await restClient(ctx.config).get(`/regions${query}`)
-    expect(response.status).toBe(200)
-    expect(response.json.docs.length).toBe(25)
-    expect(response.json.totalDocs).toBeGreaterThanOrEqual(30)
-  })
+  test.each([['?limit=0'], ['?limit=1000'], ['?pagination=false'], ['?limit=26']])(
+    '%s serves at most 25',
+    async (query) => {
+      const response = await restClient(ctx.config).get(`/regions${query}`)
+      expect(response.status).toBe(200)
+      expect(response.json.docs.length).toBe(25)
+      expect(response.json.totalDocs).toBeGreaterThanOrEqual(30)
+    },
+  )
 
   test('smaller limits are served as asked', async () => {
     const response = await restClient(ctx.config).get('/regions?limit=5')
@@ -163,11 +212,23 @@ describe('page sizes are clamped to maxLimit', () => {
 
 describe('articles', () => {
   test('publishedAt is set on first publication when empty, and kept afterwards', async () => {
-    const draft = (await ctx.payload.create({ collection: 'articles', data: { title: 'Bald' } as never, draft: true })) as any
+    const draft = (await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Bald' } as never,
+      draft: true,
+    })) as any
     expect(draft.publishedAt ?? null).toBeNull()
-    const publishedDoc = (await ctx.payload.update({ id: draft.id, collection: 'articles', data: { _status: 'published' } as never })) as any
+    const publishedDoc = (await ctx.payload.update({
+      id: draft.id,
+      collection: 'articles',
+      data: { _status: 'published' } as never,
+    })) as any
     expect(publishedDoc.publishedAt).toBeTruthy()
-    const later = (await ctx.payload.update({ id: draft.id, collection: 'articles', data: { subtitle: 'neu', _status: 'published' } as never })) as any
+    const later = (await ctx.payload.update({
+      id: draft.id,
+      collection: 'articles',
+      data: { subtitle: 'neu', _status: 'published' } as never,
+    })) as any
     expect(later.publishedAt).toBe(publishedDoc.publishedAt)
   })
 
@@ -180,7 +241,10 @@ describe('articles', () => {
   })
 
   test('defaults: staff source, no AI, comments allowed, not paid', async () => {
-    const article = (await ctx.payload.create({ collection: 'articles', data: { title: 'Standard' } as never })) as any
+    const article = (await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Standard' } as never,
+    })) as any
     expect(article.source.kind).toBe('staff')
     expect(article.ai.usage).toBe('none')
     expect(article.allowComments).toBe(true)
@@ -189,6 +253,10 @@ describe('articles', () => {
 
   test('scheduled publishing is on', () => {
     const articles = ctx.payload.collections.articles.config
-    expect(articles.versions && typeof articles.versions.drafts === 'object' && articles.versions.drafts.schedulePublish).toBe(true)
+    expect(
+      articles.versions &&
+        typeof articles.versions.drafts === 'object' &&
+        articles.versions.drafts.schedulePublish,
+    ).toBe(true)
   })
 })

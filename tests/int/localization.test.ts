@@ -14,8 +14,17 @@ afterAll(async () => ctx?.stop())
 type Doc = Record<string, any>
 
 test('region names and breadcrumbs follow the locale; the path stays one', async () => {
-  const asia = (await ctx.payload.create({ collection: 'regions', data: { name: 'Asien', type: 'continent' } as never, locale: 'de' })) as Doc
-  await ctx.payload.update({ id: asia.id, collection: 'regions', data: { name: 'Asia' } as never, locale: 'en' })
+  const asia = (await ctx.payload.create({
+    collection: 'regions',
+    data: { name: 'Asien', type: 'continent' } as never,
+    locale: 'de',
+  })) as Doc
+  await ctx.payload.update({
+    id: asia.id,
+    collection: 'regions',
+    data: { name: 'Asia' } as never,
+    locale: 'en',
+  })
   const china = (await ctx.payload.create({
     collection: 'regions',
     data: { type: 'country', isoCode: 'CN', parent: asia.id } as never,
@@ -29,8 +38,12 @@ test('region names and breadcrumbs follow the locale; the path stays one', async
   expect(german.path).toBe('asien/china')
 })
 
-test('a country named from its code gets the name in the request\'s language', async () => {
-  const kz = (await ctx.payload.create({ collection: 'regions', data: { type: 'country', isoCode: 'KZ' } as never, locale: 'de' })) as Doc
+test("a country named from its code gets the name in the request's language", async () => {
+  const kz = (await ctx.payload.create({
+    collection: 'regions',
+    data: { type: 'country', isoCode: 'KZ' } as never,
+    locale: 'de',
+  })) as Doc
   expect(kz.name).toBe('Kasachstan')
   expect(kz.slug).toBe('kasachstan')
 })
@@ -52,10 +65,24 @@ test('article slugs come from the title in the locale being saved, and stay one 
 })
 
 test('the sponsor label defaults per locale', async () => {
-  const sponsor = (await ctx.payload.create({ collection: 'sponsors', data: { name: 'S', url: 'https://s.example' } as never, locale: 'en' })) as Doc
+  const sponsor = (await ctx.payload.create({
+    collection: 'sponsors',
+    data: { name: 'S', url: 'https://s.example' } as never,
+    locale: 'en',
+  })) as Doc
   expect(sponsor.disclosureLabel).toBe('Sponsored')
-  const german = (await ctx.payload.findByID({ id: sponsor.id, collection: 'sponsors', locale: 'de', fallbackLocale: false as never })) as Doc
+  const german = (await ctx.payload.findByID({
+    id: sponsor.id,
+    collection: 'sponsors',
+    locale: 'de',
+    fallbackLocale: false as never,
+  })) as Doc
   expect(german.disclosureLabel ?? null).toBeNull()
-  const saved = (await ctx.payload.update({ id: sponsor.id, collection: 'sponsors', data: {} as never, locale: 'de' })) as Doc
+  const saved = (await ctx.payload.update({
+    id: sponsor.id,
+    collection: 'sponsors',
+    data: {} as never,
+    locale: 'de',
+  })) as Doc
   expect(saved.disclosureLabel).toBe('Anzeige')
 })

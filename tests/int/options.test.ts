@@ -21,8 +21,16 @@ const schemaOf = async (ctx: TestContext) => {
     `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
      WHERE table_schema = 'public' ORDER BY table_name, column_name`,
   )
-  const indexes = await ctx.query(`SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`)
-  return { columns, indexes: indexes.map((row) => ({ ...row, indexdef: String(row.indexdef).replace(/newsroom_[0-9a-f]+\./, '') })) }
+  const indexes = await ctx.query(
+    `SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`,
+  )
+  return {
+    columns,
+    indexes: indexes.map((row) => ({
+      ...row,
+      indexdef: String(row.indexdef).replace(/newsroom_[0-9a-f]+\./, ''),
+    })),
+  }
 }
 
 describe('disabled', () => {
@@ -66,34 +74,65 @@ describe('collection overrides', () => {
     expect(stories).toBeDefined()
     expect(ctx.payload.collections.articles).toBeUndefined()
     expect(stories!.admin.defaultColumns).toEqual(['title', 'kicker'])
-    const story = (await ctx.payload.create({ collection: 'stories' as never, data: { title: 'Eine Geschichte', kicker: 'Neu' } as never })) as Record<string, unknown>
+    const story = (await ctx.payload.create({
+      collection: 'stories' as never,
+      data: { title: 'Eine Geschichte', kicker: 'Neu' } as never,
+    })) as Record<string, unknown>
     expect(story.kicker).toBe('Neu')
     expect(story.slug).toBe('eine-geschichte')
     // Relationships follow the renamed slug.
-    const links = ctx.payload.collections['related-links'].config.fields.find((field) => 'name' in field && field.name === 'article')
+    const links = ctx.payload.collections['related-links'].config.fields.find(
+      (field) => 'name' in field && field.name === 'article',
+    )
     expect(links && 'relationTo' in links && links.relationTo).toBe('stories')
     await ctx.payload.create({ collection: 'regions', data: { name: 'Geheim', type: 'other' } as never })
-    await expect(ctx.payload.find({ collection: 'regions', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    await expect(ctx.payload.find({ collection: 'regions', overrideAccess: false })).rejects.toMatchObject({
+      status: 403,
+    })
   })
 
   test('isEditor decides who writes', async () => {
-    const ctx = await start({ isEditor: (req) => req.user?.email === 'chief@newsroom.test', media: 'media' }, {}, 'iseditor')
+    const ctx = await start(
+      { isEditor: (req) => req.user?.email === 'chief@newsroom.test', media: 'media' },
+      {},
+      'iseditor',
+    )
     const plain = await createEditor(ctx.payload, 'plain@newsroom.test')
     const chief = await createEditor(ctx.payload, 'chief@newsroom.test')
     await expect(
-      ctx.payload.create({ collection: 'regions', data: { name: 'A', type: 'other' } as never, overrideAccess: false, user: plain }),
+      ctx.payload.create({
+        collection: 'regions',
+        data: { name: 'A', type: 'other' } as never,
+        overrideAccess: false,
+        user: plain,
+      }),
     ).rejects.toMatchObject({ status: 403 })
-    const created = await ctx.payload.create({ collection: 'regions', data: { name: 'A', type: 'other' } as never, overrideAccess: false, user: chief })
+    const created = await ctx.payload.create({
+      collection: 'regions',
+      data: { name: 'A', type: 'other' } as never,
+      overrideAccess: false,
+      user: chief,
+    })
     expect(created.name).toBe('A')
   })
 })
 
 describe('resolveOptions', () => {
-  const config = (extra: Partial<Config>): Config => ({ collections: [], db: {} as Config['db'], secret: 'x', ...extra })
+  const config = (extra: Partial<Config>): Config => ({
+    collections: [],
+    db: {} as Config['db'],
+    secret: 'x',
+    ...extra,
+  })
 
   test('editors are config.admin.user, else the first auth collection', () => {
     expect(resolveOptions({}, config({ admin: { user: 'staff' } })).users).toBe('staff')
-    const authFirst = config({ collections: [{ slug: 'posts', fields: [] }, { slug: 'members', auth: true, fields: [] }] })
+    const authFirst = config({
+      collections: [
+        { slug: 'posts', fields: [] },
+        { slug: 'members', auth: true, fields: [] },
+      ],
+    })
     expect(resolveOptions({}, authFirst).users).toBe('members')
     expect(resolveOptions({ users: 'editors' }, authFirst).users).toBe('editors')
   })
@@ -113,7 +152,13 @@ describe('resolveOptions', () => {
       }),
     )
     expect(result.collections?.[0]?.hooks?.beforeChange).toEqual([hostHook])
-    expect(result.collections?.map((collection) => collection.slug)).toEqual(['users', 'articles', 'regions', 'sponsors', 'related-links'])
+    expect(result.collections?.map((collection) => collection.slug)).toEqual([
+      'users',
+      'articles',
+      'regions',
+      'sponsors',
+      'related-links',
+    ])
     const translations = result.i18n?.translations as Record<string, { newsroom: Record<string, string> }>
     expect(translations.de!.newsroom.title).toBe('Überschrift')
     expect(translations.de!.newsroom.subtitle).toBe('Untertitel')

@@ -29,7 +29,11 @@ describe('ISO codes', () => {
   })
 
   test('a subdivision takes an ISO 3166-2 code', async () => {
-    const region = await createRegion({ name: 'Regierungsbezirk Peking', type: 'subdivision', isoCode: 'cn-bj' })
+    const region = await createRegion({
+      name: 'Regierungsbezirk Peking',
+      type: 'subdivision',
+      isoCode: 'cn-bj',
+    })
     expect(region.isoCode).toBe('CN-BJ')
   })
 
@@ -42,7 +46,11 @@ describe('ISO codes', () => {
     ['city', 'nonsense'],
   ])('a %s with code %s is refused with 400 on isoCode, nothing stored', async (type, isoCode) => {
     const before = await regionCount()
-    const response = await restClient(ctx.config).post('/regions', { name: 'Irgendwo', type, isoCode }, { token })
+    const response = await restClient(ctx.config).post(
+      '/regions',
+      { name: 'Irgendwo', type, isoCode },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['isoCode'])
     expect(await regionCount()).toBe(before)
@@ -75,7 +83,12 @@ describe('the region tree', () => {
   })
 
   test('clients cannot set breadcrumbs or path', async () => {
-    const region = await createRegion({ name: 'Mongolei', type: 'country', breadcrumbs: [{ id: 999, name: 'x', slug: 'x' }], path: 'x/y' })
+    const region = await createRegion({
+      name: 'Mongolei',
+      type: 'country',
+      breadcrumbs: [{ id: 999, name: 'x', slug: 'x' }],
+      path: 'x/y',
+    })
     expect(region.path).toBe('mongolei')
     expect(region.breadcrumbs).toHaveLength(1)
   })
@@ -86,7 +99,11 @@ describe('the region tree', () => {
     const city = await createRegion({ name: 'Bischkek', type: 'city', parent: country.id })
     await updateRegion(root.id, { name: 'Mittelasien', slug: 'mittelasien' })
     const updatedCity = await findRegion(city.id)
-    expect(updatedCity.breadcrumbs.map((crumb: Region) => crumb.name)).toEqual(['Mittelasien', 'Kirgisistan', 'Bischkek'])
+    expect(updatedCity.breadcrumbs.map((crumb: Region) => crumb.name)).toEqual([
+      'Mittelasien',
+      'Kirgisistan',
+      'Bischkek',
+    ])
     expect(updatedCity.path).toBe('mittelasien/kirgisistan/bischkek')
     expect((await findRegion(country.id)).path).toBe('mittelasien/kirgisistan')
   })
@@ -98,12 +115,20 @@ describe('the region tree', () => {
     const city = await createRegion({ name: 'Tiflis', type: 'city', parent: country.id })
     await updateRegion(country.id, { parent: europe.id })
     expect((await findRegion(city.id)).path).toBe('europa/georgien/tiflis')
-    expect((await findRegion(country.id)).breadcrumbs[0]).toEqual({ id: europe.id, name: 'Europa', slug: 'europa' })
+    expect((await findRegion(country.id)).breadcrumbs[0]).toEqual({
+      id: europe.id,
+      name: 'Europa',
+      slug: 'europa',
+    })
   })
 
   test('a region cannot be its own parent', async () => {
     const region = await createRegion({ name: 'Insel', type: 'other' })
-    const response = await restClient(ctx.config).patch(`/regions/${region.id}`, { parent: region.id }, { token })
+    const response = await restClient(ctx.config).patch(
+      `/regions/${region.id}`,
+      { parent: region.id },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['parent'])
     expect((await findRegion(region.id)).parent).toBeNull()
@@ -113,7 +138,11 @@ describe('the region tree', () => {
     const top = await createRegion({ name: 'Oben', type: 'other' })
     const middle = await createRegion({ name: 'Mitte', type: 'other', parent: top.id })
     const bottom = await createRegion({ name: 'Unten', type: 'other', parent: middle.id })
-    const response = await restClient(ctx.config).patch(`/regions/${top.id}`, { parent: bottom.id }, { token })
+    const response = await restClient(ctx.config).patch(
+      `/regions/${top.id}`,
+      { parent: bottom.id },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['parent'])
     const stored = await findRegion(top.id)
@@ -124,7 +153,11 @@ describe('the region tree', () => {
 
   test('an unknown parent id is refused with 400 on parent, nothing stored', async () => {
     const before = await regionCount()
-    const response = await restClient(ctx.config).post('/regions', { name: 'Waise', type: 'other', parent: 987654 }, { token })
+    const response = await restClient(ctx.config).post(
+      '/regions',
+      { name: 'Waise', type: 'other', parent: 987654 },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['parent'])
     expect(await regionCount()).toBe(before)

@@ -12,31 +12,75 @@ beforeAll(async () => {
   ctx = await startPayload()
   await createEditor(ctx.payload)
   token = await restClient(ctx.config).login('users', 'editor@newsroom.test', 'secret-password')
-  published = await ctx.payload.create({ collection: 'articles', data: { title: 'Hauptartikel', _status: 'published' } as never })
-  other = await ctx.payload.create({ collection: 'articles', data: { title: 'Anderer Artikel', _status: 'published' } as never })
-  draft = await ctx.payload.create({ collection: 'articles', data: { title: 'Noch geheim' } as never, draft: true })
+  published = await ctx.payload.create({
+    collection: 'articles',
+    data: { title: 'Hauptartikel', _status: 'published' } as never,
+  })
+  other = await ctx.payload.create({
+    collection: 'articles',
+    data: { title: 'Anderer Artikel', _status: 'published' } as never,
+  })
+  draft = await ctx.payload.create({
+    collection: 'articles',
+    data: { title: 'Noch geheim' } as never,
+    draft: true,
+  })
 })
 afterAll(async () => ctx?.stop())
 
 const linkCount = async () => (await ctx.payload.count({ collection: 'related-links' })).totalDocs
-const postLink = (body: Record<string, unknown>) => restClient(ctx.config).post('/related-links', body, { token })
+const postLink = (body: Record<string, unknown>) =>
+  restClient(ctx.config).post('/related-links', body, { token })
 
 describe('related link rules', () => {
   test('an internal link to another article is stored; its url is cleared', async () => {
-    const response = await postLink({ article: published.id, type: 'internal', target: other.id, url: 'https://stale.example' })
+    const response = await postLink({
+      article: published.id,
+      type: 'internal',
+      target: other.id,
+      url: 'https://stale.example',
+    })
     expect(response.status).toBe(201)
     expect(response.json.doc.url).toBeNull()
   })
 
   test.each([
     ['an internal link without target', () => ({ article: published.id, type: 'internal' }), 'target'],
-    ['a link to the article itself', () => ({ article: published.id, type: 'internal', target: published.id }), 'target'],
-    ['a second link to the same target', () => ({ article: published.id, type: 'internal', target: other.id }), 'target'],
-    ['an external link without url', () => ({ article: published.id, type: 'external', label: 'Mehr' }), 'url'],
-    ['an external link without label', () => ({ article: published.id, type: 'external', url: 'https://a.example' }), 'label'],
-    ['a link to an unknown article', () => ({ article: published.id, type: 'internal', target: 99999 }), 'target'],
-    ['a link without its article', () => ({ type: 'external', url: 'https://a.example', label: 'x' }), 'article'],
-    ['a link of an unknown article', () => ({ article: 99999, type: 'external', url: 'https://a.example', label: 'x' }), 'article'],
+    [
+      'a link to the article itself',
+      () => ({ article: published.id, type: 'internal', target: published.id }),
+      'target',
+    ],
+    [
+      'a second link to the same target',
+      () => ({ article: published.id, type: 'internal', target: other.id }),
+      'target',
+    ],
+    [
+      'an external link without url',
+      () => ({ article: published.id, type: 'external', label: 'Mehr' }),
+      'url',
+    ],
+    [
+      'an external link without label',
+      () => ({ article: published.id, type: 'external', url: 'https://a.example' }),
+      'label',
+    ],
+    [
+      'a link to an unknown article',
+      () => ({ article: published.id, type: 'internal', target: 99999 }),
+      'target',
+    ],
+    [
+      'a link without its article',
+      () => ({ type: 'external', url: 'https://a.example', label: 'x' }),
+      'article',
+    ],
+    [
+      'a link of an unknown article',
+      () => ({ article: 99999, type: 'external', url: 'https://a.example', label: 'x' }),
+      'article',
+    ],
   ])('%s is refused with 400 naming the field, nothing stored', async (_, body, path) => {
     const before = await linkCount()
     const response = await postLink(body())
@@ -46,26 +90,45 @@ describe('related link rules', () => {
   })
 
   test('an external link with url and label is stored without target', async () => {
-    const response = await postLink({ article: published.id, type: 'external', url: 'https://quelle.example', label: 'Zur Quelle', target: other.id })
+    const response = await postLink({
+      article: published.id,
+      type: 'external',
+      url: 'https://quelle.example',
+      label: 'Zur Quelle',
+      target: other.id,
+    })
     expect(response.status).toBe(201)
     expect(response.json.doc.target).toBeNull()
   })
 
   test('the article lists its links through the join, in order', async () => {
-    const article = (await ctx.payload.findByID({ id: published.id, collection: 'articles', depth: 0 })) as Record<string, any>
+    const article = (await ctx.payload.findByID({
+      id: published.id,
+      collection: 'articles',
+      depth: 0,
+    })) as Record<string, any>
     expect(article.relatedLinks.docs).toHaveLength(2)
   })
 })
 
 describe('anonymous readers see links of published articles only', () => {
   test('links of a draft article are hidden until it is published', async () => {
-    await ctx.payload.create({ collection: 'related-links', data: { article: draft.id, type: 'internal', target: other.id } as never })
+    await ctx.payload.create({
+      collection: 'related-links',
+      data: { article: draft.id, type: 'internal', target: other.id } as never,
+    })
     const anonymous = await restClient(ctx.config).get(`/related-links?where[article][equals]=${draft.id}`)
     expect(anonymous.status).toBe(200)
     expect(anonymous.json.docs).toEqual([])
-    const editor = await restClient(ctx.config).get(`/related-links?where[article][equals]=${draft.id}`, { token })
+    const editor = await restClient(ctx.config).get(`/related-links?where[article][equals]=${draft.id}`, {
+      token,
+    })
     expect(editor.json.docs).toHaveLength(1)
-    await ctx.payload.update({ id: draft.id, collection: 'articles', data: { _status: 'published' } as never })
+    await ctx.payload.update({
+      id: draft.id,
+      collection: 'articles',
+      data: { _status: 'published' } as never,
+    })
     const afterPublish = await restClient(ctx.config).get(`/related-links?where[article][equals]=${draft.id}`)
     expect(afterPublish.json.docs).toHaveLength(1)
   })

@@ -21,7 +21,11 @@ describe('article slugs', () => {
     const first = await createArticle({ title: 'Handel wächst' })
     const second = await createArticle({ title: 'Handel wächst' })
     const third = await createArticle({ title: 'Handel wächst' }, true)
-    expect([first.slug, second.slug, third.slug]).toEqual(['handel-waechst', 'handel-waechst-2', 'handel-waechst-3'])
+    expect([first.slug, second.slug, third.slug]).toEqual([
+      'handel-waechst',
+      'handel-waechst-2',
+      'handel-waechst-3',
+    ])
   })
 
   test('a title that slugifies to nothing falls back to a readable unique value', async () => {
@@ -40,7 +44,9 @@ describe('article slugs', () => {
 
   test('concurrent creates with one title all succeed with distinct slugs', async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, () => createArticle({ title: 'Gleichzeitig veröffentlicht', _status: 'published' })),
+      Array.from({ length: 12 }, () =>
+        createArticle({ title: 'Gleichzeitig veröffentlicht', _status: 'published' }),
+      ),
     )
     const rejected = results.filter((result) => result.status === 'rejected')
     expect(rejected).toEqual([])
@@ -50,10 +56,15 @@ describe('article slugs', () => {
     expect(slugs).toContain('gleichzeitig-veroeffentlicht-12')
   })
 
-  test('a slug held only by another article\'s draft is not handed out again', async () => {
+  test("a slug held only by another article's draft is not handed out again", async () => {
     const published = await createArticle({ title: 'Alter Titel', _status: 'published' })
     // The draft claims a new slug; the published row still has the old one.
-    await ctx.payload.update({ id: published.id, collection: 'articles', data: { slug: 'neuer-titel' } as never, draft: true })
+    await ctx.payload.update({
+      id: published.id,
+      collection: 'articles',
+      data: { slug: 'neuer-titel' } as never,
+      draft: true,
+    })
     const [row] = await ctx.query<{ slug: string }>('SELECT slug FROM articles WHERE id = $1', [published.id])
     expect(row!.slug).toBe('alter-titel')
     const other = await createArticle({ title: 'Neuer Titel' })
@@ -105,8 +116,14 @@ describe('article slugs', () => {
 
 describe('region slugs', () => {
   test('come from the name and are unique', async () => {
-    const first = await ctx.payload.create({ collection: 'regions', data: { name: 'Türkei', type: 'other' } as never })
-    const second = await ctx.payload.create({ collection: 'regions', data: { name: 'Türkei', type: 'other' } as never })
+    const first = await ctx.payload.create({
+      collection: 'regions',
+      data: { name: 'Türkei', type: 'other' } as never,
+    })
+    const second = await ctx.payload.create({
+      collection: 'regions',
+      data: { name: 'Türkei', type: 'other' } as never,
+    })
     expect([first.slug, second.slug]).toEqual(['tuerkei', 'tuerkei-2'])
   })
 })

@@ -14,14 +14,21 @@ afterAll(async () => ctx?.stop())
 
 type Sponsor = Record<string, any>
 const createSponsor = (data: Record<string, unknown>) =>
-  ctx.payload.create({ collection: 'sponsors', data: { url: 'https://sponsor.example', ...data } as never }) as Promise<Sponsor>
+  ctx.payload.create({
+    collection: 'sponsors',
+    data: { url: 'https://sponsor.example', ...data } as never,
+  }) as Promise<Sponsor>
 const sponsorCount = async () => (await ctx.payload.count({ collection: 'sponsors' })).totalDocs
 
 describe('sponsor links are always marked and labelled', () => {
   test('rel is "sponsored noopener" whatever a client sends', async () => {
     const sponsor = await createSponsor({ name: 'Bäckerei', rel: 'dofollow' })
     expect(sponsor.rel).toBe('sponsored noopener')
-    const updated = (await ctx.payload.update({ id: sponsor.id, collection: 'sponsors', data: { rel: '' } as never })) as Sponsor
+    const updated = (await ctx.payload.update({
+      id: sponsor.id,
+      collection: 'sponsors',
+      data: { rel: '' } as never,
+    })) as Sponsor
     expect(updated.rel).toBe('sponsored noopener')
     const [row] = await ctx.query<{ rel: string }>('SELECT rel FROM sponsors WHERE id = $1', [sponsor.id])
     expect(row!.rel).toBe('sponsored noopener')
@@ -30,13 +37,21 @@ describe('sponsor links are always marked and labelled', () => {
   test('the disclosure label defaults to "Anzeige" and is never blank', async () => {
     const sponsor = await createSponsor({ name: 'Autohaus' })
     expect(sponsor.disclosureLabel).toBe('Anzeige')
-    const blanked = (await ctx.payload.update({ id: sponsor.id, collection: 'sponsors', data: { disclosureLabel: '   ' } as never })) as Sponsor
+    const blanked = (await ctx.payload.update({
+      id: sponsor.id,
+      collection: 'sponsors',
+      data: { disclosureLabel: '   ' } as never,
+    })) as Sponsor
     expect(blanked.disclosureLabel).toBe('Anzeige')
   })
 
   test('an editor may choose another label, and it survives unrelated updates', async () => {
     const sponsor = await createSponsor({ name: 'Reisebüro', disclosureLabel: 'Werbung' })
-    const renamed = (await ctx.payload.update({ id: sponsor.id, collection: 'sponsors', data: { name: 'Reisebüro Nord' } as never })) as Sponsor
+    const renamed = (await ctx.payload.update({
+      id: sponsor.id,
+      collection: 'sponsors',
+      data: { name: 'Reisebüro Nord' } as never,
+    })) as Sponsor
     expect(renamed.disclosureLabel).toBe('Werbung')
   })
 
@@ -44,7 +59,12 @@ describe('sponsor links are always marked and labelled', () => {
     const before = await sponsorCount()
     const response = await restClient(ctx.config).post(
       '/sponsors',
-      { name: 'Zeitreise', url: 'https://a.example', activeFrom: '2026-05-01T00:00:00Z', activeUntil: '2026-04-01T00:00:00Z' },
+      {
+        name: 'Zeitreise',
+        url: 'https://a.example',
+        activeFrom: '2026-05-01T00:00:00Z',
+        activeUntil: '2026-04-01T00:00:00Z',
+      },
       { token },
     )
     expect(response.status).toBe(400)
@@ -54,14 +74,22 @@ describe('sponsor links are always marked and labelled', () => {
 
   test('the window is also checked against stored dates on update', async () => {
     const sponsor = await createSponsor({ name: 'Saison', activeFrom: '2026-06-01T00:00:00Z' })
-    const response = await restClient(ctx.config).patch(`/sponsors/${sponsor.id}`, { activeUntil: '2026-01-01T00:00:00Z' }, { token })
+    const response = await restClient(ctx.config).patch(
+      `/sponsors/${sponsor.id}`,
+      { activeUntil: '2026-01-01T00:00:00Z' },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['activeUntil'])
   })
 
   test('an unknown region id in targeting is refused with 400 on regions', async () => {
     const before = await sponsorCount()
-    const response = await restClient(ctx.config).post('/sponsors', { name: 'Ziel', url: 'https://a.example', regions: [424242] }, { token })
+    const response = await restClient(ctx.config).post(
+      '/sponsors',
+      { name: 'Ziel', url: 'https://a.example', regions: [424242] },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['regions'])
     expect(await sponsorCount()).toBe(before)
@@ -73,10 +101,18 @@ describe('anonymous readers see only sponsors that are active now', () => {
     const day = 24 * 60 * 60 * 1000
     const now = Date.now()
     await createSponsor({ name: 'Sichtbar A' })
-    await createSponsor({ name: 'Sichtbar B', activeFrom: new Date(now - day).toISOString(), activeUntil: new Date(now + day).toISOString() })
+    await createSponsor({
+      name: 'Sichtbar B',
+      activeFrom: new Date(now - day).toISOString(),
+      activeUntil: new Date(now + day).toISOString(),
+    })
     await createSponsor({ name: 'Abgeschaltet', active: false })
     await createSponsor({ name: 'Zukünftig', activeFrom: new Date(now + day).toISOString() })
-    await createSponsor({ name: 'Abgelaufen', activeFrom: new Date(now - 2 * day).toISOString(), activeUntil: new Date(now - day).toISOString() })
+    await createSponsor({
+      name: 'Abgelaufen',
+      activeFrom: new Date(now - 2 * day).toISOString(),
+      activeUntil: new Date(now - day).toISOString(),
+    })
     const anonymous = await restClient(ctx.config).get('/sponsors?limit=100&where[name][like]=Sichtbar')
     expect(anonymous.json.docs.map((doc: Sponsor) => doc.name).sort()).toEqual(['Sichtbar A', 'Sichtbar B'])
     const all = await restClient(ctx.config).get('/sponsors?limit=100', {})
@@ -85,6 +121,8 @@ describe('anonymous readers see only sponsors that are active now', () => {
     expect(names).not.toContain('Zukünftig')
     expect(names).not.toContain('Abgelaufen')
     const editor = await restClient(ctx.config).get('/sponsors?limit=100', { token })
-    expect(editor.json.docs.map((doc: Sponsor) => doc.name)).toEqual(expect.arrayContaining(['Abgeschaltet', 'Zukünftig', 'Abgelaufen']))
+    expect(editor.json.docs.map((doc: Sponsor) => doc.name)).toEqual(
+      expect.arrayContaining(['Abgeschaltet', 'Zukünftig', 'Abgelaufen']),
+    )
   })
 })

@@ -10,7 +10,10 @@ beforeAll(async () => {
   ctx = await startPayload()
   await createEditor(ctx.payload)
   token = await restClient(ctx.config).login('users', 'editor@newsroom.test', 'secret-password')
-  article = await ctx.payload.create({ collection: 'articles', data: { title: 'Verlinkter Artikel' } as never })
+  article = await ctx.payload.create({
+    collection: 'articles',
+    data: { title: 'Verlinkter Artikel' } as never,
+  })
 })
 afterAll(async () => ctx?.stop())
 
@@ -24,12 +27,17 @@ const unsafe = [
   `https://example.com/${'x'.repeat(2100)}`,
 ]
 
-const count = async (table: string) => Number((await ctx.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n)
+const count = async (table: string) =>
+  Number((await ctx.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n)
 
 describe('every URL field accepts only absolute http(s) URLs', () => {
   test.each(unsafe)('article source.url %s is refused in a draft save', async (url) => {
     const [articles, versions] = [await count('articles'), await count('_articles_v')]
-    const response = await restClient(ctx.config).post('/articles?draft=true', { title: 'Entwurf', source: { url } }, { token })
+    const response = await restClient(ctx.config).post(
+      '/articles?draft=true',
+      { title: 'Entwurf', source: { url } },
+      { token },
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['source.url'])
     expect([await count('articles'), await count('_articles_v')]).toEqual([articles, versions])
@@ -46,14 +54,21 @@ describe('every URL field accepts only absolute http(s) URLs', () => {
   })
 
   test('an unsafe URL cannot be put into an existing draft by update either', async () => {
-    const draft = await ctx.payload.create({ collection: 'articles', data: { title: 'Später' } as never, draft: true })
+    const draft = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Später' } as never,
+      draft: true,
+    })
     const response = await restClient(ctx.config).patch(
       `/articles/${draft.id}?draft=true`,
       { source: { url: 'javascript:alert(1)' } },
       { token },
     )
     expect(response.status).toBe(400)
-    const [row] = await ctx.query<{ url: null | string }>('SELECT source_url AS url FROM articles WHERE id = $1', [draft.id])
+    const [row] = await ctx.query<{ url: null | string }>(
+      'SELECT source_url AS url FROM articles WHERE id = $1',
+      [draft.id],
+    )
     expect(row!.url).toBeNull()
   })
 
@@ -78,23 +93,31 @@ describe('every URL field accepts only absolute http(s) URLs', () => {
   })
 
   test('URLs are stored trimmed', async () => {
-    const sponsor = await ctx.payload.create({ collection: 'sponsors', data: { name: 'Trim', url: '  https://example.com/a  ' } as never })
+    const sponsor = await ctx.payload.create({
+      collection: 'sponsors',
+      data: { name: 'Trim', url: '  https://example.com/a  ' } as never,
+    })
     expect(sponsor.url).toBe('https://example.com/a')
     const draft = (await ctx.payload.create({
       collection: 'articles',
-      data: { title: 'Mit Quelle', source: { kind: 'external', url: ' https://quelle.example/artikel ' } } as never,
+      data: {
+        title: 'Mit Quelle',
+        source: { kind: 'external', url: ' https://quelle.example/artikel ' },
+      } as never,
       draft: true,
     })) as Record<string, any>
     expect(draft.source.url).toBe('https://quelle.example/artikel')
   })
 
-  test('the error is in the editor\'s language', async () => {
+  test("the error is in the editor's language", async () => {
     const response = await restClient(ctx.config).post(
       '/sponsors',
       { name: 'Sponsor', url: 'javascript:alert(1)' },
       { headers: { 'accept-language': 'de' }, token },
     )
     expect(response.status).toBe(400)
-    expect(response.json.errors[0].data.errors[0].message).toBe('Nur Adressen mit http:// und https:// sind erlaubt.')
+    expect(response.json.errors[0].data.errors[0].message).toBe(
+      'Nur Adressen mit http:// und https:// sind erlaubt.',
+    )
   })
 })

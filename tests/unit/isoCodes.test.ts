@@ -8,8 +8,12 @@ describe('ISO 3166-1 alpha-2', () => {
     expect(countryCodes.has('XK')).toBe(false) // user-assigned, not ISO
   })
 
-  test.each(['DE', 'de', 'CN', 'KZ', 'KG', 'AQ', 'SS'])('%s is a country', (code) => expect(isCountryCode(code)).toBe(true))
-  test.each(['XX', 'UK', 'XK', 'EU', 'D', 'DEU', '', '12'])('%s is not', (code) => expect(isCountryCode(code)).toBe(false))
+  test.each(['DE', 'de', 'CN', 'KZ', 'KG', 'AQ', 'SS'])('%s is a country', (code) =>
+    expect(isCountryCode(code)).toBe(true),
+  )
+  test.each(['XX', 'UK', 'XK', 'EU', 'D', 'DEU', '', '12'])('%s is not', (code) =>
+    expect(isCountryCode(code)).toBe(false),
+  )
 
   test('names come in German and English', () => {
     expect(countryName('KZ', 'de')).toBe('Kasachstan')
@@ -20,7 +24,9 @@ describe('ISO 3166-1 alpha-2', () => {
 })
 
 describe('ISO 3166-2 subdivisions', () => {
-  test.each(['CN-BJ', 'DE-BY', 'US-CA', 'FR-75C', 'kz-ala'])('%s has the shape', (code) => expect(isSubdivisionCode(code)).toBe(true))
+  test.each(['CN-BJ', 'DE-BY', 'US-CA', 'FR-75C', 'kz-ala'])('%s has the shape', (code) =>
+    expect(isSubdivisionCode(code)).toBe(true),
+  )
   test.each(['CN', 'XX-BJ', 'CN-', 'CN-ABCD', 'CN_BJ', 'CN-B J'])('%s does not', (code) =>
     expect(isSubdivisionCode(code)).toBe(false),
   )

@@ -6,6 +6,8 @@ test('findNulByte names the path of the first string holding NUL, in nested data
   expect(findNulByte({ title: 'clean', source: { name: 'ok' } })).toBeNull()
   expect(findNulByte({ title: 'bad\u0000' })).toBe('title')
   expect(findNulByte({ source: { name: 'x\u0000y' } })).toBe('source.name')
-  expect(findNulByte({ content: { root: { children: [{ text: 'a' }, { text: '\u0000' }] } } })).toBe('content.root.children.1.text')
+  expect(findNulByte({ content: { root: { children: [{ text: 'a' }, { text: '\u0000' }] } } })).toBe(
+    'content.root.children.1.text',
+  )
   expect(findNulByte({ count: 3, flag: true, nothing: null })).toBeNull()
 })

@@ -45,7 +45,11 @@ describe('fallback and candidates', () => {
 
 describe('breadcrumbs', () => {
   test('root first, the region itself last, path from slugs', () => {
-    const crumbs = breadcrumbsFor([{ id: 1, name: 'Asien', slug: 'asien' }], { id: 2, name: 'China', slug: 'china' })
+    const crumbs = breadcrumbsFor([{ id: 1, name: 'Asien', slug: 'asien' }], {
+      id: 2,
+      name: 'China',
+      slug: 'china',
+    })
     expect(crumbs.map((crumb) => crumb.name)).toEqual(['Asien', 'China'])
     expect(pathOf(crumbs)).toBe('asien/china')
   })
