@@ -1,0 +1,5 @@
+/* Payload's GraphQL playground (as `payload` generates it). */
+import config from '@payload-config'
+import { GRAPHQL_PLAYGROUND_GET } from '@payloadcms/next/routes'
+
+export const GET = GRAPHQL_PLAYGROUND_GET(config)

@@ -1,0 +1,54 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import { newsroomPlugin } from 'payload-newsroom'
+
+import { seed } from './seed.js'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    user: 'users',
+    importMap: {
+      baseDir: dirname,
+      // The app lives in dev/, not at the repo root where `payload generate:importmap` would look.
+      importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
+    },
+  },
+  collections: [
+    {
+      slug: 'users',
+      auth: true,
+      admin: { useAsTitle: 'email' },
+      fields: [{ name: 'name', type: 'text' }],
+    },
+    {
+      slug: 'media',
+      upload: {
+        staticDir: path.resolve(dirname, 'media'),
+      },
+      fields: [{ name: 'alt', type: 'text' }],
+    },
+  ],
+  // Schema push is on by default in development, so `npm run dev` needs no migrations.
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL },
+  }),
+  editor: lexicalEditor(),
+  // The admin follows the browser's language; German when it asks for neither.
+  i18n: {
+    supportedLanguages: { de, en },
+    fallbackLanguage: 'de',
+  },
+  plugins: [newsroomPlugin({ users: 'users', media: 'media' })],
+  secret: process.env.PAYLOAD_SECRET || 'newsroom-dev-secret',
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+  },
+  onInit: seed,
+})

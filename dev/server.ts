@@ -1,0 +1,134 @@
+/**
+ * `npm run dev`: PostgreSQL (DATABASE_URL or the embedded one), then the Next.js dev server with
+ * the Payload admin and the demo site. The first request to /admin initialises Payload, which
+ * pushes the schema and seeds the demo content.
+ */
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import nextModule from 'next'
+
+import { startDatabase } from './db.js'
+import { demoEditor, leadArticle } from './seed/content.js'
+
+// `next` is CommonJS (module.exports = createServer) while its types declare an ES default export,
+// so under NodeNext the default import is the function at runtime but typed as the namespace.
+const next = nextModule as unknown as typeof nextModule.default
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const port = Number(process.env.PORT || 3000)
+const origin = `http://localhost:${port}`
+const startedAt = Date.now()
+
+const database = await startDatabase()
+process.env.DATABASE_URL = database.url
+console.log(`[newsroom] PostgreSQL ready at ${redactPassword(database.url)}`)
+
+const app = next({ dev: true, dir: dirname, hostname: 'localhost', port })
+const handle = app.getRequestHandler()
+
+let server: ReturnType<typeof createServer> | undefined
+let shuttingDown = false
+
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) return
+  shuttingDown = true
+  console.log(`\n[newsroom] ${signal}: stopping the dev server and PostgreSQL`)
+  const poolsClosed = closePayloadConnections()
+  server?.closeAllConnections()
+  await Promise.allSettled([
+    new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+    app.close(),
+    poolsClosed,
+  ])
+  await database.stop().catch((error: unknown) => console.error('[newsroom] stopping PostgreSQL:', error))
+  process.exit(0)
+}
+process.once('SIGINT', () => void shutdown('SIGINT'))
+process.once('SIGTERM', () => void shutdown('SIGTERM'))
+
+try {
+  await app.prepare()
+} catch (error) {
+  console.error('[newsroom] Next.js failed to start:', error)
+  await database.stop()
+  process.exit(1)
+}
+
+server = createServer((req, res) => {
+  void handle(req, res)
+})
+
+server.listen(port, () => {
+  console.log(`[newsroom] compiling /admin (the first start takes a minute or more) ...`)
+  void warmUp()
+})
+
+/** Requests /admin once so Payload initialises (schema push, seed) before anyone logs in. */
+async function warmUp(): Promise<void> {
+  const admin = await request('/admin')
+  await admin?.body?.cancel()
+  if (!admin) {
+    console.error(`[newsroom] ${origin}/admin did not answer; see the log above`)
+    return
+  }
+  const slug = await leadArticleSlug()
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1)
+  console.log(
+    [
+      '',
+      `[newsroom] ready in ${seconds}s`,
+      `  Admin:        ${origin}/admin`,
+      `  Reader page:  ${origin}/articles/${slug ?? '<slug>'}`,
+      `  Site:         ${origin}/`,
+      `  Demo login:   ${demoEditor.email} / ${demoEditor.password}`,
+      '',
+    ].join('\n'),
+  )
+}
+
+async function leadArticleSlug(): Promise<string | undefined> {
+  const query = new URLSearchParams({
+    depth: '0',
+    limit: '1',
+    'where[title][equals]': leadArticle.title,
+  })
+  const response = await request(`/api/articles?${query}`)
+  if (!response) return undefined
+  const body = (await response.json().catch(() => undefined)) as
+    { docs?: Array<{ slug?: string }> } | undefined
+  return body?.docs?.[0]?.slug
+}
+
+/** A GET that survives the long first compile: undici gives up on headers after 300 s. */
+async function request(pathname: string, attempts = 3): Promise<Response | undefined> {
+  for (let attempt = 1; attempt <= attempts && !shuttingDown; attempt++) {
+    try {
+      const response = await fetch(`${origin}${pathname}`, { redirect: 'manual' })
+      if (response.status < 500) return response
+      console.warn(`[newsroom] GET ${pathname} answered ${response.status} (attempt ${attempt})`)
+    } catch (error) {
+      console.warn(`[newsroom] GET ${pathname} failed (attempt ${attempt}): ${String(error)}`)
+    }
+  }
+  return undefined
+}
+
+/**
+ * Payload caches its instances on `globalThis._payload` (getPayload's HMR cache, shared with the
+ * Next server in this process). Their pools are ended before PostgreSQL stops, and their idle
+ * clients' errors are ignored: a Ctrl+C reaches PostgreSQL too, which then drops them
+ * ("terminating connection due to administrator command").
+ */
+function closePayloadConnections(): Promise<unknown> {
+  type Pool = { end?: () => Promise<void>; on?: (event: 'error', listener: () => void) => void }
+  type Cached = { payload?: { db?: { pool?: Pool } } | null }
+  const cache = (globalThis as { _payload?: Map<string, Cached> })._payload
+  const pools = [...(cache?.values() ?? [])].flatMap((entry) => entry.payload?.db?.pool ?? [])
+  for (const pool of pools) pool.on?.('error', () => {})
+  return Promise.allSettled(pools.map((pool) => pool.end?.()))
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}
