@@ -1,4 +1,4 @@
-import type { Access, Where } from 'payload'
+import type { Access, CollectionConfig, Where } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 
@@ -29,3 +29,19 @@ export const linkOfPublishedArticleOrEditor =
   (options: ResolvedOptions): Access =>
   ({ req }) =>
     options.isEditor(req) || { 'article._status': { equals: 'published' } }
+
+/**
+ * Editors write; `read` says what everyone else may see. The host's `access` override for the
+ * collection is merged over these defaults.
+ */
+export const editorsWrite = (
+  options: ResolvedOptions,
+  read: Access,
+  overrides: CollectionConfig['access'] = {},
+): NonNullable<CollectionConfig['access']> => ({
+  create: options.editorsOnly,
+  delete: options.editorsOnly,
+  read,
+  update: options.editorsOnly,
+  ...overrides,
+})

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { publishedOrEditor } from '../access/defaults.js'
+import { editorsWrite, publishedOrEditor } from '../access/defaults.js'
 import { newsroomSlugField } from '../fields/slugField.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
@@ -219,14 +219,10 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
   ]
   return {
     slug: articles.slug,
-    access: {
-      create: options.editorsOnly,
-      delete: options.editorsOnly,
-      read: publishedOrEditor(options),
+    access: editorsWrite(options, publishedOrEditor(options), {
       readVersions: options.editorsOnly,
-      update: options.editorsOnly,
       ...articles.access,
-    },
+    }),
     admin: {
       defaultColumns: ['title', 'regions', '_status', 'publishedAt'],
       group: inAllLanguages('group'),

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field, PayloadRequest, TextFieldSingleValidation } from 'payload'
 
+import { editorsWrite } from '../access/defaults.js'
 import { newsroomSlugField } from '../fields/slugField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
@@ -68,13 +69,7 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
   ]
   return {
     slug: regions.slug,
-    access: {
-      create: options.editorsOnly,
-      delete: options.editorsOnly,
-      read: () => true,
-      update: options.editorsOnly,
-      ...regions.access,
-    },
+    access: editorsWrite(options, () => true, regions.access),
     admin: {
       defaultColumns: ['name', 'type', 'isoCode', 'path'],
       group: inAllLanguages('group'),

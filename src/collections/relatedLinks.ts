@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { linkOfPublishedArticleOrEditor } from '../access/defaults.js'
+import { editorsWrite, linkOfPublishedArticleOrEditor } from '../access/defaults.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
@@ -71,13 +71,7 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
   ]
   return {
     slug: relatedLinks.slug,
-    access: {
-      create: options.editorsOnly,
-      delete: options.editorsOnly,
-      read: linkOfPublishedArticleOrEditor(options),
-      update: options.editorsOnly,
-      ...relatedLinks.access,
-    },
+    access: editorsWrite(options, linkOfPublishedArticleOrEditor(options), relatedLinks.access),
     admin: {
       defaultColumns: ['article', 'type', 'target', 'label', 'order'],
       group: inAllLanguages('group'),

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { activeSponsorOrEditor } from '../access/defaults.js'
+import { activeSponsorOrEditor, editorsWrite } from '../access/defaults.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
@@ -105,13 +105,7 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
   ]
   return {
     slug: sponsors.slug,
-    access: {
-      create: options.editorsOnly,
-      delete: options.editorsOnly,
-      read: activeSponsorOrEditor(options),
-      update: options.editorsOnly,
-      ...sponsors.access,
-    },
+    access: editorsWrite(options, activeSponsorOrEditor(options), sponsors.access),
     admin: {
       defaultColumns: ['name', 'placement', 'activeFrom', 'activeUntil', 'active'],
       group: inAllLanguages('group'),

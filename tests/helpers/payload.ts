@@ -10,6 +10,7 @@ import { buildConfig, getPayload, type SanitizedConfig } from 'payload'
 import { inject } from 'vitest'
 
 import { newsroomPlugin, type NewsroomPluginOptions } from '../../src/index.js'
+import { restClient } from './rest.js'
 
 export type TestContext = {
   config: SanitizedConfig
@@ -86,4 +87,13 @@ export const createEditor = async (payload: Payload, email = 'editor@newsroom.te
 export const createReader = async (payload: Payload, email = 'reader@newsroom.test') => {
   const reader = await payload.create({ collection: 'readers', data: { email, password: 'secret-password' } })
   return { ...reader, collection: 'readers' } as unknown as PayloadRequest['user'] & { id: number }
+}
+
+/** A Payload instance with one editor, logged in over REST: most rule tests start here. */
+export const startWithEditor = async (...args: Parameters<typeof startPayload>) => {
+  const ctx = await startPayload(...args)
+  const editor = await createEditor(ctx.payload)
+  const rest = restClient(ctx.config)
+  const token = await rest.login('users', 'editor@newsroom.test', 'secret-password')
+  return { ...ctx, editor, rest, token }
 }

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { createEditor, startPayload, type TestContext } from '../helpers/payload.js'
+import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
-let ctx: TestContext
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let token: string
-let editor: Awaited<ReturnType<typeof createEditor>>
 beforeAll(async () => {
-  ctx = await startPayload({ maxLimit: 25, media: 'media' })
-  editor = await createEditor(ctx.payload)
-  token = await restClient(ctx.config).login('users', 'editor@newsroom.test', 'secret-password')
+  ctx = await startWithEditor({ maxLimit: 25, media: 'media' })
+  token = ctx.token
 })
 afterAll(async () => ctx?.stop())
 
@@ -79,7 +77,7 @@ describe('unknown relationship ids are refused with 400 naming the field', () =>
     })
     const response = await restClient(ctx.config).post(
       '/articles?draft=true',
-      { title: 'Gültige Verweise', regions: [{ id: region.id }], authors: [editor.id] },
+      { title: 'Gültige Verweise', regions: [{ id: region.id }], authors: [ctx.editor.id] },
       { token },
     )
     expect(response.status).toBe(201)

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { createEditor, startPayload, type TestContext } from '../helpers/payload.js'
+import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
-let ctx: TestContext
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let token: string
 let published: { id: number | string }
 let other: { id: number | string }
 let draft: { id: number | string }
 beforeAll(async () => {
-  ctx = await startPayload()
-  await createEditor(ctx.payload)
-  token = await restClient(ctx.config).login('users', 'editor@newsroom.test', 'secret-password')
+  ctx = await startWithEditor()
+  token = ctx.token
   published = await ctx.payload.create({
     collection: 'articles',
     data: { title: 'Hauptartikel', _status: 'published' } as never,

@@ -21,7 +21,10 @@ const wordsOf = (node: any): number =>
     : (node?.children ?? []).reduce((sum: number, child: unknown) => sum + wordsOf(child), 0)
 
 test('the demo content passes every rule of the plugin and is what the README promises', async () => {
-  const editors = await ctx.payload.find({ collection: 'users', where: { email: { equals: 'editor@newsroom.test' } } })
+  const editors = await ctx.payload.find({
+    collection: 'users',
+    where: { email: { equals: 'editor@newsroom.test' } },
+  })
   expect(editors.totalDocs).toBe(1)
 
   const regions = await ctx.payload.find({ collection: 'regions', sort: 'path' })

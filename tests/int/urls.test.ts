@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { createEditor, startPayload, type TestContext } from '../helpers/payload.js'
+import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
-let ctx: TestContext
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let token: string
 let article: { id: number | string }
 beforeAll(async () => {
-  ctx = await startPayload()
-  await createEditor(ctx.payload)
-  token = await restClient(ctx.config).login('users', 'editor@newsroom.test', 'secret-password')
+  ctx = await startWithEditor()
+  token = ctx.token
   article = await ctx.payload.create({
     collection: 'articles',
     data: { title: 'Verlinkter Artikel' } as never,
