@@ -203,6 +203,7 @@ export interface Article {
   dateline?: {
     place?: string | null;
     date?: string | null;
+    text?: string | null;
   };
   content?: {
     root: {
@@ -236,6 +237,42 @@ export interface Article {
     docs?: (number | RelatedLink)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  attribution?: {
+    required?: boolean | null;
+    notice?: string | null;
+    segments?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    sourceUrl?: string | null;
+    digitalSourceType?: string | null;
+    placement?: ('top' | 'bottom') | null;
+  };
+  layout?: {
+    wordCount?: number | null;
+    readingTimeMinutes?: number | null;
+    headings?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    backToTop?: {
+      enabled?: boolean | null;
+      targetId?: string | null;
+      label?: string | null;
+      ariaLabel?: string | null;
+      showAfterPx?: number | null;
+    };
   };
   allowComments?: boolean | null;
   updatedAt: string;
@@ -547,6 +584,7 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         place?: T;
         date?: T;
+        text?: T;
       };
   content?: T;
   publishedAt?: T;
@@ -567,6 +605,32 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   sponsors?: T;
   relatedLinks?: T;
+  attribution?:
+    | T
+    | {
+        required?: T;
+        notice?: T;
+        segments?: T;
+        sourceUrl?: T;
+        digitalSourceType?: T;
+        placement?: T;
+      };
+  layout?:
+    | T
+    | {
+        wordCount?: T;
+        readingTimeMinutes?: T;
+        headings?: T;
+        backToTop?:
+          | T
+          | {
+              enabled?: T;
+              targetId?: T;
+              label?: T;
+              ariaLabel?: T;
+              showAfterPx?: T;
+            };
+      };
   allowComments?: T;
   updatedAt?: T;
   createdAt?: T;

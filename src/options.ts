@@ -1,5 +1,10 @@
 import type { Access, CollectionConfig, CollectionSlug, Config, Field, PayloadRequest } from 'payload'
 
+import type { TemplateKey } from './attribution/notice.js'
+
+import { hasSourcePlaceholder } from './attribution/template.js'
+import { DEFAULT_READER_LOCALE, type ReaderTexts, readerTexts } from './i18n/readerTexts.js'
+
 /** The keys of the collections the plugin owns. */
 export type NewsroomCollectionKey = 'articles' | 'comments' | 'regions' | 'relatedLinks' | 'sponsors'
 
@@ -13,7 +18,28 @@ export type NewsroomCollectionOverrides = {
   slug?: string
 }
 
+export type AttributionOptions = {
+  /** Publishing AI text needs `ai.humanReviewed` and `ai.reviewedBy` (`reviewedAt` is filled with now). */
+  requireHumanReview?: boolean
+  /**
+   * Notice templates per locale and case. `{source:link text}` marks the words linked to the source
+   * URL, `{source}` links the source's name. `rewritten`, `sourced` and `sourceSuffix` must link the source.
+   */
+  templates?: Record<string, Partial<Record<TemplateKey, string>>>
+}
+
+export type BackToTopOptions = {
+  /** Labels per locale; German and English are built in. */
+  labels?: Record<string, { ariaLabel: string; label: string }>
+  /** The button shows on articles of at least this many words. */
+  minWords?: number
+  /** The button appears once the reader has scrolled this far. */
+  showAfterPx?: number
+}
+
 export type NewsroomPluginOptions = {
+  attribution?: AttributionOptions
+  backToTop?: BackToTopOptions
   /** Overrides per collection; `comments: false` leaves the comments collection out. */
   collections?: Partial<Record<Exclude<NewsroomCollectionKey, 'comments'>, NewsroomCollectionOverrides>> & {
     comments?: false | NewsroomCollectionOverrides
@@ -37,6 +63,7 @@ export type NewsroomPluginOptions = {
 export type ResolvedCollection = NewsroomCollectionOverrides & { slug: CollectionSlug }
 
 export type ResolvedOptions = {
+  backToTop: { minWords: number; showAfterPx: number }
   collections: {
     articles: ResolvedCollection
     comments: false | ResolvedCollection
@@ -50,6 +77,9 @@ export type ResolvedOptions = {
   isEditor: (req: PayloadRequest) => boolean
   maxLimit: number
   media?: CollectionSlug
+  /** The reader-facing texts for a locale: the configured ones over the built-in ones, German by default. */
+  readerTextsFor: (locale: null | string | undefined) => ReaderTexts
+  requireHumanReview: boolean
   sponsors: { disclosureLabels: Record<string, string> }
   users: CollectionSlug
 }
@@ -79,7 +109,60 @@ const resolveCollection = (
   overrides: NewsroomCollectionOverrides = {},
 ): ResolvedCollection => ({ ...overrides, slug: (overrides.slug || defaultSlugs[key]) as CollectionSlug })
 
+const templateKeys: TemplateKey[] = ['rewritten', 'generated', 'edited', 'sourced', 'sourceSuffix']
+const mustLinkSource: TemplateKey[] = ['rewritten', 'sourced', 'sourceSuffix']
+
+/** A template that cannot link its source would publish an unlinked notice: refuse it at start-up. */
+const checkTemplates = (templates: AttributionOptions['templates'] = {}) => {
+  for (const [locale, cases] of Object.entries(templates)) {
+    for (const [key, template] of Object.entries(cases ?? {})) {
+      if (!templateKeys.includes(key as TemplateKey)) {
+        throw new Error(
+          `payload-newsroom: unknown attribution template "${key}" for locale "${locale}" (known: ${templateKeys.join(', ')})`,
+        )
+      }
+      if (typeof template !== 'string' || !template.trim()) {
+        throw new Error(`payload-newsroom: attribution template "${key}" for locale "${locale}" is empty`)
+      }
+      if (mustLinkSource.includes(key as TemplateKey) && !hasSourcePlaceholder(template)) {
+        throw new Error(
+          `payload-newsroom: attribution template "${key}" for locale "${locale}" must contain {source} or {source:link text}`,
+        )
+      }
+    }
+  }
+}
+
+const positiveNumber = (name: string, value: number | undefined, fallback: number): number => {
+  const resolved = value ?? fallback
+  if (!Number.isFinite(resolved) || resolved < 0) {
+    throw new Error(`payload-newsroom: ${name} must be a number of 0 or more, got ${String(value)}`)
+  }
+  return resolved
+}
+
+const buildReaderTexts = (options: NewsroomPluginOptions) => {
+  const cache = new Map<string, ReaderTexts>()
+  const configured = (locale: string) =>
+    locale in readerTexts ||
+    Boolean(options.attribution?.templates?.[locale] || options.backToTop?.labels?.[locale])
+  return (locale: null | string | undefined): ReaderTexts => {
+    const key = locale && configured(locale) ? locale : DEFAULT_READER_LOCALE
+    let texts = cache.get(key)
+    if (!texts) {
+      const builtIn = readerTexts[key as keyof typeof readerTexts] ?? readerTexts[DEFAULT_READER_LOCALE]
+      texts = {
+        backToTop: { ...builtIn.backToTop, ...options.backToTop?.labels?.[key] },
+        templates: { ...builtIn.templates, ...options.attribution?.templates?.[key] },
+      }
+      cache.set(key, texts)
+    }
+    return texts
+  }
+}
+
 export const resolveOptions = (options: NewsroomPluginOptions, config: Config): ResolvedOptions => {
+  checkTemplates(options.attribution?.templates)
   const users = (options.users ?? findUsersSlug(config)) as CollectionSlug
   const isEditor = options.isEditor ?? ((req: PayloadRequest) => req.user?.collection === users)
   const maxLimit = options.maxLimit ?? DEFAULT_MAX_LIMIT
@@ -88,6 +171,10 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
   }
   const overrides = options.collections ?? {}
   return {
+    backToTop: {
+      minWords: positiveNumber('backToTop.minWords', options.backToTop?.minWords, 300),
+      showAfterPx: positiveNumber('backToTop.showAfterPx', options.backToTop?.showAfterPx, 600),
+    },
     collections: {
       articles: resolveCollection('articles', overrides.articles),
       comments: overrides.comments === false ? false : resolveCollection('comments', overrides.comments),
@@ -100,6 +187,8 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     isEditor,
     maxLimit,
     media: options.media as CollectionSlug | undefined,
+    readerTextsFor: buildReaderTexts(options),
+    requireHumanReview: options.attribution?.requireHumanReview ?? false,
     sponsors: { disclosureLabels: { ...defaultDisclosureLabels, ...options.sponsors?.disclosureLabels } },
     users,
   }

@@ -1,9 +1,12 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { editorsWrite, publishedOrEditor } from '../access/defaults.js'
+import { attributionGroup, layoutGroup } from '../fields/computedGroups.js'
 import { newsroomSlugField } from '../fields/slugField.js'
 import { urlField } from '../fields/urlField.js'
+import { computeAttribution, renderAttribution } from '../hooks/attribution.js'
 import { clampLimit } from '../hooks/clampLimit.js'
+import { computeLayout, renderLayoutTexts } from '../hooks/layout.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
 import { setPublishedAt } from '../hooks/publishedAt.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
@@ -93,6 +96,12 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
               label: t('datelineDate'),
             },
           ],
+        },
+        {
+          name: 'text',
+          type: 'text',
+          admin: { description: t('datelineTextDescription'), readOnly: true },
+          label: t('datelineText'),
         },
       ],
       label: t('dateline'),
@@ -209,6 +218,8 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
       label: t('relatedLinks'),
       on: 'article',
     },
+    attributionGroup(),
+    layoutGroup(),
     {
       name: 'allowComments',
       type: 'checkbox',
@@ -234,10 +245,14 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
     fields: articles.fields ? articles.fields({ defaultFields }) : defaultFields,
     hooks: behaviour
       ? {
+          afterRead: [renderAttribution(options), renderLayoutTexts(options)],
           beforeChange: [
             refuseNulBytes,
             refuseUnknownRelations,
             setPublishedAt,
+            computeAttribution(options),
+            computeLayout(options),
+            // Last: it holds an advisory lock until commit.
             ensureUniqueSlug({ fallbackPrefix: 'artikel', titleField: 'title' }),
           ],
           beforeOperation: [clampLimit(options.maxLimit)],

@@ -132,6 +132,33 @@ export const en = {
   targetDescription: 'The article to link to. Shown only while it is published.',
   linkUrlDescription: 'The address of the external page (http or https).',
   orderDescription: 'Lower numbers are shown first.',
+  datelineText: 'Dateline as printed',
+  datelineTextDescription: 'Place and day as readers see them, formatted for their language.',
+  attribution: 'Attribution notice',
+  attributionDescription:
+    'What readers are told about AI use and sources (EU AI Act, Art. 50). Computed from "Artificial intelligence" and "Source"; cannot be edited.',
+  attributionRequired: 'Notice required',
+  attributionRequiredDescription: 'Required for any use of AI and for copy from agencies or other media.',
+  attributionNotice: 'Notice',
+  attributionNoticeDescription: 'The text readers see; the source part is a link.',
+  attributionSourceUrlDescription: 'The link in the notice.',
+  digitalSourceType: 'Digital source type (IPTC)',
+  digitalSourceTypeDescription:
+    'The IPTC code for AI-made content, for search engines and content credentials.',
+  attributionPlacement: 'Placement',
+  attributionPlacementDescription: 'AI text is labelled at the top until a human editor has reviewed it.',
+  placementTop: 'Above the text',
+  placementBottom: 'Below the text',
+  layout: 'Reading',
+  layoutDescription: 'Computed from title, subtitle and content on every save.',
+  wordCount: 'Words',
+  wordCountDescription: 'Title, subtitle and text.',
+  readingTimeMinutes: 'Reading time (minutes)',
+  readingTimeMinutesDescription: 'At 200 words a minute.',
+  backToTop: '"Back to top" button',
+  backToTopDescription: 'Shown on long articles.',
+  backToTopEnabled: 'Shown',
+  backToTopEnabledDescription: 'Long enough for the button.',
   // messages
   errorUrlMalformed: 'Enter a complete web address starting with http:// or https://.',
   errorUrlProtocol: 'Only http:// and https:// addresses are allowed.',
@@ -150,6 +177,9 @@ export const en = {
   errorTargetDuplicate: 'This article already links to that article.',
   errorUrlRequired: 'Enter the address of the external page.',
   errorLabelRequired: 'Enter a label for the external link.',
+  errorSourceUrlRequired: 'Copy taken from a source cannot be published without the link to that source.',
+  errorHumanReviewRequired: 'AI text must be reviewed by a human editor before it is published.',
+  errorReviewerRequired: 'Say who reviewed the AI text.',
 }
 
 export type NewsroomTranslationKey = keyof typeof en

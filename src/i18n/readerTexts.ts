@@ -1,0 +1,34 @@
+import type { NoticeTemplates } from '../attribution/notice.js'
+
+/** What readers see, per language: the attribution notices and the back-to-top button. */
+export type ReaderTexts = {
+  backToTop: { ariaLabel: string; label: string }
+  templates: NoticeTemplates
+}
+
+export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
+  de: {
+    backToTop: { ariaLabel: 'Zurück zum Seitenanfang', label: 'Zurück zum Anfang' },
+    templates: {
+      edited: 'Dieser Text wurde mit Unterstützung künstlicher Intelligenz bearbeitet.',
+      generated: 'Dieser Text wurde mit künstlicher Intelligenz erstellt.',
+      rewritten:
+        'Diese Nachricht wurde {source:dieser Quelle} entnommen und von künstlicher Intelligenz umgeschrieben.',
+      sourced: 'Diese Nachricht wurde {source:dieser Quelle} entnommen.',
+      sourceSuffix: 'Quelle: {source}',
+    },
+  },
+  en: {
+    backToTop: { ariaLabel: 'Back to the top of the page', label: 'Back to top' },
+    templates: {
+      edited: 'This text was edited with the help of artificial intelligence.',
+      generated: 'This text was created with artificial intelligence.',
+      rewritten: 'This report was taken from {source:this source} and rewritten by artificial intelligence.',
+      sourced: 'This report was taken from {source:this source}.',
+      sourceSuffix: 'Source: {source}',
+    },
+  },
+}
+
+/** German is the notices' default language: the plugin is made for German publishers. */
+export const DEFAULT_READER_LOCALE = 'de'
