@@ -1,5 +1,11 @@
 /** The parts of a Lexical node we read; everything else is ignored. */
-export type LexicalNode = { children?: LexicalNode[]; tag?: string; text?: string; type?: string }
+export type LexicalNode = {
+  [key: string]: unknown
+  children?: LexicalNode[]
+  tag?: string
+  text?: string
+  type?: string
+}
 
 // Inline elements continue the surrounding text; every other element with children is a block.
 const INLINE = new Set(['autolink', 'link', 'mark'])

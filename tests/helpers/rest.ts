@@ -1,5 +1,6 @@
 import type { SanitizedConfig } from 'payload'
 
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
 export type RestResponse = { json: any; status: number; text: string }
@@ -38,6 +39,16 @@ export const restClient = (config: SanitizedConfig) => {
   return {
     delete: (path: string, options?: CallOptions) => call('DELETE', path, options),
     get: (path: string, options?: CallOptions) => call('GET', path, options),
+    /** Payload's GraphQL endpoint, as the Next route serves it. */
+    graphql: async (query: string, variables: Record<string, unknown> = {}, { token }: CallOptions = {}) => {
+      const request = new Request('http://localhost:3000/api/graphql', {
+        body: JSON.stringify({ query, variables }),
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+        method: 'POST',
+      })
+      const response = await GRAPHQL_POST(Promise.resolve(config))(request)
+      return { json: (await response.json()) as any, status: response.status }
+    },
     login: async (collection: string, email: string, password: string): Promise<string> => {
       const response = await call('POST', `/${collection}/login`, { body: { email, password } })
       if (response.status !== 200) throw new Error(`login failed: ${response.text}`)
