@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { IPTC } from '../../src/attribution/notice.js'
+import { startWithEditor } from '../helpers/payload.js'
+import { errorPaths } from '../helpers/rest.js'
+
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
+beforeAll(async () => {
+  ctx = await startWithEditor()
+})
+afterAll(async () => ctx?.stop())
+
+const url = 'https://quelle.example/bericht'
+const rewrittenNotice =
+  'Diese Nachricht wurde dieser Quelle entnommen und von künstlicher Intelligenz umgeschrieben.'
+type Doc = Record<string, any>
+
+const counts = async () =>
+  (
+    await ctx.query<{ articles: string; versions: string }>(
+      'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM _articles_v) AS versions',
+    )
+  )[0]
+const storedAttribution = async (id: number | string) =>
+  (
+    await ctx.query<Doc>(
+      `SELECT attribution_required AS required, attribution_notice AS notice, attribution_source_url AS "sourceUrl",
+              attribution_digital_source_type AS "digitalSourceType", attribution_placement AS placement
+       FROM articles WHERE id = $1`,
+      [id],
+    )
+  )[0]!
+
+describe('the publish gate', () => {
+  test.each([
+    ['an AI rewrite', { ai: { usage: 'rewritten' } }],
+    ['wire copy', { source: { kind: 'wire', name: 'Agentur' } }],
+    ['external copy', { source: { kind: 'external' } }],
+    ['generated text from the wire', { ai: { usage: 'generated' }, source: { kind: 'wire' } }],
+  ])(
+    'publishing %s without a source URL is refused on source.url, in German, nothing stored',
+    async (_, facts) => {
+      const before = await counts()
+      const response = await ctx.rest.post(
+        '/articles',
+        { title: 'Ohne Quelle', _status: 'published', ...facts },
+        { headers: { 'accept-language': 'de' }, token: ctx.token },
+      )
+      expect(response.status).toBe(400)
+      expect(errorPaths(response)).toEqual(['source.url'])
+      expect(response.json.errors[0].data.errors[0].message).toBe(
+        'Ein aus einer Quelle übernommener Text kann nicht ohne Link auf diese Quelle veröffentlicht werden.',
+      )
+      expect(await counts()).toEqual(before)
+    },
+  )
+
+  test('a draft may stay incomplete; publishing it later needs the link, then goes through', async () => {
+    const draft = await ctx.rest.post(
+      '/articles?draft=true',
+      { title: 'Entwurf', ai: { usage: 'rewritten' } },
+      { token: ctx.token },
+    )
+    expect(draft.status).toBe(201)
+    expect(draft.json.doc.attribution).toMatchObject({
+      notice: rewrittenNotice,
+      required: true,
+      sourceUrl: null,
+    })
+    expect(draft.json.doc.attribution.segments).toEqual([{ text: rewrittenNotice }])
+
+    const id = draft.json.doc.id
+    const refused = await ctx.rest.patch(`/articles/${id}`, { _status: 'published' }, { token: ctx.token })
+    expect(refused.status).toBe(400)
+    expect(errorPaths(refused)).toEqual(['source.url'])
+    const [row] = await ctx.query<{ status: string }>(
+      'SELECT _status AS status FROM articles WHERE id = $1',
+      [id],
+    )
+    expect(row!.status).toBe('draft')
+
+    const published = await ctx.rest.patch(
+      `/articles/${id}`,
+      { _status: 'published', source: { kind: 'external', url } },
+      { token: ctx.token },
+    )
+    expect(published.status).toBe(200)
+    expect(published.json.doc.attribution.segments[1]).toEqual({ href: url, text: 'dieser Quelle' })
+  })
+
+  test('generated or edited staff text may be published without a source', async () => {
+    for (const usage of ['generated', 'edited']) {
+      const response = await ctx.rest.post(
+        '/articles',
+        { title: `Eigen ${usage}`, _status: 'published', ai: { usage } },
+        { token: ctx.token },
+      )
+      expect(response.status).toBe(201)
+    }
+  })
+})
+
+describe('what is stored and read', () => {
+  test.each([
+    ['rewritten', IPTC.trained],
+    ['generated', IPTC.trained],
+    ['edited', IPTC.composite],
+    ['none', null],
+  ])('ai.usage %s stores and reads IPTC type %s', async (usage, iptc) => {
+    const article = (await ctx.payload.create({
+      collection: 'articles',
+      data: {
+        title: `Nutzung ${usage}`,
+        _status: 'published',
+        ai: { usage },
+        source: { kind: 'external', url },
+      } as never,
+    })) as Doc
+    expect(article.attribution.digitalSourceType).toBe(iptc)
+    expect((await storedAttribution(article.id)).digitalSourceType).toBe(iptc)
+    expect(article.attribution.required).toBe(true)
+  })
+
+  test('staff text without AI needs no notice', async () => {
+    const article = (await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Eigenbericht' } as never,
+    })) as Doc
+    expect(article.attribution).toMatchObject({ notice: null, placement: null, required: false })
+  })
+
+  test('human review moves an AI notice from the top to the bottom', async () => {
+    const article = (await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Geprüft', ai: { usage: 'generated' } } as never,
+    })) as Doc
+    expect(article.attribution.placement).toBe('top')
+    const reviewed = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { ai: { humanReviewed: true } } as never,
+    })) as Doc
+    expect(reviewed.attribution.placement).toBe('bottom')
+    expect(reviewed.ai.usage).toBe('generated')
+    expect((await storedAttribution(article.id)).placement).toBe('bottom')
+  })
+
+  test('a source change re-renders the notice and its link', async () => {
+    const article = (await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Neue Quelle', ai: { usage: 'rewritten' }, source: { kind: 'external', url } } as never,
+    })) as Doc
+    const moved = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { source: { url: 'https://andere.example/' } } as never,
+    })) as Doc
+    expect(moved.attribution.sourceUrl).toBe('https://andere.example/')
+    expect(moved.source.kind).toBe('external')
+  })
+})
+
+describe('tampering', () => {
+  const fake = {
+    attribution: {
+      digitalSourceType: null,
+      notice: 'Alles echt.',
+      placement: 'bottom',
+      required: false,
+      segments: [{ href: 'javascript:alert(1)', text: 'x' }],
+      sourceUrl: 'javascript:alert(1)',
+    },
+    layout: {
+      backToTop: { enabled: false, label: 'x', showAfterPx: 1 },
+      headings: [{ id: '"><script>', level: 2, text: 'x' }],
+      readingTimeMinutes: 0,
+      wordCount: 99999,
+    },
+  }
+  const facts = {
+    title: 'Manipuliert',
+    _status: 'published',
+    ai: { usage: 'rewritten' },
+    source: { kind: 'external', url },
+  }
+
+  const expectHonest = async (id: number | string) => {
+    const stored = await storedAttribution(id)
+    expect(stored).toMatchObject({
+      notice: rewrittenNotice,
+      placement: 'top',
+      required: true,
+      sourceUrl: url,
+    })
+    const [layout] = await ctx.query<{ words: number }>(
+      'SELECT layout_word_count AS words FROM articles WHERE id = $1',
+      [id],
+    )
+    expect(Number(layout!.words)).toBe(1)
+    const read = (await ctx.payload.findByID({ id, collection: 'articles' })) as Doc
+    expect(read.attribution.segments[1]).toEqual({ href: url, text: 'dieser Quelle' })
+    expect(read.layout.headings).toEqual([])
+  }
+
+  test('through REST create and update', async () => {
+    const created = await ctx.rest.post('/articles', { ...facts, ...fake }, { token: ctx.token })
+    expect(created.status).toBe(201)
+    await expectHonest(created.json.doc.id)
+    const updated = await ctx.rest.patch(`/articles/${created.json.doc.id}`, fake, { token: ctx.token })
+    expect(updated.status).toBe(200)
+    await expectHonest(created.json.doc.id)
+  })
+
+  test('through the Local API, which skips field access', async () => {
+    const created = (await ctx.payload.create({
+      collection: 'articles',
+      data: { ...facts, ...fake } as never,
+    })) as Doc
+    await expectHonest(created.id)
+    await ctx.payload.update({ id: created.id, collection: 'articles', data: fake as never })
+    await expectHonest(created.id)
+    await ctx.payload.update({ id: created.id, collection: 'articles', data: fake as never, draft: true })
+    const draft = (await ctx.payload.findByID({ id: created.id, collection: 'articles', draft: true })) as Doc
+    expect(draft.attribution.notice).toBe(rewrittenNotice)
+  })
+
+  test('through GraphQL', async () => {
+    const mutation = `mutation Create($data: mutationArticleInput!) { createArticle(data: $data) { id attribution { notice required } } }`
+    // GraphQL marks the slug required in its input type; an empty one is filled from the title.
+    const response = await ctx.rest.graphql(
+      mutation,
+      { data: { ...facts, ...fake, slug: '' } },
+      { token: ctx.token },
+    )
+    expect(response.json.errors, JSON.stringify(response.json.errors)).toBeUndefined()
+    const id = response.json.data.createArticle.id
+    expect(response.json.data.createArticle.attribution).toEqual({ notice: rewrittenNotice, required: true })
+    await expectHonest(id)
+    const update = `mutation Update($id: Int!, $data: mutationArticleUpdateInput!) { updateArticle(id: $id, data: $data) { id } }`
+    const updated = await ctx.rest.graphql(
+      update,
+      { data: { ...fake, ai: facts.ai, source: facts.source }, id },
+      { token: ctx.token },
+    )
+    expect(updated.json.errors, JSON.stringify(updated.json.errors)).toBeUndefined()
+    await expectHonest(id)
+  })
+
+  test('a row written around the hooks still reads with the right notice', async () => {
+    const row = (await ctx.payload.db.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        ai: { usage: 'generated' },
+        attribution: { notice: 'gefälscht', placement: 'bottom', required: false },
+        slug: 'am-hook-vorbei',
+        source: { kind: 'wire', name: 'Agentur Süd', url },
+        title: 'Am Hook vorbei',
+      },
+      req: {} as never,
+    })) as Doc
+    const read = (await ctx.payload.findByID({ id: row.id, collection: 'articles' })) as Doc
+    expect(read.attribution).toMatchObject({
+      digitalSourceType: IPTC.trained,
+      notice: 'Dieser Text wurde mit künstlicher Intelligenz erstellt. Quelle: Agentur Süd',
+      placement: 'top',
+      required: true,
+    })
+    const anonymous = await ctx.rest.get(`/articles/${row.id}`)
+    expect(anonymous.json.attribution.notice).toBe(read.attribution.notice)
+  })
+})
