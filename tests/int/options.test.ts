@@ -143,6 +143,27 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ maxLimit: 0 }, config({}))).toThrow(/maxLimit/)
   })
 
+  test('a notice template that must link the source but cannot is refused at start-up, naming locale and case', () => {
+    const start = (templates: Record<string, Record<string, string>>) => () =>
+      newsroomPlugin({ attribution: { templates } })(config({}))
+    expect(start({ en: { rewritten: 'Rewritten by AI from a source.' } })).toThrow(
+      /template "rewritten" for locale "en" must contain \{source\}/,
+    )
+    expect(start({ de: { sourced: 'Aus einer Quelle.' } })).toThrow(/"sourced" for locale "de"/)
+    expect(start({ fr: { sourceSuffix: 'Source' } })).toThrow(/"sourceSuffix" for locale "fr"/)
+    expect(start({ de: { rewriten: 'x {source}' } })).toThrow(/unknown attribution template "rewriten"/)
+    expect(start({ de: { generated: '  ' } })).toThrow(/"generated" for locale "de" is empty/)
+    // generated and edited need no source link
+    expect(
+      start({ de: { generated: 'Von KI.', rewritten: 'Von {source:hier}, umgeschrieben.' } }),
+    ).not.toThrow()
+  })
+
+  test('back-to-top numbers must not be negative', () => {
+    expect(() => resolveOptions({ backToTop: { minWords: -1 } }, config({}))).toThrow(/backToTop.minWords/)
+    expect(resolveOptions({}, config({})).backToTop).toEqual({ minWords: 300, showAfterPx: 600 })
+  })
+
   test('the host keeps its own hooks, collections and translations, which win over ours', () => {
     const hostHook = () => undefined
     const result = newsroomPlugin()(

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { startWithEditor } from '../helpers/payload.js'
+import { errorPaths } from '../helpers/rest.js'
+
+type Doc = Record<string, any>
+const url = 'https://quelle.example/bericht'
+
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
+beforeAll(async () => {
+  ctx = await startWithEditor(
+    {
+      attribution: {
+        requireHumanReview: true,
+        templates: {
+          de: { generated: 'Mit KI geschrieben.' },
+          fr: { rewritten: 'Repris de {source:cette source}, réécrit par IA.' },
+        },
+      },
+      backToTop: {
+        labels: { en: { ariaLabel: 'Jump to the start', label: 'Up' } },
+        minWords: 5,
+        showAfterPx: 900,
+      },
+      media: 'media',
+    },
+    { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en', 'fr'] } },
+  )
+})
+afterAll(async () => ctx?.stop())
+
+describe('requireHumanReview', () => {
+  test('publishing AI text unreviewed is refused on humanReviewed and reviewedBy, nothing stored', async () => {
+    const before = (await ctx.payload.count({ collection: 'articles' })).totalDocs
+    const response = await ctx.rest.post(
+      '/articles',
+      { title: 'Ungeprüft', _status: 'published', ai: { usage: 'generated' } },
+      { token: ctx.token },
+    )
+    expect(response.status).toBe(400)
+    expect(errorPaths(response).sort()).toEqual(['ai.humanReviewed', 'ai.reviewedBy'])
+    expect((await ctx.payload.count({ collection: 'articles' })).totalDocs).toBe(before)
+  })
+
+  test('a reviewed article publishes; reviewedAt is filled with now when missing', async () => {
+    const started = Date.now()
+    const article = (await ctx.payload.create({
+      collection: 'articles',
+      data: {
+        title: 'Geprüft',
+        _status: 'published',
+        ai: { humanReviewed: true, reviewedBy: ctx.editor.id, usage: 'generated' },
+      } as never,
+    })) as Doc
+    expect(new Date(article.ai.reviewedAt).getTime()).toBeGreaterThanOrEqual(started - 1000)
+    expect(article.attribution.placement).toBe('bottom')
+  })
+
+  test('drafts and articles without AI are not gated', async () => {
+    const draft = await ctx.rest.post(
+      '/articles?draft=true',
+      { title: 'Entwurf', ai: { usage: 'generated' } },
+      { token: ctx.token },
+    )
+    expect(draft.status).toBe(201)
+    const plain = await ctx.rest.post(
+      '/articles',
+      { title: 'Ohne KI', _status: 'published' },
+      { token: ctx.token },
+    )
+    expect(plain.status).toBe(201)
+  })
+})
+
+describe("texts follow the reader's locale", () => {
+  let article: Doc
+  beforeAll(async () => {
+    article = (await ctx.payload.create({
+      collection: 'articles',
+      data: {
+        title: 'Treffen in Almaty',
+        _status: 'published',
+        ai: { humanReviewed: true, reviewedBy: ctx.editor.id, usage: 'rewritten' },
+        dateline: { date: '2026-04-26T08:00:00.000Z', place: 'Almaty' },
+        source: { kind: 'external', url },
+      } as never,
+      locale: 'de',
+    })) as Doc
+  })
+
+  test('an English read of a German-saved article is English', async () => {
+    const english = (await ctx.payload.findByID({
+      id: article.id,
+      collection: 'articles',
+      locale: 'en',
+    })) as Doc
+    expect(english.attribution.notice).toBe(
+      'This report was taken from this source and rewritten by artificial intelligence.',
+    )
+    expect(english.attribution.segments[1]).toEqual({ href: url, text: 'this source' })
+    expect(english.dateline.text).toBe('Almaty, April 26')
+    expect(english.layout.backToTop).toMatchObject({
+      ariaLabel: 'Jump to the start',
+      label: 'Up',
+      showAfterPx: 900,
+    })
+    const german = (await ctx.payload.findByID({
+      id: article.id,
+      collection: 'articles',
+      locale: 'de',
+    })) as Doc
+    expect(german.attribution.notice).toBe(
+      'Diese Nachricht wurde dieser Quelle entnommen und von künstlicher Intelligenz umgeschrieben.',
+    )
+    expect(german.layout.backToTop.label).toBe('Zurück zum Anfang')
+  })
+
+  test('over REST too, with ?locale=en', async () => {
+    const response = await ctx.rest.get(`/articles/${article.id}?locale=en`)
+    expect(response.json.attribution.notice).toMatch(/^This report was taken from/)
+  })
+
+  test('custom templates apply per locale and case; other cases keep the defaults', async () => {
+    const generated = (await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Generiert', ai: { usage: 'generated' } } as never,
+    })) as Doc
+    expect(generated.attribution.notice).toBe('Mit KI geschrieben.')
+    const french = (await ctx.payload.findByID({
+      id: article.id,
+      collection: 'articles',
+      locale: 'fr',
+    })) as Doc
+    expect(french.attribution.notice).toBe('Repris de cette source, réécrit par IA.')
+    expect(french.dateline.text).toBe('Almaty, 26 avril')
+  })
+
+  test('the button follows minWords', async () => {
+    const read = (await ctx.payload.findByID({ id: article.id, collection: 'articles' })) as Doc
+    expect(read.layout.wordCount).toBe(3)
+    expect(read.layout.backToTop.enabled).toBe(false)
+    const longer = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { subtitle: 'Zwei weitere Wörter' } as never,
+      locale: 'de',
+    })) as Doc
+    expect(longer.layout.backToTop.enabled).toBe(true)
+  })
+})
