@@ -16,8 +16,23 @@ export const newsroomPlugin =
     }
   }
 
-export { newsroomTranslations } from './i18n/index.js'
 export type {
+  AiUsage,
+  Attribution,
+  AttributionCase,
+  AttributionFacts,
+  NoticeTemplates,
+  SourceKind,
+} from './attribution/notice.js'
+export { attributionFor, IPTC } from './attribution/notice.js'
+export type { NoticeSegment } from './attribution/template.js'
+export { newsroomTranslations } from './i18n/index.js'
+export { readerTexts, type ReaderTexts } from './i18n/readerTexts.js'
+export { formatDateline } from './layout/dateline.js'
+export { type Heading, readingMetadataFor, type ReadingMetadata } from './layout/readingMetadata.js'
+export type {
+  AttributionOptions,
+  BackToTopOptions,
   NewsroomCollectionKey,
   NewsroomCollectionOverrides,
   NewsroomPluginOptions,
