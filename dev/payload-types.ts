@@ -338,6 +338,7 @@ export interface RelatedLink {
   target?: (number | null) | Article;
   url?: string | null;
   label?: string | null;
+  articlePublished?: boolean | null;
   order?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -681,6 +682,7 @@ export interface RelatedLinksSelect<T extends boolean = true> {
   target?: T;
   url?: T;
   label?: T;
+  articlePublished?: T;
   order?: T;
   updatedAt?: T;
   createdAt?: T;

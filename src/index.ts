@@ -1,6 +1,8 @@
 import type { Config } from 'payload'
 
 import { buildCollections } from './collections/index.js'
+import { OPTIONS_KEY } from './delivery/pluginOptions.js'
+import { articlePageEndpoint } from './endpoints/articlePage.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
 
@@ -8,12 +10,15 @@ export const newsroomPlugin =
   (options: NewsroomPluginOptions = {}) =>
   (config: Config): Config => {
     const resolved = resolveOptions(options, config)
-    return {
+    // Built in full even when disabled (without hooks), so the schema and migrations stay stable.
+    const withSchema: Config = {
       ...config,
-      // Built in full even when disabled (without hooks), so the schema and migrations stay stable.
       collections: [...(config.collections ?? []), ...buildCollections(resolved)],
+      custom: { ...config.custom, [OPTIONS_KEY]: resolved }, // for getArticlePage, which has only `payload`
       i18n: withNewsroomTranslations(config.i18n), // the host's own translations win
     }
+    if (resolved.disabled) return withSchema
+    return { ...withSchema, endpoints: [...(config.endpoints ?? []), articlePageEndpoint] }
   }
 
 export type {
@@ -25,6 +30,16 @@ export type {
   SourceKind,
 } from './attribution/notice.js'
 export { attributionFor, IPTC } from './attribution/notice.js'
+export { getArticlePage, type GetArticlePageArgs } from './delivery/getArticlePage.js'
+export { articleJsonLd } from './delivery/jsonLd.js'
+export type {
+  ArticlePage,
+  PageImage,
+  PageLayout,
+  PageRegion,
+  PageSponsor,
+  RelatedItem,
+} from './delivery/types.js'
 export type { NoticeSegment } from './attribution/template.js'
 export { newsroomTranslations } from './i18n/index.js'
 export { readerTexts, type ReaderTexts } from './i18n/readerTexts.js'
@@ -36,7 +51,9 @@ export type {
   NewsroomCollectionKey,
   NewsroomCollectionOverrides,
   NewsroomPluginOptions,
+  RelatedOptions,
   ResolvedOptions,
+  SiteOptions,
 } from './options.js'
 export { defaultDisclosureLabels, DEFAULT_MAX_LIMIT, resolveOptions } from './options.js'
 export type { Breadcrumb } from './regions/breadcrumbs.js'

@@ -37,6 +37,22 @@ export type BackToTopOptions = {
   showAfterPx?: number
 }
 
+export type SiteOptions = {
+  /** The publisher's logo, absolute URL, for JSON-LD. */
+  logoUrl?: string
+  /** The publisher's name, for JSON-LD. */
+  name?: string
+  /** The site's origin (`https://news.example`), for absolute URLs in JSON-LD. */
+  url?: string
+}
+
+export type RelatedOptions = {
+  /** How many related items a page gets in total, curated ones first. */
+  limit?: number
+  /** Automatic related articles are published within this many days of the article. */
+  maxAgeDays?: number
+}
+
 export type NewsroomPluginOptions = {
   attribution?: AttributionOptions
   backToTop?: BackToTopOptions
@@ -56,6 +72,8 @@ export type NewsroomPluginOptions = {
     /** The paid-content label per locale. Default: de `Anzeige`, en `Sponsored`. */
     disclosureLabels?: Record<string, string>
   }
+  related?: RelatedOptions
+  site?: SiteOptions
   /** The editors' collection. Default: `config.admin.user`, else the first auth collection. */
   users?: string
 }
@@ -79,7 +97,9 @@ export type ResolvedOptions = {
   media?: CollectionSlug
   /** The reader-facing texts for a locale: the configured ones over the built-in ones, German by default. */
   readerTextsFor: (locale: null | string | undefined) => ReaderTexts
+  related: { limit: number; maxAgeDays: number }
   requireHumanReview: boolean
+  site: SiteOptions
   sponsors: { disclosureLabels: Record<string, string> }
   users: CollectionSlug
 }
@@ -153,6 +173,7 @@ const buildReaderTexts = (options: NewsroomPluginOptions) => {
       const builtIn = readerTexts[key as keyof typeof readerTexts] ?? readerTexts[DEFAULT_READER_LOCALE]
       texts = {
         backToTop: { ...builtIn.backToTop, ...options.backToTop?.labels?.[key] },
+        commentsNotice: builtIn.commentsNotice,
         templates: { ...builtIn.templates, ...options.attribution?.templates?.[key] },
       }
       cache.set(key, texts)
@@ -188,7 +209,12 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     maxLimit,
     media: options.media as CollectionSlug | undefined,
     readerTextsFor: buildReaderTexts(options),
+    related: {
+      limit: positiveNumber('related.limit', options.related?.limit, 4),
+      maxAgeDays: positiveNumber('related.maxAgeDays', options.related?.maxAgeDays, 365),
+    },
     requireHumanReview: options.attribution?.requireHumanReview ?? false,
+    site: { ...options.site, url: options.site?.url?.replace(/\/+$/, '') },
     sponsors: { disclosureLabels: { ...defaultDisclosureLabels, ...options.sponsors?.disclosureLabels } },
     users,
   }

@@ -24,11 +24,14 @@ export const activeSponsorOrEditor =
     return window
   }
 
-/** Related links show once their article is published (links themselves are not versioned). */
+/**
+ * Related links show once their article is published (links themselves are not versioned);
+ * `articlePublished` mirrors the article's state so this rule needs no join.
+ */
 export const linkOfPublishedArticleOrEditor =
   (options: ResolvedOptions): Access =>
   ({ req }) =>
-    options.isEditor(req) || { 'article._status': { equals: 'published' } }
+    options.isEditor(req) || { articlePublished: { equals: true } }
 
 /**
  * Editors write; `read` says what everyone else may see. The host's `access` override for the

@@ -7,6 +7,7 @@ import { urlField } from '../fields/urlField.js'
 import { computeAttribution, renderAttribution } from '../hooks/attribution.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { computeLayout, renderLayoutTexts } from '../hooks/layout.js'
+import { deleteLinksOfArticle, syncLinkVisibility } from '../hooks/linkVisibility.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
 import { setPublishedAt } from '../hooks/publishedAt.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
@@ -245,7 +246,9 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
     fields: articles.fields ? articles.fields({ defaultFields }) : defaultFields,
     hooks: behaviour
       ? {
+          afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug)],
           afterRead: [renderAttribution(options), renderLayoutTexts(options)],
+          beforeDelete: [deleteLinksOfArticle(relatedLinks.slug)],
           beforeChange: [
             refuseNulBytes,
             refuseUnknownRelations,

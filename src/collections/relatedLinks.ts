@@ -4,6 +4,7 @@ import { editorsWrite, linkOfPublishedArticleOrEditor } from '../access/defaults
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { setLinkVisibility } from '../hooks/linkVisibility.js'
 import { enforceRelatedLinkRules } from '../hooks/relatedLinkRules.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { inAllLanguages, t } from '../i18n/index.js'
@@ -62,6 +63,13 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
       maxLength: 300,
     },
     {
+      name: 'articlePublished',
+      type: 'checkbox',
+      admin: { hidden: true },
+      defaultValue: false,
+      index: true,
+    },
+    {
       name: 'order',
       type: 'number',
       admin: { description: t('orderDescription') },
@@ -82,7 +90,12 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
     fields: relatedLinks.fields ? relatedLinks.fields({ defaultFields }) : defaultFields,
     hooks: behaviour
       ? {
-          beforeChange: [refuseNulBytes, refuseUnknownRelations, enforceRelatedLinkRules(relatedLinks.slug)],
+          beforeChange: [
+            refuseNulBytes,
+            refuseUnknownRelations,
+            enforceRelatedLinkRules(relatedLinks.slug),
+            setLinkVisibility(articles.slug),
+          ],
           beforeOperation: [clampLimit(options.maxLimit)],
         }
       : undefined,

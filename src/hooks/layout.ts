@@ -42,11 +42,20 @@ export const computeLayout =
     }
   }
 
-/** Renders the button labels and the dateline for the reader's locale from the stored facts. */
+/**
+ * Renders the button labels and the dateline for the reader's locale from the stored facts. A
+ * row written around the hooks (no stored counts) gets its metadata computed here, without a query.
+ */
 export const renderLayoutTexts =
   (options: ResolvedOptions): CollectionAfterReadHook =>
   ({ doc, req }) => {
     if (doc?.layout && typeof doc.layout === 'object') {
+      if (typeof doc.layout.wordCount !== 'number' && 'title' in doc) {
+        Object.assign(
+          doc.layout,
+          readingMetadataFor({ content: doc.content, subtitle: doc.subtitle, title: doc.title }),
+        )
+      }
       doc.layout.backToTop = backToTopFor(options, Number(doc.layout.wordCount) || 0, req.locale)
     }
     if (doc?.dateline && typeof doc.dateline === 'object') {

@@ -3,12 +3,16 @@ import type { NoticeTemplates } from '../attribution/notice.js'
 /** What readers see, per language: the attribution notices and the back-to-top button. */
 export type ReaderTexts = {
   backToTop: { ariaLabel: string; label: string }
+  /** Shown above the comment form: what happens to the commenter's data. */
+  commentsNotice: string
   templates: NoticeTemplates
 }
 
 export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
   de: {
     backToTop: { ariaLabel: 'Zurück zum Seitenanfang', label: 'Zurück zum Anfang' },
+    commentsNotice:
+      'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.',
     templates: {
       edited: 'Dieser Text wurde mit Unterstützung künstlicher Intelligenz bearbeitet.',
       generated: 'Dieser Text wurde mit künstlicher Intelligenz erstellt.',
@@ -20,6 +24,7 @@ export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
   },
   en: {
     backToTop: { ariaLabel: 'Back to the top of the page', label: 'Back to top' },
+    commentsNotice: 'Your email address will not be published. Required fields are marked *.',
     templates: {
       edited: 'This text was edited with the help of artificial intelligence.',
       generated: 'This text was created with artificial intelligence.',

@@ -10,6 +10,6 @@ import { drizzleFor } from './transaction.js'
  * touching the rows themselves. Keys are hashed to 64 bits.
  */
 export const lockUntilCommit = async (req: PayloadRequest, key: string): Promise<void> => {
-  const db = await drizzleFor(req)
+  const db = await drizzleFor(req.payload, req)
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`)
 }

@@ -1,12 +1,15 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-/** Drizzle's handle on the request's open transaction (or the pool when there is none). */
-export const drizzleFor = async (req: PayloadRequest) => {
-  const adapter = req.payload.db as unknown as PostgresAdapter
+/**
+ * Drizzle's handle on the request's open transaction, or the adapter's pool (read replicas
+ * included) when there is none.
+ */
+export const drizzleFor = async (payload: Payload, req?: Partial<PayloadRequest>) => {
+  const adapter = payload.db as unknown as PostgresAdapter
   if (adapter.name !== 'postgres') {
     throw new Error(`payload-newsroom needs @payloadcms/db-postgres, found the "${adapter.name}" adapter`)
   }
-  const transactionID = req.transactionID ? await req.transactionID : undefined
+  const transactionID = req?.transactionID ? await req.transactionID : undefined
   return (transactionID !== undefined && adapter.sessions[transactionID]?.db) || adapter.drizzle
 }

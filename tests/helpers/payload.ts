@@ -30,6 +30,20 @@ export const media: CollectionConfig = {
   upload: true,
 }
 
+let queryLog: null | string[] = null
+
+/** The SQL statements `fn` sends through Payload's adapter (db-postgres `logger`), in order. */
+export const recordQueries = async (fn: () => Promise<unknown>): Promise<string[]> => {
+  const log: string[] = []
+  queryLog = log
+  try {
+    await fn()
+  } finally {
+    queryLog = null
+  }
+  return log
+}
+
 const createDatabase = async (): Promise<string> => {
   const server = inject('postgresServerUrl')
   const name = `newsroom_${randomBytes(6).toString('hex')}`
@@ -55,7 +69,10 @@ export const startPayload = async (
   const databaseUrl = await createDatabase()
   const config = await buildConfig({
     collections: [users, readers, media],
-    db: postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 } }),
+    db: postgresAdapter({
+      logger: { logQuery: (query) => queryLog?.push(query) },
+      pool: { connectionString: databaseUrl, max: 20 },
+    }),
     editor: lexicalEditor(),
     i18n: { supportedLanguages: { de, en } },
     logger: { options: { level: 'fatal' } },

@@ -268,5 +268,12 @@ describe('tampering', () => {
     })
     const anonymous = await ctx.rest.get(`/articles/${row.id}`)
     expect(anonymous.json.attribution.notice).toBe(read.attribution.notice)
+    // The reading metadata is computed on read too.
+    expect(read.layout).toMatchObject({ headings: [], readingTimeMinutes: 1, wordCount: 3 })
+    expect(read.layout.backToTop).toMatchObject({
+      enabled: false,
+      label: 'Zurück zum Anfang',
+      targetId: 'top',
+    })
   })
 })

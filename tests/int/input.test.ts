@@ -200,10 +200,14 @@ describe('page sizes are clamped to maxLimit', () => {
     expect(response.json.docs).toHaveLength(5)
   })
 
-  test('the Local API with overrideAccess false is clamped too; trusted server code is not', async () => {
-    const asReader = await ctx.payload.find({ collection: 'regions', limit: 0, overrideAccess: false })
-    expect(asReader.docs).toHaveLength(25)
-    const trusted = await ctx.payload.find({ collection: 'regions', pagination: false })
+  test('GraphQL is clamped too; server code on the Local API chooses its own page size', async () => {
+    const response = await ctx.rest.graphql('{ Regions(limit: 0) { docs { id } totalDocs } }')
+    expect(response.json.data.Regions.docs).toHaveLength(25)
+    const trusted = await ctx.payload.find({
+      collection: 'regions',
+      pagination: false,
+      overrideAccess: false,
+    })
     expect(trusted.docs.length).toBeGreaterThanOrEqual(30)
   })
 })

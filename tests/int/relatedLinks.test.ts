@@ -131,4 +131,40 @@ describe('anonymous readers see links of published articles only', () => {
     const afterPublish = await restClient(ctx.config).get(`/related-links?where[article][equals]=${draft.id}`)
     expect(afterPublish.json.docs).toHaveLength(1)
   })
+
+  test('unpublishing hides the links again; deleting the article deletes its links', async () => {
+    const article = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Kurzlebig', _status: 'published' } as never,
+    })
+    await ctx.payload.create({
+      collection: 'related-links',
+      data: { article: article.id, type: 'internal', target: other.id } as never,
+    })
+    const visible = async () =>
+      (await ctx.rest.get(`/related-links?where[article][equals]=${article.id}`)).json.docs.length
+    expect(await visible()).toBe(1)
+    await ctx.payload.update({ id: article.id, collection: 'articles', data: { _status: 'draft' } as never })
+    expect(await visible()).toBe(0)
+    await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { _status: 'published' } as never,
+    })
+    expect(await visible()).toBe(1)
+    // A draft saved over the published article leaves it, and its links, live.
+    await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { subtitle: 'neu' } as never,
+      draft: true,
+    })
+    expect(await visible()).toBe(1)
+    await ctx.payload.delete({ id: article.id, collection: 'articles' })
+    const [row] = await ctx.query<{ n: string }>(
+      'SELECT count(*) AS n FROM related_links WHERE article_id = $1',
+      [article.id],
+    )
+    expect(row!.n).toBe('0')
+  })
 })

@@ -1,0 +1,97 @@
+import type { ArticlePage } from 'payload-newsroom'
+
+import React from 'react'
+
+import { BackToTop } from '../../BackToTop.js'
+import { AttributionNotice } from './AttributionNotice.js'
+import { CommentForm } from './CommentForm.js'
+import { formatDateTime } from './dates.js'
+import { JsonLd } from './JsonLd.js'
+import { RelatedArticles } from './RelatedArticles.js'
+import { RichText } from './RichText.js'
+import { SponsorBox } from './SponsorBox.js'
+
+/** The reference reader page: everything comes from the one `getArticlePage` result. */
+export function ArticleView({ page }: { page: ArticlePage }) {
+  const { article, attribution, comments, kicker, layout } = page
+  const notice = attribution?.required ? attribution : null
+  const noticeAtTop = notice !== null && notice.placement !== 'bottom'
+  const authors = article.authors.map((author) => author.name).filter(Boolean)
+
+  return (
+    <>
+      <article className="reader">
+        {/* The back-to-top button moves focus here. */}
+        <header className="reader-header" id={layout.backToTop.targetId || 'top'} tabIndex={-1}>
+          {kicker ? <p className={kicker.paid ? 'kicker kicker--ad' : 'kicker'}>{kicker.label}</p> : null}
+          <h1>{article.title}</h1>
+          {article.subtitle ? <p className="subtitle">{article.subtitle}</p> : null}
+          <p className="meta">
+            {authors.length > 0 ? <span>Von {authors.join(', ')}</span> : null}
+            {article.publishedAt ? (
+              <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
+            ) : null}
+            <span>{layout.readingTimeMinutes} Min. Lesezeit</span>
+          </p>
+        </header>
+
+        {article.image ? (
+          <figure className="lead-image">
+            <img
+              alt={article.image.alt ?? ''}
+              height={article.image.height ?? undefined}
+              src={article.image.url}
+              width={article.image.width ?? undefined}
+            />
+          </figure>
+        ) : null}
+
+        {notice && noticeAtTop ? <AttributionNotice attribution={notice} /> : null}
+
+        {layout.headings.length >= 2 ? (
+          <nav aria-labelledby="newsroom-toc" className="toc">
+            <h2 id="newsroom-toc">Inhalt</h2>
+            <ol>
+              {layout.headings.map((heading) => (
+                <li className={`toc-level-${heading.level}`} key={heading.id}>
+                  <a href={`#${heading.id}`}>{heading.text}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+
+        <div className="article-body">
+          <RichText content={article.content} headings={layout.headings} leadIn={article.dateline.text} />
+        </div>
+
+        {notice && !noticeAtTop ? <AttributionNotice attribution={notice} /> : null}
+
+        <SponsorBox sponsors={page.sponsors} />
+
+        <RelatedArticles related={page.related} />
+
+        <section aria-labelledby="newsroom-comments" className="comments" id="kommentare">
+          <h2 id="newsroom-comments">Schreibe einen Kommentar</h2>
+          <p className="comment-notice">{comments.notice}</p>
+          {comments.enabled ? (
+            <CommentForm articleId={article.id} />
+          ) : (
+            <p>Die Kommentarfunktion ist für diesen Artikel geschlossen.</p>
+          )}
+        </section>
+      </article>
+
+      <JsonLd data={page.jsonLd} />
+
+      {layout.backToTop.enabled ? (
+        <BackToTop
+          ariaLabel={layout.backToTop.ariaLabel}
+          label={layout.backToTop.label}
+          showAfterPx={layout.backToTop.showAfterPx}
+          targetId={layout.backToTop.targetId || 'top'}
+        />
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,24 @@
+import type { Attribution } from 'payload-newsroom'
+
+import React from 'react'
+
+import { safeHref } from './RichText.js'
+
+/** The AI / source notice, built from its segments: the source part is a link, the rest plain text. */
+export function AttributionNotice({ attribution }: { attribution: Attribution }) {
+  const segments = attribution.segments ?? [{ text: attribution.notice ?? '' }]
+  return (
+    <p className={`attribution attribution--${attribution.placement ?? 'top'}`} role="note">
+      {segments.map((segment, index) => {
+        const href = safeHref(segment.href)
+        return href ? (
+          <a href={href} key={index} rel="noopener">
+            {segment.text}
+          </a>
+        ) : (
+          <React.Fragment key={index}>{segment.text}</React.Fragment>
+        )
+      })}
+    </p>
+  )
+}

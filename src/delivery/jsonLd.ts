@@ -1,0 +1,73 @@
+import type { Attribution } from '../attribution/notice.js'
+import type { SiteOptions } from '../options.js'
+
+import { IPTC } from '../attribution/notice.js'
+import { WORDS_PER_MINUTE } from '../layout/readingMetadata.js'
+
+/** schema.org's names for the IPTC digital source types. */
+const schemaDigitalSourceType: Record<string, string> = {
+  [IPTC.composite]: 'https://schema.org/CompositeWithTrainedAlgorithmicMediaDigitalSource',
+  [IPTC.trained]: 'https://schema.org/TrainedAlgorithmicMediaDigitalSource',
+}
+
+export type JsonLdInput = {
+  attribution: Attribution | null
+  authors: { name: string }[]
+  dateline: null | string
+  imageUrl: null | string
+  locale: string
+  modifiedAt: string
+  paidContent: boolean
+  place: null | string
+  publishedAt: null | string
+  slug: string
+  subtitle: null | string
+  title: string
+  wordCount: number
+}
+
+/** An absolute URL on the site, when the site's origin is known. */
+export const absoluteUrl = (site: SiteOptions, path: string): string =>
+  /^https?:\/\//i.test(path) || !site.url ? path : `${site.url}${path.startsWith('/') ? '' : '/'}${path}`
+
+/** ISO 8601 duration of the reading time, e.g. `PT4M`. */
+const timeRequired = (wordCount: number) => `PT${Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE))}M`
+
+const compact = (value: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== null && entry !== undefined && entry !== ''),
+  )
+
+/**
+ * schema.org `NewsArticle` (`AdvertiserContentArticle` for paid content) with the source it is
+ * based on and, for AI text, its digital source type, so search engines see what readers see.
+ */
+export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<string, unknown> =>
+  compact({
+    '@context': 'https://schema.org',
+    '@type': input.paidContent ? 'AdvertiserContentArticle' : 'NewsArticle',
+    alternativeHeadline: input.subtitle,
+    author: input.authors.length ? input.authors.map(({ name }) => ({ '@type': 'Person', name })) : null,
+    contentLocation: input.place ? { '@type': 'Place', name: input.place } : null,
+    dateline: input.dateline,
+    dateModified: input.modifiedAt,
+    datePublished: input.publishedAt,
+    digitalSourceType: input.attribution?.digitalSourceType
+      ? schemaDigitalSourceType[input.attribution.digitalSourceType]
+      : null,
+    headline: input.title,
+    image: input.imageUrl ? absoluteUrl(site, input.imageUrl) : null,
+    inLanguage: input.locale,
+    isBasedOn: input.attribution?.sourceUrl ?? null,
+    publisher: site.name
+      ? compact({
+          '@type': 'Organization',
+          logo: site.logoUrl ? { '@type': 'ImageObject', url: site.logoUrl } : null,
+          name: site.name,
+          url: site.url,
+        })
+      : null,
+    timeRequired: timeRequired(input.wordCount),
+    url: absoluteUrl(site, `/articles/${input.slug}`),
+    wordCount: input.wordCount,
+  })

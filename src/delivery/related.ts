@@ -1,0 +1,73 @@
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+import type { SQL } from 'drizzle-orm'
+
+import type { RelatedItem } from './types.js'
+
+import { drizzleFor } from '../postgres/transaction.js'
+import { tableOf } from '../postgres/tables.js'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** `column IN (...)`; drizzle spreads arrays into lists, and an empty list is no SQL, so empty is FALSE. */
+const inList = (column: SQL, values: (number | string)[]): SQL =>
+  values.length
+    ? sql`${column} IN (${sql.join(
+        values.map((value) => sql`${value}`),
+        sql`, `,
+      )})`
+    : sql`FALSE`
+
+export type RelatedQuery = {
+  articlesSlug: string
+  articleID: number | string
+  exclude: (number | string)[]
+  limit: number
+  maxAgeDays: number
+  publishedAt: Date
+  regionIDs: (number | string)[]
+  regionsSlug: string
+}
+
+/**
+ * Automatic related articles in one `GROUP BY` query: published, not paid content, sharing a
+ * region with the article, not the article itself nor already curated, published within
+ * `maxAgeDays` of the article; ranked by shared regions, then recency. Served by the indexes on
+ * `<articles>_rels (path, <regions>_id)` and `<articles> (published_at)`.
+ */
+export const findAutomaticRelated = async (
+  payload: Payload,
+  query: RelatedQuery,
+): Promise<(number | string)[]> => {
+  if (query.limit <= 0) return []
+  const articles = tableOf(payload, query.articlesSlug)
+  const rels = `${articles}_rels`
+  const regionColumn = `${tableOf(payload, query.regionsSlug)}_id`
+  const from = new Date(query.publishedAt.getTime() - query.maxAgeDays * DAY_MS).toISOString()
+  const to = new Date(query.publishedAt.getTime() + query.maxAgeDays * DAY_MS).toISOString()
+  const db = await drizzleFor(payload)
+  const result = await db.execute(sql`
+    SELECT a.id AS id, count(DISTINCT r.${sql.identifier(regionColumn)}) AS shared
+    FROM ${sql.identifier(rels)} r
+    JOIN ${sql.identifier(articles)} a ON a.id = r.parent_id
+    WHERE r.path = 'regions'
+      AND ${inList(sql`r.${sql.identifier(regionColumn)}`, query.regionIDs)}
+      AND a._status = 'published'
+      AND a.paid_content IS NOT TRUE
+      AND a.id <> ${query.articleID}
+      AND NOT ${inList(sql`a.id`, query.exclude)}
+      AND a.published_at BETWEEN ${from} AND ${to}
+    GROUP BY a.id
+    ORDER BY shared DESC, max(a.published_at) DESC, a.id DESC
+    LIMIT ${query.limit}
+  `)
+  return (result.rows as { id: number | string }[]).map((row) => row.id)
+}
+
+/** All curated links first, in their order, then automatic ones until `limit` items in total. */
+export const mergeRelated = (
+  curated: RelatedItem[],
+  automatic: RelatedItem[],
+  limit: number,
+): RelatedItem[] => [...curated, ...automatic.slice(0, Math.max(0, limit - curated.length))]

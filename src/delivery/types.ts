@@ -1,0 +1,72 @@
+import type { Attribution } from '../attribution/notice.js'
+import type { NoticeSegment } from '../attribution/template.js'
+import type { Heading } from '../layout/readingMetadata.js'
+import type { Breadcrumb } from '../regions/breadcrumbs.js'
+
+export type { NoticeSegment }
+
+export type PageRegion = {
+  breadcrumbs: Breadcrumb[]
+  id: number | string
+  name: string
+  path: string
+  slug: string
+}
+
+export type PageImage = { alt: null | string; height: null | number; url: string; width: null | number }
+
+export type PageSponsor = {
+  disclosureLabel: string
+  id: number | string
+  logo: null | PageImage
+  name: string
+  placement: 'footer' | 'inline' | 'sidebar'
+  priority: number
+  rel: string
+  url: string
+}
+
+export type RelatedItem = {
+  curated: boolean
+  publishedAt?: null | string
+  slug?: string
+  title: string
+  type: 'external' | 'internal'
+  url?: string
+}
+
+export type PageLayout = {
+  backToTop: { ariaLabel: string; enabled: boolean; label: string; showAfterPx: number; targetId: string }
+  headings: Heading[]
+  readingTimeMinutes: number
+  wordCount: number
+}
+
+/** Everything one article page renders, from one call. */
+export type ArticlePage = {
+  article: {
+    authors: { id: number | string; name: string }[]
+    content: unknown
+    dateline: { date: null | string; place: null | string; text: null | string }
+    id: number | string
+    image: null | PageImage
+    paidContent: boolean
+    publishedAt: null | string
+    slug: string
+    status: 'draft' | 'published'
+    subtitle: null | string
+    title: string
+    updatedAt: string
+  }
+  /** null when no notice is required. */
+  attribution: Attribution | null
+  comments: { count: number; enabled: boolean; notice: string }
+  jsonLd: Record<string, unknown>
+  /** The sponsor disclosure label for paid content, else the primary region's name. */
+  kicker: { label: string; paid: boolean } | null
+  layout: PageLayout
+  primaryRegion: null | PageRegion
+  regions: PageRegion[]
+  related: RelatedItem[]
+  sponsors: PageSponsor[]
+}

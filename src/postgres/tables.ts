@@ -1,0 +1,15 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+/** Payload's default table name for a slug (`related-links` -> `related_links`, `newsItems` -> `news_items`). */
+export const snakeCase = (value: string): string =>
+  value
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^a-zA-Z0-9]+/g, '_')
+    .toLowerCase()
+
+/** The table a collection is stored in, honouring a custom `dbName`. */
+export const tableOf = (payload: Payload, slug: string): string => {
+  const adapter = payload.db as unknown as PostgresAdapter
+  return adapter.tableNameMap.get(snakeCase(slug)) ?? snakeCase(slug)
+}

@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { getArticlePage } from '../../src/index.js'
+import { recordQueries, startWithEditor } from '../helpers/payload.js'
+
+type Doc = Record<string, any>
+const url = 'https://quelle.example/bericht'
+const day = 24 * 60 * 60 * 1000
+
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let asia: Doc, china: Doc, kazakhstan: Doc, europe: Doc
+beforeAll(async () => {
+  ctx = await startWithEditor({
+    media: 'media',
+    related: { limit: 4, maxAgeDays: 30 },
+    site: { name: 'Steppenbote', url: 'https://news.example/' },
+  })
+  const region = (data: Record<string, unknown>) =>
+    ctx.payload.create({ collection: 'regions', data: data as never }) as Promise<Doc>
+  asia = await region({ name: 'Asien', type: 'continent' })
+  europe = await region({ name: 'Europa', type: 'continent' })
+  china = await region({ name: 'China', type: 'country', isoCode: 'CN', parent: asia.id })
+  await ctx.payload.update({
+    id: ctx.editor.id,
+    collection: 'users',
+    data: { name: 'Aigerim Nurlanowa' } as never,
+  })
+  kazakhstan = await region({ name: 'Kasachstan', type: 'country', isoCode: 'KZ', parent: asia.id })
+})
+afterAll(async () => ctx?.stop())
+
+const article = (data: Record<string, unknown>, draft = false) =>
+  ctx.payload.create({
+    collection: 'articles',
+    data: { _status: 'published', ...data } as never,
+    draft,
+  }) as Promise<Doc>
+const sponsor = (data: Record<string, unknown>) =>
+  ctx.payload.create({
+    collection: 'sponsors',
+    data: { url: 'https://sponsor.example', ...data } as never,
+  }) as Promise<Doc>
+const link = (data: Record<string, unknown>) =>
+  ctx.payload.create({ collection: 'related-links', data: data as never }) as Promise<Doc>
+const page = (slug: string, extra: Partial<Parameters<typeof getArticlePage>[0]> = {}) =>
+  getArticlePage({ payload: ctx.payload, slug, ...extra })
+
+describe('the page of one article', () => {
+  let main: Doc
+  beforeAll(async () => {
+    main = await article({
+      title: 'Außenminister treffen sich in Almaty',
+      subtitle: 'Sechstes Treffen im Zentralasien-China-Format',
+      regions: [china.id, kazakhstan.id],
+      authors: [ctx.editor.id],
+      dateline: { place: 'Almaty', date: '2026-04-26T08:00:00.000Z' },
+      publishedAt: '2026-04-26T08:00:00.000Z',
+      ai: { usage: 'rewritten' },
+      source: { kind: 'external', name: 'Steppenkurier', url },
+    })
+  })
+
+  test('carries the article, its regions with breadcrumbs, the primary region and the kicker', async () => {
+    const result = (await page(main.slug))!
+    expect(result.article).toMatchObject({
+      id: main.id,
+      slug: main.slug,
+      title: main.title,
+      status: 'published',
+    })
+    expect(result.article.dateline.text).toBe('Almaty, 26. April')
+    expect(result.regions.map((region) => region.path)).toEqual(['asien/china', 'asien/kasachstan'])
+    expect(result.primaryRegion?.breadcrumbs.map((crumb) => crumb.name)).toEqual(['Asien', 'China'])
+    expect(result.kicker).toEqual({ label: 'China', paid: false })
+    expect(result.layout.backToTop.targetId).toBe('top')
+    expect(result.comments.notice).toBe(
+      'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.',
+    )
+  })
+
+  test('attribution is the notice, with its link; null when none is required', async () => {
+    const result = (await page(main.slug))!
+    expect(result.attribution?.segments).toEqual([
+      { text: 'Diese Nachricht wurde ' },
+      { href: url, text: 'dieser Quelle' },
+      { text: ' entnommen und von künstlicher Intelligenz umgeschrieben.' },
+    ])
+    const plain = await article({ title: 'Eigener Bericht ohne Hinweis' })
+    expect((await page(plain.slug))!.attribution).toBeNull()
+  })
+
+  test('JSON-LD: a NewsArticle with source, AI type, place, author, publisher and absolute URL', async () => {
+    const { jsonLd } = (await page(main.slug))!
+    expect(jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      alternativeHeadline: 'Sechstes Treffen im Zentralasien-China-Format',
+      author: [{ '@type': 'Person', name: 'Aigerim Nurlanowa' }],
+      contentLocation: { '@type': 'Place', name: 'China' },
+      dateline: 'Almaty, 26. April',
+      datePublished: '2026-04-26T08:00:00.000Z',
+      digitalSourceType: 'https://schema.org/TrainedAlgorithmicMediaDigitalSource',
+      headline: main.title,
+      inLanguage: 'de',
+      isBasedOn: url,
+      publisher: { '@type': 'Organization', name: 'Steppenbote', url: 'https://news.example' },
+      timeRequired: 'PT1M',
+      url: `https://news.example/articles/${main.slug}`,
+    })
+    expect(jsonLd.dateModified).toBeTruthy()
+  })
+
+  test('unknown slugs and drafts are not served to anonymous readers; editors may ask for drafts', async () => {
+    expect(await page('gibt-es-nicht')).toBeNull()
+    const draft = await article({ title: 'Noch nicht fertig', _status: 'draft' }, true)
+    expect(await page(draft.slug)).toBeNull()
+    await expect(page(draft.slug, { draft: true })).rejects.toMatchObject({ status: 403 })
+    const asEditor = await page(draft.slug, { draft: true, user: ctx.editor })
+    expect(asEditor?.article.status).toBe('draft')
+  })
+})
+
+describe('sponsors', () => {
+  test('active now, untargeted or targeted at a region or its ancestor, highest priority first', async () => {
+    const now = new Date()
+    const subject = await article({ title: 'Sponsorenseite', regions: [china.id] })
+    await sponsor({ name: 'Überall', priority: 1 })
+    await sponsor({ name: 'Asien-Partner', priority: 5, regions: [asia.id] })
+    await sponsor({ name: 'China-Partner', priority: 9, regions: [china.id] })
+    await sponsor({ name: 'Europa-Partner', priority: 20, regions: [europe.id] })
+    await sponsor({ name: 'Ausgeschaltet', priority: 30, active: false })
+    await sponsor({
+      name: 'Abgelaufen',
+      priority: 30,
+      activeFrom: new Date(+now - 3 * day).toISOString(),
+      activeUntil: new Date(+now - day).toISOString(),
+    })
+    await sponsor({ name: 'Später', priority: 30, activeFrom: new Date(+now + day).toISOString() })
+    const result = (await page(subject.slug, { now }))!
+    expect(result.sponsors.map((entry) => entry.name)).toEqual(['China-Partner', 'Asien-Partner', 'Überall'])
+    for (const entry of result.sponsors)
+      expect(entry).toMatchObject({ disclosureLabel: 'Anzeige', rel: 'sponsored noopener' })
+    // Access already limits anonymous readers to what is active now; editors may preview another moment.
+    const later = (await page(subject.slug, { now: new Date(+now + 2 * day), user: ctx.editor }))!
+    expect(later.sponsors.map((entry) => entry.name)).toContain('Später')
+  })
+})
+
+describe('related', () => {
+  test('curated first in order, then automatic by shared regions and recency, with the exclusions', async () => {
+    const base = Date.parse('2026-03-01T08:00:00.000Z')
+    const at = (days: number) => new Date(base + days * day).toISOString()
+    const subject = await article({ title: 'Thema', regions: [china.id, kazakhstan.id], publishedAt: at(0) })
+    const both = await article({
+      title: 'Beide Regionen',
+      regions: [china.id, kazakhstan.id],
+      publishedAt: at(-5),
+    })
+    const recentOne = await article({ title: 'Eine Region, neu', regions: [china.id], publishedAt: at(-1) })
+    const olderOne = await article({
+      title: 'Eine Region, älter',
+      regions: [kazakhstan.id],
+      publishedAt: at(-3),
+    })
+    await article({
+      title: 'Anzeige über China',
+      regions: [china.id],
+      publishedAt: at(-1),
+      paidContent: true,
+    })
+    await article({ title: 'Zu alt', regions: [china.id], publishedAt: at(-60) })
+    await article({ title: 'Anderswo', regions: [europe.id], publishedAt: at(-1) })
+    await article(
+      { title: 'Entwurf über China', regions: [china.id], publishedAt: at(-1), _status: 'draft' },
+      true,
+    )
+    const curatedTarget = await article({ title: 'Kuratiert', regions: [china.id], publishedAt: at(-2) })
+    const unpublishedTarget = await article({ title: 'Ziel im Entwurf', _status: 'draft' }, true)
+    await link({
+      article: subject.id,
+      type: 'external',
+      url: 'https://extern.example',
+      label: 'Hintergrund',
+      order: 2,
+    })
+    await link({ article: subject.id, type: 'internal', target: curatedTarget.id, order: 1 })
+    await link({ article: subject.id, type: 'internal', target: unpublishedTarget.id, order: 0 })
+
+    const result = (await page(subject.slug))!
+    expect(result.related.map((item) => [item.title, item.curated])).toEqual([
+      ['Kuratiert', true],
+      ['Hintergrund', true],
+      ['Beide Regionen', false],
+      ['Eine Region, neu', false],
+    ])
+    expect(result.related[0]).toMatchObject({ slug: curatedTarget.slug, type: 'internal' })
+    expect(result.related[1]).toMatchObject({ type: 'external', url: 'https://extern.example' })
+    expect(result.related.map((item) => item.slug)).not.toContain(subject.slug)
+    void both
+    void recentOne
+    void olderOne
+  })
+
+  test('paid content is labelled in its kicker and typed AdvertiserContentArticle', async () => {
+    const paid = await article({ title: 'Reisen nach Almaty', regions: [kazakhstan.id], paidContent: true })
+    const result = (await page(paid.slug))!
+    expect(result.kicker).toEqual({ label: 'Anzeige', paid: true })
+    expect(result.jsonLd['@type']).toBe('AdvertiserContentArticle')
+  })
+})
+
+describe('the number of queries', () => {
+  test('is the same for a small page and a large one, and at most 8', async () => {
+    const small = await article({ title: 'Kleine Seite', regions: [europe.id] })
+    await sponsor({ name: 'Einzig', regions: [europe.id] })
+
+    const regionIDs = [china.id, kazakhstan.id, asia.id]
+    const sponsorIDs: unknown[] = []
+    for (let index = 0; index < 8; index += 1)
+      sponsorIDs.push((await sponsor({ name: `Viele ${index}`, regions: [asia.id] })).id)
+    const large = await article({
+      title: 'Große Seite',
+      regions: regionIDs,
+      sponsors: sponsorIDs,
+      authors: [ctx.editor.id],
+    })
+    for (let index = 0; index < 6; index += 1) {
+      const target = await article({ title: `Ziel ${index}`, regions: [china.id] })
+      await link({ article: large.id, type: 'internal', target: target.id, order: index })
+      await link({
+        article: large.id,
+        type: 'external',
+        url: `https://extern${index}.example`,
+        label: `Extern ${index}`,
+        order: 10 + index,
+      })
+    }
+
+    const smallQueries = await recordQueries(() => page(small.slug))
+    const largeQueries = await recordQueries(() => page(large.slug))
+    expect(largeQueries.length).toBe(smallQueries.length)
+    expect(largeQueries.length).toBeLessThanOrEqual(8)
+  })
+})
+
+describe('the REST endpoint', () => {
+  test('GET /api/newsroom/articles/:slug serves the page; unknown slugs are a JSON 404', async () => {
+    const subject = await article({ title: 'Über REST', regions: [china.id] })
+    const response = await ctx.rest.get(`/newsroom/articles/${subject.slug}`)
+    expect(response.status).toBe(200)
+    expect(response.json.article.title).toBe('Über REST')
+    expect(response.json.jsonLd['@type']).toBe('NewsArticle')
+    const missing = await ctx.rest.get('/newsroom/articles/gibt-es-nicht')
+    expect(missing.status).toBe(404)
+    expect(missing.json.errors[0].message).toMatch(/gibt-es-nicht/)
+  })
+
+  test('draft=true needs an editor; a bad locale is a 400', async () => {
+    const draft = await article({ title: 'REST-Entwurf', _status: 'draft' }, true)
+    expect((await ctx.rest.get(`/newsroom/articles/${draft.slug}?draft=true`)).status).toBe(403)
+    expect((await ctx.rest.get(`/newsroom/articles/${draft.slug}`)).status).toBe(404)
+    const asEditor = await ctx.rest.get(`/newsroom/articles/${draft.slug}?draft=true`, { token: ctx.token })
+    expect(asEditor.status).toBe(200)
+    expect(asEditor.json.article.status).toBe('draft')
+    const badLocale = await ctx.rest.get(
+      `/newsroom/articles/${draft.slug}?locale=${encodeURIComponent('<script>')}`,
+    )
+    expect(badLocale.status).toBe(400)
+    expect(badLocale.json.errors[0].message).toMatch(/^locale/)
+  })
+})
