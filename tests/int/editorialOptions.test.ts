@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { getArticlePage } from '../../src/index.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths } from '../helpers/rest.js'
 
@@ -118,6 +119,20 @@ describe("texts follow the reader's locale", () => {
   test('over REST too, with ?locale=en', async () => {
     const response = await ctx.rest.get(`/articles/${article.id}?locale=en`)
     expect(response.json.attribution.notice).toMatch(/^This report was taken from/)
+  })
+
+  test('the article page in English: notice, labels, comment notice, JSON-LD language', async () => {
+    const page = (await getArticlePage({ locale: 'en', payload: ctx.payload, slug: article.slug }))!
+    expect(page.attribution?.notice).toMatch(/^This report was taken from/)
+    expect(page.article.dateline.text).toBe('Almaty, April 26')
+    expect(page.layout.backToTop.label).toBe('Up')
+    expect(page.comments.notice).toBe(
+      'Your email address will not be published. Required fields are marked *.',
+    )
+    expect(page.jsonLd.inLanguage).toBe('en')
+    const overRest = await ctx.rest.get(`/newsroom/articles/${article.slug}?locale=en`)
+    expect(overRest.json.attribution.notice).toBe(page.attribution?.notice)
+    expect((await ctx.rest.get(`/newsroom/articles/${article.slug}?locale=xx`)).status).toBe(400)
   })
 
   test('custom templates apply per locale and case; other cases keep the defaults', async () => {
