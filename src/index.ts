@@ -3,6 +3,7 @@ import type { Config } from 'payload'
 import { buildCollections } from './collections/index.js'
 import { OPTIONS_KEY } from './delivery/pluginOptions.js'
 import { articlePageEndpoint } from './endpoints/articlePage.js'
+import { clearIpHashesTask } from './jobs/clearIpHashes.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
 
@@ -10,12 +11,23 @@ export const newsroomPlugin =
   (options: NewsroomPluginOptions = {}) =>
   (config: Config): Config => {
     const resolved = resolveOptions(options, config)
-    // Built in full even when disabled (without hooks), so the schema and migrations stay stable.
+    const { comments } = resolved.collections
+    // Built in full even when disabled (without hooks), so the schema and migrations stay stable;
+    // the retention task too (its slug and schedule shape the jobs table), idle when disabled.
     const withSchema: Config = {
       ...config,
       collections: [...(config.collections ?? []), ...buildCollections(resolved)],
       custom: { ...config.custom, [OPTIONS_KEY]: resolved }, // for getArticlePage, which has only `payload`
       i18n: withNewsroomTranslations(config.i18n), // the host's own translations win
+      jobs: comments
+        ? {
+            ...config.jobs,
+            tasks: [
+              ...(config.jobs?.tasks ?? []),
+              clearIpHashesTask(comments.slug, resolved.comments.ipHashRetentionDays, !resolved.disabled),
+            ],
+          }
+        : config.jobs,
     }
     if (resolved.disabled) return withSchema
     return { ...withSchema, endpoints: [...(config.endpoints ?? []), articlePageEndpoint] }
@@ -48,6 +60,7 @@ export { type Heading, readingMetadataFor, type ReadingMetadata } from './layout
 export type {
   AttributionOptions,
   BackToTopOptions,
+  CommentOptions,
   NewsroomCollectionKey,
   NewsroomCollectionOverrides,
   NewsroomPluginOptions,

@@ -53,9 +53,28 @@ export type RelatedOptions = {
   maxAgeDays?: number
 }
 
+export type CommentOptions = {
+  /**
+   * The client's address for flood control, or undefined. Payload's request has no socket
+   * address and clients can forge `X-Forwarded-For`, so the default trusts nothing; a site
+   * behind a proxy reads the header its proxy sets.
+   */
+  clientAddress?: (req: PayloadRequest) => string | undefined
+  /** Minimum seconds between two comments from one address or email. */
+  floodSeconds?: number
+  /** Hashed addresses are cleared after this many days by the `newsroomClearIpHashes` job. */
+  ipHashRetentionDays?: number
+  /** Under `post` moderation, bodies with more links than this still wait for an editor. */
+  maxLinks?: number
+  /** `pre`: every comment waits for an editor; `post`: comments show at once. */
+  moderation?: 'post' | 'pre'
+  requireConsent?: boolean
+}
+
 export type NewsroomPluginOptions = {
   attribution?: AttributionOptions
   backToTop?: BackToTopOptions
+  comments?: CommentOptions
   /** Overrides per collection; `comments: false` leaves the comments collection out. */
   collections?: Partial<Record<Exclude<NewsroomCollectionKey, 'comments'>, NewsroomCollectionOverrides>> & {
     comments?: false | NewsroomCollectionOverrides
@@ -82,6 +101,7 @@ export type ResolvedCollection = NewsroomCollectionOverrides & { slug: Collectio
 
 export type ResolvedOptions = {
   backToTop: { minWords: number; showAfterPx: number }
+  comments: Required<Omit<CommentOptions, 'clientAddress'>> & Pick<CommentOptions, 'clientAddress'>
   collections: {
     articles: ResolvedCollection
     comments: false | ResolvedCollection
@@ -195,6 +215,18 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     backToTop: {
       minWords: positiveNumber('backToTop.minWords', options.backToTop?.minWords, 300),
       showAfterPx: positiveNumber('backToTop.showAfterPx', options.backToTop?.showAfterPx, 600),
+    },
+    comments: {
+      clientAddress: options.comments?.clientAddress,
+      floodSeconds: positiveNumber('comments.floodSeconds', options.comments?.floodSeconds, 15),
+      ipHashRetentionDays: positiveNumber(
+        'comments.ipHashRetentionDays',
+        options.comments?.ipHashRetentionDays,
+        30,
+      ),
+      maxLinks: positiveNumber('comments.maxLinks', options.comments?.maxLinks, 2),
+      moderation: options.comments?.moderation ?? 'pre',
+      requireConsent: options.comments?.requireConsent ?? true,
     },
     collections: {
       articles: resolveCollection('articles', overrides.articles),

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 import { buildArticles } from './articles.js'
+import { buildComments } from './comments.js'
 import { buildRegions } from './regions.js'
 import { buildRelatedLinks } from './relatedLinks.js'
 import { buildSponsors } from './sponsors.js'
@@ -12,4 +13,5 @@ export const buildCollections = (options: ResolvedOptions): CollectionConfig[] =
   buildRegions(options),
   buildSponsors(options),
   buildRelatedLinks(options),
+  ...(options.collections.comments ? [buildComments(options, options.collections.comments.slug)] : []),
 ]

@@ -153,7 +153,7 @@ export const getArticlePage = async ({
     .map((link) => idOf(link.target))
     .filter((id): id is ID => id !== null)
 
-  const [sponsorDocs, automaticIDs] = await Promise.all([
+  const [sponsorDocs, { approvedComments, ids: automaticIDs }] = await Promise.all([
     findDocs(payload, {
       ...readAs,
       collection: sponsors.slug,
@@ -163,6 +163,8 @@ export const getArticlePage = async ({
     findAutomaticRelated(payload, {
       articleID: doc.id,
       articlesSlug: articles.slug,
+      commentsSlug:
+        comments && payload.collections[comments.slug as CollectionSlug] ? comments.slug : undefined,
       exclude: curatedTargetIDs,
       // Curated links whose target is unpublished drop out, so ask for the full limit.
       limit: options.related.limit,
@@ -254,7 +256,7 @@ export const getArticlePage = async ({
     },
     attribution,
     comments: {
-      count: 0,
+      count: approvedComments,
       enabled:
         Boolean(doc.allowComments) &&
         comments !== false &&

@@ -63,10 +63,12 @@ export const startPayload = async (
   extra: Partial<Config> = {},
   // The REST handler looks Payload up under the default key; a second instance in one file needs its own.
   key = 'default',
+  /** Another instance's database: two app instances on one PostgreSQL. */
+  sharedDatabaseUrl?: string,
 ): Promise<TestContext> => {
   // Payload skips the push when this process pushed the same schema before; every instance here has a fresh database.
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const databaseUrl = await createDatabase()
+  const databaseUrl = sharedDatabaseUrl ?? (await createDatabase())
   const config = await buildConfig({
     collections: [users, readers, media],
     db: postgresAdapter({

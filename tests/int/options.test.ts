@@ -179,6 +179,7 @@ describe('resolveOptions', () => {
       'regions',
       'sponsors',
       'related-links',
+      'comments',
     ])
     const translations = result.i18n?.translations as Record<string, { newsroom: Record<string, string> }>
     expect(translations.de!.newsroom.title).toBe('Überschrift')

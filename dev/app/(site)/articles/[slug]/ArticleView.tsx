@@ -4,15 +4,27 @@ import React from 'react'
 
 import { BackToTop } from '../../BackToTop.js'
 import { AttributionNotice } from './AttributionNotice.js'
+import type { ApprovedComments } from './CommentList.js'
+
 import { CommentForm } from './CommentForm.js'
+import { CommentList, commentsHeading } from './CommentList.js'
 import { formatDateTime } from './dates.js'
 import { JsonLd } from './JsonLd.js'
 import { RelatedArticles } from './RelatedArticles.js'
 import { RichText } from './RichText.js'
 import { SponsorBox } from './SponsorBox.js'
 
-/** The reference reader page: everything comes from the one `getArticlePage` result. */
-export function ArticleView({ page }: { page: ArticlePage }) {
+/**
+ * The reference reader page: everything comes from the one `getArticlePage` result, plus the
+ * approved comments the route loads for it (`null` when they could not be loaded).
+ */
+export function ArticleView({
+  approvedComments,
+  page,
+}: {
+  approvedComments: ApprovedComments
+  page: ArticlePage
+}) {
   const { article, attribution, comments, kicker, layout } = page
   const notice = attribution?.required ? attribution : null
   const noticeAtTop = notice !== null && notice.placement !== 'bottom'
@@ -72,13 +84,32 @@ export function ArticleView({ page }: { page: ArticlePage }) {
         <RelatedArticles related={page.related} />
 
         <section aria-labelledby="newsroom-comments" className="comments" id="kommentare">
-          <h2 id="newsroom-comments">Schreibe einen Kommentar</h2>
-          <p className="comment-notice">{comments.notice}</p>
-          {comments.enabled ? (
-            <CommentForm articleId={article.id} />
+          {approvedComments ? (
+            <>
+              <h2 id="newsroom-comments">{commentsHeading(approvedComments.totalDocs)}</h2>
+              <CommentList comments={approvedComments.docs} />
+              {approvedComments.totalDocs > approvedComments.docs.length ? (
+                <p className="comment-more">
+                  Angezeigt werden die ersten {approvedComments.docs.length} von{' '}
+                  {approvedComments.totalDocs.toLocaleString('de-DE')} Kommentaren.
+                </p>
+              ) : null}
+            </>
           ) : (
-            <p>Die Kommentarfunktion ist für diesen Artikel geschlossen.</p>
+            <h2 id="newsroom-comments">Kommentare</h2>
           )}
+
+          <section aria-labelledby="newsroom-comment-form" className="comment-respond">
+            <h3 id="newsroom-comment-form">Schreibe einen Kommentar</h3>
+            {comments.enabled ? (
+              <>
+                <p className="comment-notice">{comments.notice}</p>
+                <CommentForm articleId={article.id} />
+              </>
+            ) : (
+              <p>Die Kommentarfunktion ist für diesen Artikel geschlossen.</p>
+            )}
+          </section>
         </section>
       </article>
 

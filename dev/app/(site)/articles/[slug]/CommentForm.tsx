@@ -11,6 +11,30 @@ type ErrorBody = {
 }
 
 const THANKS = 'Danke! Dein Kommentar wird nach Prüfung veröffentlicht.'
+const TOO_FAST = 'Bitte warte einen Moment, bevor du erneut kommentierst.'
+const DUPLICATE = 'Diesen Kommentar hast du bereits gesendet.'
+const INVALID = 'Bitte prüfe deine Angaben:'
+const SERVER_ERROR =
+  'Der Kommentar konnte gerade nicht gespeichert werden. Bitte versuche es später noch einmal.'
+const OFFLINE = 'Der Kommentar konnte nicht gesendet werden. Bitte prüfe deine Verbindung.'
+
+/** What to tell the reader about a refused submission. */
+function errorResult(status: number, body: ErrorBody | null): NonNullable<Result> {
+  if (status === 429) return { details: [], kind: 'error', message: TOO_FAST }
+  if (status === 409) return { details: [], kind: 'error', message: DUPLICATE }
+  const first = body?.errors?.[0]
+  const details = (first?.data?.errors ?? []).flatMap((error) => (error.message ? [error.message] : []))
+  // A validation error: one line per field the server names.
+  if (status === 400 && details.length > 0) return { details, kind: 'error', message: INVALID }
+  // Payload hides the text of server errors ("Something went wrong."); say it in German instead.
+  if (status >= 500) return { details: [], kind: 'error', message: SERVER_ERROR }
+  return {
+    details: [],
+    kind: 'error',
+    message:
+      first?.message || body?.message || `Der Kommentar konnte nicht gesendet werden (HTTP ${status}).`,
+  }
+}
 
 /** Posts to Payload's REST API; the server decides (moderation, flood control, honeypot), the form only reports. */
 export function CommentForm({ articleId }: { articleId: number | string }) {
@@ -46,21 +70,9 @@ export function CommentForm({ articleId }: { articleId: number | string }) {
         return
       }
       const body = (await response.json().catch(() => null)) as ErrorBody | null
-      const first = body?.errors?.[0]
-      setResult({
-        details: (first?.data?.errors ?? []).flatMap((error) => (error.message ? [error.message] : [])),
-        kind: 'error',
-        message:
-          first?.message ||
-          body?.message ||
-          `Der Kommentar konnte nicht gesendet werden (HTTP ${response.status}).`,
-      })
+      setResult(errorResult(response.status, body))
     } catch {
-      setResult({
-        details: [],
-        kind: 'error',
-        message: 'Der Kommentar konnte nicht gesendet werden. Bitte prüfe deine Verbindung.',
-      })
+      setResult({ details: [], kind: 'error', message: OFFLINE })
     } finally {
       setSending(false)
     }
@@ -98,9 +110,9 @@ export function CommentForm({ articleId }: { articleId: number | string }) {
       <p className="field field--checkbox">
         <input id="comment-consent" name="consent" required type="checkbox" />
         <label htmlFor="comment-consent">
-          Ich bin einverstanden, dass meine Angaben zur Prüfung und Veröffentlichung meines Kommentars
-          gespeichert werden. Name und Website werden mit dem Kommentar veröffentlicht, die E-Mail-Adresse
-          nicht. <Required />
+          Ich bin damit einverstanden, dass meine Angaben gespeichert werden, damit mein Kommentar geprüft und
+          veröffentlicht werden kann. Name und Website werden mit dem Kommentar veröffentlicht, die
+          E-Mail-Adresse nicht. <Required />
         </label>
       </p>
       <p>
@@ -115,8 +127,8 @@ export function CommentForm({ articleId }: { articleId: number | string }) {
             <p>{result.message}</p>
             {result.details.length > 0 ? (
               <ul>
-                {result.details.map((detail) => (
-                  <li key={detail}>{detail}</li>
+                {result.details.map((detail, index) => (
+                  <li key={index}>{detail}</li>
                 ))}
               </ul>
             ) : null}

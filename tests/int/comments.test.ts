@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { getArticlePage } from '../../src/index.js'
+import { startPayload, startWithEditor } from '../helpers/payload.js'
+import { errorPaths, restClient } from '../helpers/rest.js'
+
+type Doc = Record<string, any>
+const clientAddress = (req: { headers: Headers }) => req.headers.get('x-test-ip') ?? undefined
+
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let open: Doc, closed: Doc, draft: Doc
+let sequence = 0
+beforeAll(async () => {
+  ctx = await startWithEditor({ comments: { clientAddress, floodSeconds: 60 }, media: 'media' })
+  const create = (data: Record<string, unknown>, asDraft = false) =>
+    ctx.payload.create({ collection: 'articles', data: data as never, draft: asDraft }) as Promise<Doc>
+  open = await create({ title: 'Offen für Kommentare', _status: 'published' })
+  closed = await create({ title: 'Kommentare geschlossen', _status: 'published', allowComments: false })
+  draft = await create({ title: 'Noch ein Entwurf' }, true)
+})
+afterAll(async () => ctx?.stop())
+
+/** A fresh sender each time, so flood control does not interfere unless a test wants it to. */
+const submission = (extra: Record<string, unknown> = {}) => {
+  sequence += 1
+  return {
+    article: open.id,
+    authorName: 'Leserin',
+    authorEmail: `leserin${sequence}@example.com`,
+    body: `Ein Kommentar Nummer ${sequence}.`,
+    consent: true,
+    ...extra,
+  }
+}
+const post = (body: unknown, ip = `198.51.100.${sequence % 250}`) =>
+  ctx.rest.post('/comments', body, { headers: { 'x-test-ip': ip } })
+const stored = async () =>
+  Number((await ctx.query<{ n: string }>('SELECT count(*) AS n FROM comments'))[0]!.n)
+
+describe('public submissions', () => {
+  test('are accepted as pending, whatever status the client asks for; consentAt and a hash are set', async () => {
+    const body = submission({ status: 'approved', consentAt: '2000-01-01T00:00:00.000Z', ipHash: 'chosen' })
+    const response = await post(body, '203.0.113.9')
+    expect(response.status).toBe(201)
+    expect(response.json.doc.status).toBe('pending')
+    expect(response.json.doc.authorEmail).toBeUndefined()
+    expect(response.json.doc.ipHash).toBeUndefined()
+    const [row] = await ctx.query<Doc>('SELECT status, consent_at, ip_hash FROM comments WHERE id = $1', [
+      response.json.doc.id,
+    ])
+    expect(row!.status).toBe('pending')
+    expect(new Date(row!.consent_at).getFullYear()).toBeGreaterThan(2000)
+    expect(row!.ip_hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(JSON.stringify(row)).not.toContain('203.0.113.9')
+  })
+
+  test.each([
+    ['without consent', () => submission({ consent: false }), 'consent'],
+    ['with a bad email', () => submission({ authorEmail: 'keine-adresse' }), 'authorEmail'],
+    ['with a javascript: website', () => submission({ authorUrl: 'javascript:alert(1)' }), 'authorUrl'],
+    ['with an oversized body', () => submission({ body: 'x'.repeat(5001) }), 'body'],
+    ['with a 1 MB body', () => submission({ body: 'x'.repeat(1024 * 1024) }), 'body'],
+    ['with an over-long name', () => submission({ authorName: 'n'.repeat(101) }), 'authorName'],
+    ['without a name', () => submission({ authorName: '' }), 'authorName'],
+    ['on a draft article', () => submission({ article: draft.id }), 'article'],
+    ['where comments are off', () => submission({ article: closed.id }), 'article'],
+    ['on an unknown article', () => submission({ article: 999999 }), 'article'],
+    ['with a NUL byte', () => submission({ body: 'a\u0000b' }), 'body'],
+  ])('%s: 400 naming the field, nothing stored', async (_, body, path) => {
+    const before = await stored()
+    const response = await post(body())
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toContain(path)
+    expect(await stored()).toBe(before)
+  })
+
+  test('a filled honeypot is answered 201 and stored as spam', async () => {
+    const response = await post(submission({ website_hp: 'https://spam.example' }))
+    expect(response.status).toBe(201)
+    const [row] = await ctx.query<Doc>('SELECT status FROM comments WHERE id = $1', [response.json.doc.id])
+    expect(row!.status).toBe('spam')
+  })
+})
+
+describe('flood control', () => {
+  test('the same body again from the same email on the same article is 409', async () => {
+    const first = submission()
+    expect((await post(first)).status).toBe(201)
+    const before = await stored()
+    const again = await post(first, '192.0.2.200')
+    expect(again.status).toBe(409)
+    expect(await stored()).toBe(before)
+  })
+
+  test('another comment from the same email within floodSeconds is 429', async () => {
+    const first = submission()
+    expect((await post(first)).status).toBe(201)
+    const second = await post({ ...submission(), authorEmail: first.authorEmail }, '192.0.2.201')
+    expect(second.status).toBe(429)
+    expect(second.json.errors[0].message).toBeTruthy()
+  })
+
+  test('another comment from the same address within floodSeconds is 429', async () => {
+    expect((await post(submission(), '192.0.2.50')).status).toBe(201)
+    expect((await post(submission(), '192.0.2.50')).status).toBe(429)
+  })
+
+  test('simultaneous submissions of one sender: exactly one gets through', async () => {
+    const email = `gleichzeitig${Date.now()}@example.com`
+    const before = await stored()
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        post(submission({ authorEmail: email, body: `Gleichzeitig ${index}` }), '192.0.2.77'),
+      ),
+    )
+    const statuses = responses.map((response) => response.status).sort()
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7)
+    expect(await stored()).toBe(before + 1)
+  })
+
+  test('holds across two app instances on one database', async () => {
+    const second = await startPayload(
+      { comments: { clientAddress, floodSeconds: 60 }, media: 'media' },
+      {},
+      'second',
+      ctx.databaseUrl,
+    )
+    try {
+      const email = `zwei-instanzen${Date.now()}@example.com`
+      const before = await stored()
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, index) =>
+          (index % 2 ? second.payload : ctx.payload).create({
+            collection: 'comments',
+            data: submission({ authorEmail: email, body: `Instanz ${index}` }) as never,
+            overrideAccess: false,
+          }),
+        ),
+      )
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
+      for (const result of results.filter((entry) => entry.status === 'rejected')) {
+        expect((result as PromiseRejectedResult).reason.status).toBe(429)
+      }
+      expect(await stored()).toBe(before + 1)
+    } finally {
+      await second.stop()
+    }
+  })
+})
+
+describe('privacy', () => {
+  let approved: Doc
+  beforeAll(async () => {
+    const response = await post(
+      submission({ authorEmail: 'geheim@example.com', body: 'Öffentlich sichtbar' }),
+      '192.0.2.99',
+    )
+    approved = (await ctx.payload.update({
+      id: response.json.doc.id,
+      collection: 'comments',
+      data: { status: 'approved' } as never,
+    })) as Doc
+  })
+
+  test('anonymous readers see approved comments only, without email or address hash', async () => {
+    const response = await ctx.rest.get('/comments?limit=100')
+    expect(response.status).toBe(200)
+    expect(response.json.docs.map((doc: Doc) => doc.status)).toEqual(response.json.docs.map(() => 'approved'))
+    expect(response.json.docs.map((doc: Doc) => doc.id)).toContain(approved.id)
+    expect(JSON.stringify(response.json)).not.toContain('geheim@example.com')
+    for (const doc of response.json.docs) {
+      expect(doc.authorEmail).toBeUndefined()
+      expect(doc.ipHash).toBeUndefined()
+    }
+  })
+
+  test.each([
+    ['equals', 'where[authorEmail][equals]=geheim@example.com'],
+    ['like', 'where[authorEmail][like]=geheim'],
+    ['exists', 'where[ipHash][exists]=true'],
+    ['in', 'where[authorEmail][in]=geheim@example.com'],
+    ['or', 'where[or][0][authorEmail][equals]=geheim@example.com'],
+  ])('filtering on private fields (%s) tells nothing', async (_, query) => {
+    const response = await ctx.rest.get(`/comments?${query}`)
+    const all = await ctx.rest.get('/comments')
+    if (response.status === 200) expect(response.json.totalDocs).toBe(all.json.totalDocs)
+    else expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.text).not.toContain('geheim@example.com')
+  })
+
+  test('sort and select on private fields leak nothing', async () => {
+    for (const query of [
+      'sort=authorEmail',
+      'sort=-ipHash',
+      'select[authorEmail]=true&select[ipHash]=true',
+    ]) {
+      const response = await ctx.rest.get(`/comments?${query}`)
+      expect(response.text).not.toContain('geheim@example.com')
+      for (const doc of response.json.docs ?? []) expect(doc.authorEmail).toBeUndefined()
+    }
+  })
+
+  test('GraphQL and the Local API with overrideAccess false leak nothing', async () => {
+    const response = await ctx.rest.graphql('{ Comments { docs { id authorEmail ipHash } } }')
+    expect(JSON.stringify(response.json)).not.toContain('geheim@example.com')
+    const local = await ctx.payload.find({ collection: 'comments', depth: 2, overrideAccess: false })
+    for (const doc of local.docs as Doc[]) {
+      expect(doc.authorEmail).toBeUndefined()
+      expect(doc.ipHash).toBeUndefined()
+    }
+  })
+
+  test('editors see everything; duplicating a comment is disabled', async () => {
+    const response = await ctx.rest.get(`/comments/${approved.id}`, { token: ctx.token })
+    expect(response.json.authorEmail).toBe('geheim@example.com')
+    const duplicate = await ctx.rest.post(`/comments/${approved.id}/duplicate`, {}, { token: ctx.token })
+    expect(duplicate.status).toBeGreaterThanOrEqual(400)
+  })
+
+  test('readers cannot update or delete comments', async () => {
+    expect((await ctx.rest.patch(`/comments/${approved.id}`, { body: 'geändert' })).status).toBe(403)
+    expect((await ctx.rest.delete(`/comments/${approved.id}`)).status).toBe(403)
+  })
+})
+
+describe('retention and the page', () => {
+  test('the retention job clears old address hashes only', async () => {
+    const old = await post(submission(), '192.0.2.31')
+    const recent = await post(submission(), '192.0.2.32')
+    await ctx.query(`UPDATE comments SET created_at = now() - interval '40 days' WHERE id = $1`, [
+      old.json.doc.id,
+    ])
+    await ctx.payload.jobs.queue({ input: {}, queue: 'newsroom', task: 'newsroomClearIpHashes' as never })
+    await ctx.payload.jobs.run({ queue: 'newsroom' })
+    const rows = await ctx.query<Doc>('SELECT id, ip_hash FROM comments WHERE id = ANY($1)', [
+      [old.json.doc.id, recent.json.doc.id],
+    ])
+    const byID = Object.fromEntries(rows.map((row) => [row.id, row.ip_hash]))
+    expect(byID[old.json.doc.id]).toBeNull()
+    expect(byID[recent.json.doc.id]).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  test('the article page counts approved comments and opens the form', async () => {
+    const page = (await getArticlePage({ payload: ctx.payload, slug: open.slug }))!
+    const [row] = await ctx.query<{ n: string }>(
+      `SELECT count(*) AS n FROM comments WHERE article_id = $1 AND status = 'approved'`,
+      [open.id],
+    )
+    expect(page.comments).toMatchObject({ count: Number(row!.n), enabled: true })
+    expect(page.comments.count).toBeGreaterThan(0)
+    const closedPage = (await getArticlePage({ payload: ctx.payload, slug: closed.slug }))!
+    expect(closedPage.comments.enabled).toBe(false)
+  })
+})
+
+describe('post moderation', () => {
+  test('shows comments at once unless they carry too many links', async () => {
+    const postModerated = await startPayload(
+      { comments: { floodSeconds: 0, moderation: 'post' }, media: 'media' },
+      {},
+      'post',
+    )
+    try {
+      const rest = restClient(postModerated.config)
+      const article = (await postModerated.payload.create({
+        collection: 'articles',
+        data: { title: 'Nachmoderiert', _status: 'published' } as never,
+      })) as Doc
+      void rest
+      const create = (body: string, email: string) =>
+        postModerated.payload.create({
+          collection: 'comments',
+          data: { article: article.id, authorName: 'A', authorEmail: email, body, consent: true } as never,
+          overrideAccess: false,
+        }) as Promise<Doc>
+      expect((await create('Sofort sichtbar', 'a@example.com')).status).toBe('approved')
+      expect(
+        (await create('https://1.example https://2.example https://3.example', 'b@example.com')).status,
+      ).toBe('pending')
+    } finally {
+      await postModerated.stop()
+    }
+  })
+})
