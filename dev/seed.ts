@@ -9,6 +9,7 @@ import {
   demoRegions,
   demoSponsors,
   leadArticle,
+  leadComments,
   leadRelatedLinks,
   shortArticles,
 } from './seed/content.js'
@@ -104,6 +105,14 @@ async function seedContent(payload: Payload, req: PayloadRequest): Promise<void>
     },
     req,
   })
+
+  for (const comment of leadComments) {
+    await payload.create({
+      collection: 'comments',
+      data: { ...comment, article: lead.id, consent: true, status: 'approved' },
+      req,
+    })
+  }
 }
 
 async function seedRegions(

@@ -172,3 +172,18 @@ export const leadRelatedLinks = {
     order: 2,
   },
 }
+
+/** Approved reader comments on the lead article. Invented people; addresses on reserved example domains. */
+export const leadComments = [
+  {
+    authorName: 'Dana K.',
+    authorEmail: 'dana@example.com',
+    body: 'Endlich redet jemand über die Wartezeiten an der Grenze. Wir haben letztes Jahr drei Tage auf einen Container gewartet.',
+  },
+  {
+    authorName: 'Ruslan',
+    authorEmail: 'ruslan@example.org',
+    authorUrl: 'https://ruslan.example.org/',
+    body: 'Spannend wäre, was aus dem Pilotbetrieb wird. Ich hoffe, ihr berichtet im Frühjahr nach.',
+  },
+]

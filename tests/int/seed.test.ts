@@ -43,6 +43,9 @@ test('the demo content passes every rule of the plugin and is what the README pr
   expect(lead.source.url).toMatch(/^https:\/\//)
   expect(wordsOf(lead.content.root)).toBeGreaterThanOrEqual(600)
   expect(lead.relatedLinks.docs.length).toBe(2)
+
+  const comments = await ctx.payload.find({ collection: 'comments', where: { article: { equals: lead.id } } })
+  expect(comments.docs.map((comment: any) => comment.status)).toEqual(['approved', 'approved'])
 })
 
 test('seeding again changes nothing', async () => {
