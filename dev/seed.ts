@@ -111,6 +111,8 @@ async function seedContent(payload: Payload, req: PayloadRequest): Promise<void>
       collection: 'comments',
       data: { ...comment, article: lead.id, consent: true, status: 'approved' },
       req,
+      // As the editor: public submissions are always pending; an editor may approve.
+      user: editor,
     })
   }
 }
