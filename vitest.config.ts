@@ -5,7 +5,7 @@ export default defineConfig({
     // One PostgreSQL for the run; each test file gets its own fresh database (tests/helpers/payload.ts).
     globalSetup: ['tests/setup/postgres.ts'],
     hookTimeout: 180_000,
-    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     maxWorkers: 2,
     pool: 'forks',
     testTimeout: 60_000,

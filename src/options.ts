@@ -117,6 +117,8 @@ export type ResolvedOptions = {
   media?: CollectionSlug
   /** The reader-facing texts for a locale: the configured ones over the built-in ones, German by default. */
   readerTextsFor: (locale: null | string | undefined) => ReaderTexts
+  /** The locales with reader texts of their own (built-in or configured); others read German. */
+  readerLocales: string[]
   related: { limit: number; maxAgeDays: number }
   requireHumanReview: boolean
   site: SiteOptions
@@ -240,6 +242,13 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     isEditor,
     maxLimit,
     media: options.media as CollectionSlug | undefined,
+    readerLocales: [
+      ...new Set([
+        ...Object.keys(readerTexts),
+        ...Object.keys(options.attribution?.templates ?? {}),
+        ...Object.keys(options.backToTop?.labels ?? {}),
+      ]),
+    ],
     readerTextsFor: buildReaderTexts(options),
     related: {
       limit: positiveNumber('related.limit', options.related?.limit, 4),

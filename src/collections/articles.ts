@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { editorsWrite, publishedOrEditor } from '../access/defaults.js'
 import { attributionGroup, layoutGroup } from '../fields/computedGroups.js'
+import { previewField } from '../fields/previewField.js'
 import { newsroomSlugField } from '../fields/slugField.js'
 import { urlField } from '../fields/urlField.js'
 import { computeAttribution, renderAttribution } from '../hooks/attribution.js'
@@ -219,7 +220,34 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
       label: t('relatedLinks'),
       on: 'article',
     },
+    // Admin previews store nothing (the schema stays the same) and are left out when disabled.
+    ...(behaviour
+      ? [
+          previewField({
+            name: 'attributionPreview',
+            clientProps: {
+              templates: Object.fromEntries(
+                options.readerLocales.map((locale) => [locale, options.readerTextsFor(locale).templates]),
+              ),
+            },
+            component: 'AttributionPreview',
+            description: 'attributionPreviewDescription',
+            label: 'attributionPreview',
+          }),
+        ]
+      : []),
     attributionGroup(),
+    ...(behaviour
+      ? [
+          previewField({
+            name: 'readingSummary',
+            clientProps: { minWords: options.backToTop.minWords },
+            component: 'ReadingSummary',
+            description: 'readingSummaryDescription',
+            label: 'readingSummary',
+          }),
+        ]
+      : []),
     layoutGroup(),
     {
       name: 'allowComments',

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { activeSponsorOrEditor, editorsWrite } from '../access/defaults.js'
+import { previewField } from '../fields/previewField.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
@@ -87,6 +88,18 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
       index: true,
       label: t('active'),
     },
+    // Stores nothing (the schema stays the same); left out when disabled.
+    ...(behaviour
+      ? [
+          previewField({
+            name: 'sponsorPreview',
+            clientProps: { disclosureLabels: options.sponsors.disclosureLabels, rel: SPONSORED_REL },
+            component: 'SponsorLabelPreview',
+            description: 'sponsorPreviewDescription',
+            label: 'sponsorPreview',
+          }),
+        ]
+      : []),
     {
       name: 'rel',
       type: 'text',

@@ -187,6 +187,22 @@ export const en = {
   errorConsentRequired: 'Please agree to the storage of your data.',
   errorTooManyComments: 'Please wait a moment before commenting again.',
   errorDuplicateComment: 'You have already sent this comment.',
+  // admin previews
+  attributionPreview: 'Notice preview',
+  attributionPreviewDescription:
+    'The notice as readers will see it, updated as you change "Artificial intelligence" and "Source".',
+  attributionNotRequired: 'No notice needed: no AI was used and the text is our own reporting.',
+  attributionMissingSourceUrl: 'Publishing needs the link to the source.',
+  readingSummary: 'Length and reading time',
+  readingSummaryDescription: 'Counted live from title, subtitle and content; stored when you save.',
+  readingTime: 'Reading time',
+  readingTimeValue: '{{minutes}} min',
+  backToTopShown: 'Shown (from {{minWords}} words)',
+  backToTopHidden: 'Not shown (from {{minWords}} words)',
+  sponsorPreview: 'Reader preview',
+  sponsorPreviewDescription:
+    'The sponsor as readers see it: with its disclosure label, linked as a paid link (rel="sponsored").',
+  sponsorPreviewNoName: 'No name yet',
   // messages
   errorUrlMalformed: 'Enter a complete web address starting with http:// or https://.',
   errorUrlProtocol: 'Only http:// and https:// addresses are allowed.',

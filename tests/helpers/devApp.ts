@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import net from 'node:net'
+import pg from 'pg'
+import { inject } from 'vitest'
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+export type DevApp = { log: () => string; origin: string; stop: () => Promise<void> }
+
+/**
+ * The dev app as `npm run dev` starts it (Next dev server, schema push, demo seed), on its own
+ * port, its own fresh database on the test run's PostgreSQL, and its own Next build folder.
+ * Started once per browser test file and shared by its tests.
+ */
+export const startDevApp = async (timeoutMs = 300_000): Promise<DevApp> => {
+  const server = inject('postgresServerUrl')
+  const name = `newsroom_e2e_${randomBytes(4).toString('hex')}`
+  const client = new pg.Client({ connectionString: server })
+  await client.connect()
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  const port = await freePort()
+  const child: ChildProcess = spawn('npx', ['tsx', 'dev/server.ts'], {
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URL: new URL(name, server).toString(),
+      NEWSROOM_NEXT_DIST_DIR: '.next-e2e',
+      NODE_ENV: 'development',
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += String(chunk)))
+  child.stderr?.on('data', (chunk) => (output += String(chunk)))
+  const stop = async () => {
+    if (child.exitCode !== null || !child.pid) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    process.kill(-child.pid, 'SIGINT')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
+    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+  }
+  const started = Date.now()
+  while (!output.includes('[newsroom] ready')) {
+    if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+      await stop()
+      throw new Error(`the dev app did not start:\n${output.slice(-3000)}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return { log: () => output, origin: `http://localhost:${port}`, stop }
+}
