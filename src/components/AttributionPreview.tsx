@@ -36,7 +36,7 @@ const text = (value: unknown): null | string => (typeof value === 'string' ? val
  * refused for want of the source link.
  */
 export function AttributionPreview({ templates }: AttributionPreviewProps) {
-  const { language, t } = useNewsroomTranslation()
+  const { t } = useNewsroomTranslation()
   const { code: contentLocale } = useLocale() as { code?: string }
   const usage = useFormFields(([fields]) => fields['ai.usage']?.value) as AiUsage | null | undefined
   const humanReviewed = useFormFields(([fields]) => fields['ai.humanReviewed']?.value)
@@ -51,7 +51,9 @@ export function AttributionPreview({ templates }: AttributionPreviewProps) {
     // An unsafe URL is never stored, so it is never linked either.
     source: { kind, name, url: problem ? null : url },
   }
-  const locale = readerLocaleFor(Object.keys(templates), contentLocale, language)
+  // Not the admin's language: an English-speaking editor of a German site would see an English
+  // preview above the German notice the server stored (and readers get).
+  const locale = readerLocaleFor(Object.keys(templates), contentLocale)
   const attribution = attributionFor(facts, templates[locale] ?? templates.de!)
   const missingUrl = needsSourceUrl(facts) && !url
 
@@ -89,7 +91,7 @@ export function AttributionPreview({ templates }: AttributionPreviewProps) {
                 <>
                   <dt style={termStyle}>{t('digitalSourceType')}</dt>
                   <dd data-testid="attribution-source-type" style={{ margin: 0, overflowWrap: 'anywhere' }}>
-                    <code title={attribution.digitalSourceType}>
+                    <code style={{ fontSize: '0.9em' }} title={attribution.digitalSourceType}>
                       {attribution.digitalSourceType.split('/').at(-1)}
                     </code>
                   </dd>

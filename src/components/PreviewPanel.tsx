@@ -46,12 +46,19 @@ type Props = {
 export function PreviewPanel({ children, description, label, testId }: Props) {
   const headingId = useId()
   return (
-    <section aria-labelledby={headingId} className="field-type newsroom-preview" data-testid={testId}>
+    // A div like Payload's own fields: `.render-fields > .field-type:last-of-type` drops the margin
+    // of the last element of its tag, which a lone <section> always is.
+    <div
+      aria-labelledby={headingId}
+      className="field-type newsroom-preview"
+      data-testid={testId}
+      role="group"
+    >
       <h3 id={headingId} style={headingStyle}>
         {label}
       </h3>
       {children}
       <div className="field-description">{description}</div>
-    </section>
+    </div>
   )
 }

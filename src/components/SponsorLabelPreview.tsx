@@ -17,14 +17,16 @@ export type SponsorLabelPreviewProps = {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
 
+// Like the reader page's label: small, bordered, upper-case.
 const badgeStyle: React.CSSProperties = {
-  background: 'var(--theme-elevation-800)',
-  borderRadius: 'var(--style-radius-s)',
-  color: 'var(--theme-elevation-0)',
+  background: 'var(--theme-elevation-100)',
+  border: '1px solid var(--theme-elevation-500)',
+  borderRadius: '2px',
+  color: 'var(--theme-elevation-800)',
   display: 'inline-block',
   fontSize: '0.75em',
-  fontWeight: 600,
-  letterSpacing: '0.04em',
+  fontWeight: 700,
+  letterSpacing: '0.08em',
   marginBottom: 'calc(var(--base) / 4)',
   padding: '0 calc(var(--base) / 4)',
   textTransform: 'uppercase',
@@ -37,11 +39,8 @@ export function SponsorLabelPreview({ disclosureLabels, rel }: SponsorLabelPrevi
   const name = text(useFormFields(([fields]) => fields.name?.value))
   const url = text(useFormFields(([fields]) => fields.url?.value))
   const customLabel = text(useFormFields(([fields]) => fields.disclosureLabel?.value))
-  // Like the server: a blank label becomes the locale's default, German without localization.
-  const label =
-    customLabel ||
-    disclosureLabels[readerLocaleFor(Object.keys(disclosureLabels), contentLocale, 'de')] ||
-    'Anzeige'
+  // Like the server: a blank label becomes the locale's default label, German without localization.
+  const label = customLabel || disclosureLabels[readerLocaleFor(Object.keys(disclosureLabels), contentLocale)]
   const href = url && !checkUrl(url) ? url : undefined
 
   return (

@@ -1,13 +1,9 @@
+import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
+
 /**
- * The language a preview renders reader texts in: the locale being edited when the host localizes
- * content (what readers of that locale get), else the given fallback; German, the notices'
- * default, when that language has no texts of its own.
+ * The language a preview renders reader texts in, as the server does for the admin's own request:
+ * the locale being edited when the host localizes content; without localization the request has
+ * no locale and reads German, the notices' default, as does a locale without texts of its own.
  */
-export const readerLocaleFor = (
-  available: readonly string[],
-  contentLocale: string | undefined,
-  fallback: string,
-): string => {
-  const wanted = contentLocale ?? fallback
-  return available.includes(wanted) ? wanted : 'de'
-}
+export const readerLocaleFor = (available: readonly string[], contentLocale: string | undefined): string =>
+  contentLocale && available.includes(contentLocale) ? contentLocale : DEFAULT_READER_LOCALE

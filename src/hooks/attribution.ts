@@ -32,7 +32,7 @@ const checkPublishable = (req: PayloadRequest, facts: AttributionFacts, requireH
       errors.push({ message: message(req, 'errorHumanReviewRequired'), path: 'ai.humanReviewed' })
     if (!ai.reviewedBy) errors.push({ message: message(req, 'errorReviewerRequired'), path: 'ai.reviewedBy' })
   }
-  if (errors.length > 0) throw new ValidationError({ errors, req })
+  if (errors.length > 0) throw new ValidationError({ errors, req }, req.t)
 }
 
 /**

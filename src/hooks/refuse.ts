@@ -12,5 +12,5 @@ export const refuse = (
   key: NewsroomTranslationKey,
   vars?: Record<string, unknown>,
 ): never => {
-  throw new ValidationError({ errors: [{ message: message(req, key, vars), path }], req })
+  throw new ValidationError({ errors: [{ message: message(req, key, vars), path }], req }, req.t)
 }
