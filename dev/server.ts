@@ -58,6 +58,9 @@ try {
 server = createServer((req, res) => {
   void handle(req, res)
 })
+// Hot reloading talks over a WebSocket; without this the browser's HMR connection keeps failing.
+const upgrade = app.getUpgradeHandler()
+server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))
 
 server.listen(port, () => {
   console.log(`[newsroom] compiling /admin (the first start takes a minute or more) ...`)
