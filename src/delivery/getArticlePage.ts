@@ -12,6 +12,7 @@ import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
 import { articleJsonLd } from './jsonLd.js'
 import { newsroomOptions } from './pluginOptions.js'
 import { findAutomaticRelated, mergeRelated } from './related.js'
+import { type ID, idOf } from '../relationships/idOf.js'
 
 export type GetArticlePageArgs = {
   /** Editors only: the latest draft instead of the published article. */
@@ -26,12 +27,7 @@ export type GetArticlePageArgs = {
 }
 
 type Doc = Record<string, any> & { id: number | string }
-type ID = number | string
 
-const idOf = (value: unknown): ID | null =>
-  value && typeof value === 'object' && 'id' in value
-    ? (value as Doc).id
-    : ((value as ID | null | undefined) ?? null)
 const idsOf = (value: unknown): ID[] =>
   Array.isArray(value) ? value.map(idOf).filter((id): id is ID => id !== null) : []
 

@@ -8,9 +8,7 @@ import { hashAddress, statusForSubmission } from '../comments/moderation.js'
 import { message } from '../i18n/index.js'
 import { lockUntilCommit } from '../postgres/advisoryLock.js'
 import { refuse } from './refuse.js'
-
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+import { idOf } from '../relationships/idOf.js'
 
 /** Comments are open on a published article that allows them. */
 const commentsOpen = async (req: PayloadRequest, articlesSlug: CollectionSlug, id: unknown) => {

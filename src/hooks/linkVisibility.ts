@@ -6,8 +6,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+import { idOf } from '../relationships/idOf.js'
 
 /** Is the article's published row live? A draft saved over a published article leaves it live. */
 const isLive = async (req: PayloadRequest, articlesSlug: CollectionSlug, id: unknown): Promise<boolean> => {

@@ -8,6 +8,7 @@ import type {
 import { type Breadcrumb, breadcrumbsFor, pathOf } from '../regions/breadcrumbs.js'
 import { countryName, isCountryCode, isSubdivisionCode } from '../validation/isoCodes.js'
 import { refuse } from './refuse.js'
+import { idOf } from '../relationships/idOf.js'
 
 type RegionDoc = {
   breadcrumbs?: Breadcrumb[] | null
@@ -18,9 +19,6 @@ type RegionDoc = {
   slug?: null | string
   type?: null | string
 }
-
-const idOf = (value: RegionDoc['parent']): null | number | string =>
-  value && typeof value === 'object' ? value.id : (value ?? null)
 
 /** ISO codes: upper-case; countries from the official list, subdivisions in ISO 3166-2 shape. */
 const checkIsoCode = (req: PayloadRequest, type: string | undefined, code: string) => {

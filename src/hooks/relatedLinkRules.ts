@@ -1,9 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
 
 import { refuse } from './refuse.js'
-
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+import { idOf } from '../relationships/idOf.js'
 
 /**
  * Internal links need a target that is not the article itself and not linked twice from it;
