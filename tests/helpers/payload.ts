@@ -1,58 +1,13 @@
-import type { CollectionConfig, Config, Payload, PayloadRequest } from 'payload'
+import type { Config } from 'payload'
 
-import { postgresAdapter } from '@payloadcms/db-postgres'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { de } from '@payloadcms/translations/languages/de'
-import { en } from '@payloadcms/translations/languages/en'
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { buildConfig, getPayload, type SanitizedConfig } from 'payload'
 import { inject } from 'vitest'
 
-import { newsroomPlugin, type NewsroomPluginOptions } from '../../src/index.js'
+import type { NewsroomPluginOptions } from '../../src/index.js'
+
+import { createDatabaseOn, createEditor, startPayloadOn, type TestContext } from './instance.js'
 import { restClient } from './rest.js'
 
-export type TestContext = {
-  config: SanitizedConfig
-  /** The database this file owns, for direct SQL checks. */
-  databaseUrl: string
-  payload: Payload
-  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>
-  stop: () => Promise<void>
-}
-
-export const users: CollectionConfig = { slug: 'users', auth: true, fields: [{ name: 'name', type: 'text' }] }
-/** Reader accounts: logged in, but not editors. */
-export const readers: CollectionConfig = { slug: 'readers', auth: true, fields: [] }
-export const media: CollectionConfig = {
-  slug: 'media',
-  fields: [{ name: 'alt', type: 'text' }],
-  upload: true,
-}
-
-let queryLog: null | string[] = null
-
-/** The SQL statements `fn` sends through Payload's adapter (db-postgres `logger`), in order. */
-export const recordQueries = async (fn: () => Promise<unknown>): Promise<string[]> => {
-  const log: string[] = []
-  queryLog = log
-  try {
-    await fn()
-  } finally {
-    queryLog = null
-  }
-  return log
-}
-
-const createDatabase = async (): Promise<string> => {
-  const server = inject('postgresServerUrl')
-  const name = `newsroom_${randomBytes(6).toString('hex')}`
-  const client = new pg.Client({ connectionString: server })
-  await client.connect()
-  await client.query(`CREATE DATABASE ${name}`)
-  await client.end()
-  return new URL(name, server).toString()
-}
+export * from './instance.js'
 
 /**
  * A Payload instance with the plugin on a fresh PostgreSQL database of its own, the schema
@@ -65,48 +20,13 @@ export const startPayload = async (
   key = 'default',
   /** Another instance's database: two app instances on one PostgreSQL. */
   sharedDatabaseUrl?: string,
-): Promise<TestContext> => {
-  // Payload skips the push when this process pushed the same schema before; every instance here has a fresh database.
-  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const databaseUrl = sharedDatabaseUrl ?? (await createDatabase())
-  const config = await buildConfig({
-    collections: [users, readers, media],
-    db: postgresAdapter({
-      logger: { logQuery: (query) => queryLog?.push(query) },
-      pool: { connectionString: databaseUrl, max: 20 },
-    }),
-    editor: lexicalEditor(),
-    i18n: { supportedLanguages: { de, en } },
-    logger: { options: { level: 'fatal' } },
-    secret: 'newsroom-test-secret',
-    telemetry: false,
-    ...extra,
-    plugins: [newsroomPlugin(options), ...(extra.plugins ?? [])],
-  })
-  const payload = await getPayload({ config, disableOnInit: true, key })
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
-  return {
-    config,
-    databaseUrl,
-    payload,
-    query: async (sql, params) => (await pool.query(sql, params)).rows,
-    stop: async () => {
-      await pool.end()
-      await payload.destroy()
-    },
-  }
-}
-
-/** Creates an editor and returns a user object the Local API accepts as `user`. */
-export const createEditor = async (payload: Payload, email = 'editor@newsroom.test') => {
-  const editor = await payload.create({ collection: 'users', data: { email, password: 'secret-password' } })
-  return { ...editor, collection: 'users' } as unknown as PayloadRequest['user'] & { id: number }
-}
-
-export const createReader = async (payload: Payload, email = 'reader@newsroom.test') => {
-  const reader = await payload.create({ collection: 'readers', data: { email, password: 'secret-password' } })
-  return { ...reader, collection: 'readers' } as unknown as PayloadRequest['user'] & { id: number }
-}
+): Promise<TestContext> =>
+  startPayloadOn(
+    sharedDatabaseUrl ?? (await createDatabaseOn(inject('postgresServerUrl'))),
+    options,
+    extra,
+    key,
+  )
 
 /** A Payload instance with one editor, logged in over REST: most rule tests start here. */
 export const startWithEditor = async (...args: Parameters<typeof startPayload>) => {

