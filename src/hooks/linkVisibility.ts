@@ -30,12 +30,16 @@ export const setLinkVisibility =
     articlePublished: await isLive(req, articlesSlug, idOf(data.article ?? originalDoc?.article)),
   })
 
-/** After an article is saved, publishing or unpublishing carries to its links' flag. */
+/**
+ * After an article is saved, publishing or unpublishing carries to its links' flag. A save that
+ * keeps the status (the common case) costs nothing; only published -> draft needs a look at the
+ * row, since a draft saved over a published article leaves it live.
+ */
 export const syncLinkVisibility =
   (articlesSlug: CollectionSlug, linksSlug: CollectionSlug): CollectionAfterChangeHook =>
-  async ({ doc, operation, req }) => {
-    if (operation === 'create') return doc
-    const live = await isLive(req, articlesSlug, doc.id)
+  async ({ doc, operation, previousDoc, req }) => {
+    if (operation === 'create' || doc._status === previousDoc?._status) return doc
+    const live = doc._status === 'published' || (await isLive(req, articlesSlug, doc.id))
     await req.payload.update({
       collection: linksSlug,
       data: { articlePublished: live },
