@@ -16,9 +16,6 @@ import { ensureUniqueSlug } from '../hooks/slug.js'
 import { inAllLanguages, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
 
-export const sourceKinds = ['staff', 'wire', 'external'] as const
-export const aiUsages = ['none', 'rewritten', 'generated', 'edited'] as const
-
 export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
   const { articles, regions, relatedLinks, sponsors } = options.collections
   const behaviour = !options.disabled

@@ -11,8 +11,6 @@ import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { inAllLanguages, t } from '../i18n/index.js'
 import { computedAdmin } from './computedAdmin.js'
 
-export const commentStatuses = ['pending', 'approved', 'spam', 'trash'] as const
-
 export const buildComments = (options: ResolvedOptions, slug: CollectionSlug): CollectionConfig => {
   const { articles, comments } = options.collections
   const overrides: NewsroomCollectionOverrides = comments || {}

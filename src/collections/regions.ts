@@ -11,8 +11,6 @@ import { inAllLanguages, message, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
 import { computedAdmin } from './computedAdmin.js'
 
-export const regionTypes = ['continent', 'country', 'subdivision', 'city', 'other'] as const
-
 export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
   const { regions } = options.collections
   const behaviour = !options.disabled

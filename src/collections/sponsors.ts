@@ -11,8 +11,6 @@ import { inAllLanguages, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
 import { computedAdmin } from './computedAdmin.js'
 
-export const sponsorPlacements = ['sidebar', 'inline', 'footer'] as const
-
 export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
   const { regions, sponsors } = options.collections
   const behaviour = !options.disabled
