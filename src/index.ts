@@ -5,6 +5,7 @@ import { OPTIONS_KEY } from './delivery/pluginOptions.js'
 import { articlePageEndpoint } from './endpoints/articlePage.js'
 import { clearIpHashesTask } from './jobs/clearIpHashes.js'
 import { withNewsroomTranslations } from './i18n/index.js'
+import { withDeliveryIndexes } from './postgres/indexes.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
 
 export const newsroomPlugin =
@@ -18,6 +19,7 @@ export const newsroomPlugin =
       ...config,
       collections: [...(config.collections ?? []), ...buildCollections(resolved)],
       custom: { ...config.custom, [OPTIONS_KEY]: resolved }, // for getArticlePage, which has only `payload`
+      db: withDeliveryIndexes(config.db, resolved.collections.articles.slug),
       i18n: withNewsroomTranslations(config.i18n), // the host's own translations win
       jobs: comments
         ? {

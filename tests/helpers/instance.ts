@@ -29,19 +29,25 @@ export const media: CollectionConfig = {
   upload: true,
 }
 
-let queryLog: null | string[] = null
+export type Statement = { params: unknown[]; sql: string }
 
-/** The SQL statements `fn` sends through Payload's adapter (db-postgres `logger`), in order. */
-export const recordQueries = async (fn: () => Promise<unknown>): Promise<string[]> => {
-  const log: string[] = []
-  queryLog = log
+let statementLog: null | Statement[] = null
+
+/** The SQL statements `fn` sends through Payload's adapter (db-postgres `logger`), in order, with their parameters. */
+export const recordStatements = async (fn: () => Promise<unknown>): Promise<Statement[]> => {
+  const log: Statement[] = []
+  statementLog = log
   try {
     await fn()
   } finally {
-    queryLog = null
+    statementLog = null
   }
   return log
 }
+
+/** The SQL text of the statements `fn` sends, in order. */
+export const recordQueries = async (fn: () => Promise<unknown>): Promise<string[]> =>
+  (await recordStatements(fn)).map((statement) => statement.sql)
 
 /** A fresh, empty database on the given PostgreSQL server; returns its URL. */
 export const createDatabaseOn = async (server: string): Promise<string> => {
@@ -65,7 +71,7 @@ export const startPayloadOn = async (
   const config = await buildConfig({
     collections: [users, readers, media],
     db: postgresAdapter({
-      logger: { logQuery: (query) => queryLog?.push(query) },
+      logger: { logQuery: (sql, params) => statementLog?.push({ params, sql }) },
       pool: { connectionString: databaseUrl, max: 20 },
     }),
     editor: lexicalEditor(),

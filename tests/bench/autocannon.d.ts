@@ -1,0 +1,16 @@
+// The part of autocannon's API the benchmark uses (the package ships no types).
+declare module 'autocannon' {
+  type Histogram = { average: number; max: number; p50: number; p99: number }
+  export type Result = {
+    errors: number
+    latency: Histogram
+    non2xx: number
+    requests: Histogram & { total: number }
+    timeouts: number
+  }
+  export default function autocannon(options: {
+    connections?: number
+    duration?: number
+    url: string
+  }): Promise<Result>
+}

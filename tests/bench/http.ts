@@ -1,0 +1,31 @@
+import autocannon, { type Result } from 'autocannon'
+
+import { percentile } from './stats.js'
+
+export type HttpFigures = { errors: number; p99Ms: number; rps: number }
+
+/**
+ * Load on two URLs of one server, alternating in `rounds` slices so both see the same machine:
+ * requests per second over all slices, the worst slice's p99, and every failed request
+ * (connection errors, timeouts, non-2xx answers).
+ */
+export const loadSideBySide = async (
+  urls: { page: string; plain: string },
+  { connections, rounds, seconds }: { connections: number; rounds: number; seconds: number },
+): Promise<{ page: HttpFigures; plain: HttpFigures }> => {
+  const results = { page: [] as Result[], plain: [] as Result[] }
+  for (let round = 0; round < rounds; round += 1) {
+    for (const key of ['page', 'plain'] as const) {
+      results[key].push(await autocannon({ connections, duration: seconds / rounds, url: urls[key] }))
+    }
+  }
+  const figures = (slices: Result[]): HttpFigures => ({
+    errors: slices.reduce((sum, slice) => sum + slice.errors + slice.timeouts + slice.non2xx, 0),
+    p99Ms: percentile(
+      slices.map((slice) => slice.latency.p99),
+      1,
+    ),
+    rps: slices.reduce((sum, slice) => sum + slice.requests.total, 0) / seconds,
+  })
+  return { page: figures(results.page), plain: figures(results.plain) }
+}

@@ -1,0 +1,30 @@
+import type { Statement, TestContext } from '../helpers/instance.js'
+
+type PlanNode = { 'Node Type': string; Plans?: PlanNode[]; 'Relation Name'?: string }
+
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)]
+
+/**
+ * Sequential scans of the article tables (`<articles>`, its `_rels`, its versions) in the plans
+ * PostgreSQL picks for these statements, run with their own parameters through EXPLAIN.
+ */
+export const seqScansOf = async (
+  ctx: TestContext,
+  statements: Statement[],
+  articlesTable: string,
+): Promise<{ scans: number; tables: string[] }> => {
+  const tables: string[] = []
+  for (const { params, sql } of statements) {
+    const [row] = await ctx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      params,
+    )
+    for (const node of nodesOf(row!['QUERY PLAN'][0].Plan)) {
+      const relation = node['Relation Name'] ?? ''
+      if (node['Node Type'] === 'Seq Scan' && relation.replace(/^_/, '').startsWith(articlesTable)) {
+        tables.push(relation)
+      }
+    }
+  }
+  return { scans: tables.length, tables }
+}

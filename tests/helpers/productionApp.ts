@@ -1,0 +1,81 @@
+// The dev app's production build (`next build` + `next start`), for the benchmark and the load
+// tests. No vitest import, so plain scripts can use it.
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { freePort } from './embeddedPostgres.js'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** Next's build folder for the production build, apart from the dev servers' `.next` and `.next-e2e`. */
+export const PRODUCTION_DIST_DIR = '.next-prod'
+
+const baseEnv = { ...process.env, NEWSROOM_NEXT_DIST_DIR: PRODUCTION_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' }
+
+/** Runs a command in the repo; resolves with its output, rejects with it when the exit code is not 0. */
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += String(chunk)))
+    child.stderr.on('data', (chunk) => (output += String(chunk)))
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`)),
+    )
+  })
+
+/** `next build` of the dev app into PRODUCTION_DIST_DIR. */
+export const buildProductionApp = () =>
+  run('npx', ['next', 'build', 'dev'], { ...baseEnv, NODE_ENV: 'production' })
+
+/** Schema and demo content in `databaseUrl`, through the dev config in development mode. */
+export const prepareDevDatabase = (databaseUrl: string) =>
+  run('npx', ['tsx', 'tests/helpers/prepareDevDatabase.ts'], {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: 'development',
+  })
+
+export type ProductionApp = { log: () => string; origin: string; pid: number; stop: () => Promise<void> }
+
+/** `next start` on a free port against `databaseUrl`; resolves once the article API answers. */
+export const startProductionApp = async (
+  databaseUrl: string,
+  timeoutMs = 120_000,
+): Promise<ProductionApp> => {
+  const port = await freePort()
+  const child: ChildProcess = spawn('npx', ['next', 'start', 'dev', '--port', String(port)], {
+    cwd: repoRoot,
+    detached: true,
+    env: { ...baseEnv, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += String(chunk)))
+  child.stderr?.on('data', (chunk) => (output += String(chunk)))
+  const stop = async () => {
+    if (child.exitCode !== null || !child.pid) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    process.kill(-child.pid, 'SIGTERM')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+  }
+  const origin = `http://localhost:${port}`
+  const started = Date.now()
+  for (;;) {
+    if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+      await stop()
+      throw new Error(`next start did not come up:\n${output.slice(-3000)}`)
+    }
+    const answered = await fetch(`${origin}/api/articles?limit=1&depth=0`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (answered) break
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return { log: () => output, origin, pid: child.pid!, stop }
+}
