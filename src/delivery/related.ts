@@ -1,23 +1,14 @@
 import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
-import type { SQL } from 'drizzle-orm'
 
 import type { RelatedItem } from './types.js'
 
+import { inList } from '../postgres/inList.js'
 import { drizzleFor } from '../postgres/transaction.js'
 import { tableOf } from '../postgres/tables.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-
-/** `column IN (...)`; drizzle spreads arrays into lists, and an empty list is no SQL, so empty is FALSE. */
-const inList = (column: SQL, values: (number | string)[]): SQL =>
-  values.length
-    ? sql`${column} IN (${sql.join(
-        values.map((value) => sql`${value}`),
-        sql`, `,
-      )})`
-    : sql`FALSE`
 
 export type RelatedQuery = {
   articlesSlug: string

@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, Field, PayloadRequest } from 'payload'
 
+import { existingIDs } from '../postgres/existingIDs.js'
 import { refuse } from './refuse.js'
 
 type Relation = { hasMany: boolean; path: string[]; relationTo: string | string[] }
@@ -59,7 +60,7 @@ const idIsWellFormed = (req: PayloadRequest, collection: CollectionSlug, id: unk
 /**
  * Payload checks only the shape of a relationship id; an id that does not exist reaches the
  * foreign key and comes back as a 500. Refuse it with a 400 naming the field instead,
- * with one query per related collection.
+ * with one statement per related collection.
  */
 export const refuseUnknownRelations: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
   for (const relation of relationsOf(collection.fields)) {
@@ -73,17 +74,7 @@ export const refuseUnknownRelations: CollectionBeforeChangeHook = async ({ colle
       byCollection.set(target, (byCollection.get(target) ?? new Set()).add(String(id)))
     }
     for (const [target, ids] of byCollection) {
-      const found = await req.payload.find({
-        collection: target,
-        depth: 0,
-        limit: ids.size,
-        overrideAccess: true,
-        pagination: false,
-        req,
-        select: {},
-        where: { id: { in: [...ids] } },
-      })
-      const existing = new Set(found.docs.map((doc) => String(doc.id)))
+      const existing = await existingIDs(req, target, [...ids])
       const missing = [...ids].find((id) => !existing.has(id))
       if (missing !== undefined)
         refuse(req, path, 'errorRelationUnknown', { collection: target, id: missing })

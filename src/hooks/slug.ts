@@ -1,60 +1,19 @@
-import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import { lockUntilCommit } from '../postgres/advisoryLock.js'
+import { takenSlugs } from '../postgres/takenSlugs.js'
 import { fallbackSlug, slugCandidates, toSlug } from '../slugs/toSlug.js'
 
 const BATCH = 20
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-/** Slugs among `candidates` already used by other documents, or by the latest draft of another document. */
-const takenSlugs = async (
-  req: PayloadRequest,
-  collection: CollectionSlug,
-  candidates: string[],
-  selfID: unknown,
-  versioned: boolean,
-) => {
-  const notSelf: Where[] = selfID === undefined ? [] : [{ id: { not_equals: selfID } }]
-  const docs = await req.payload.find({
-    collection,
-    depth: 0,
-    limit: candidates.length,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { slug: true },
-    where: { and: [{ slug: { in: candidates } }, ...notSelf] },
-  })
-  const taken = new Set(docs.docs.map((doc) => String((doc as Doc).slug)))
-  if (versioned) {
-    // A draft may claim a slug the published table does not show yet; publishing it later would collide.
-    const drafts = await req.payload.findVersions({
-      collection,
-      depth: 0,
-      limit: 1000,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      where: {
-        and: [
-          { 'version.slug': { in: candidates } },
-          { latest: { equals: true } },
-          ...(selfID === undefined ? [] : [{ parent: { not_equals: selfID } }]),
-        ],
-      },
-    })
-    for (const version of drafts.docs) taken.add(String((version.version as unknown as Doc).slug))
-  }
-  return taken
-}
-
 /** The first of `base`, `base-2`, `base-3`, ... that no other document or draft uses. */
 const firstFreeSlug = async (
   req: PayloadRequest,
   collection: CollectionSlug,
   base: string,
-  selfID: unknown,
+  selfID: number | string | undefined,
   versioned: boolean,
 ) => {
   for (let from = 1; ; from += BATCH) {
@@ -87,7 +46,7 @@ export const ensureUniqueSlug =
   }): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
     const versioned = Boolean(collection.versions?.drafts)
-    const selfID = operation === 'update' ? originalDoc?.id : undefined
+    const selfID: number | string | undefined = operation === 'update' ? originalDoc?.id : undefined
     const requested = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
     let base: string
     if (operation === 'create') {

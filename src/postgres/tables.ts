@@ -13,3 +13,10 @@ export const tableOf = (payload: Payload, slug: string): string => {
   const adapter = payload.db as unknown as PostgresAdapter
   return adapter.tableNameMap.get(snakeCase(slug)) ?? snakeCase(slug)
 }
+
+/** The table a versioned collection keeps its versions in (`_articles_v` by default). */
+export const versionsTableOf = (payload: Payload, slug: string): string => {
+  const adapter = payload.db as unknown as PostgresAdapter
+  const name = `_${snakeCase(slug)}${adapter.versionsSuffix ?? '_v'}`
+  return adapter.tableNameMap.get(name) ?? name
+}
