@@ -19,7 +19,10 @@ export const newsroomPlugin =
       ...config,
       collections: [...(config.collections ?? []), ...buildCollections(resolved)],
       custom: { ...config.custom, [OPTIONS_KEY]: resolved }, // for getArticlePage, which has only `payload`
-      db: withDeliveryIndexes(config.db, resolved.collections.articles.slug),
+      db: withDeliveryIndexes(config.db, {
+        articles: resolved.collections.articles.slug,
+        regions: resolved.collections.regions.slug,
+      }),
       i18n: withNewsroomTranslations(config.i18n), // the host's own translations win
       jobs: comments
         ? {

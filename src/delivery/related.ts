@@ -33,40 +33,48 @@ type Row = {
 }
 
 /**
- * Automatic related articles in one `GROUP BY` query: published, not paid content, sharing a
- * region with the article, not the article itself nor already curated, published within
- * `maxAgeDays` of the article; ranked by shared regions, then recency. Served by the indexes on
- * `<articles>_rels (path, <regions>_id)` and `<articles> (published_at)`. The article's approved
- * comments are counted in the same statement, which keeps a page's query count fixed.
+ * Automatic related articles in one statement: published, not paid content, sharing a region
+ * with the article, not the article itself nor already curated, published within `maxAgeDays`
+ * of the article; ranked by shared regions, then recency. Articles sharing several regions are
+ * few and counted from the `_rels` rows alone; the best of those sharing one region are found
+ * by walking the date index backwards until `limit` match, so the work does not grow with the
+ * size of a region (indexes: src/postgres/indexes.ts). The article's approved comments are
+ * counted in the same statement, which keeps a page's query count fixed.
  */
 export const findAutomaticRelated = async (payload: Payload, query: RelatedQuery): Promise<RelatedResult> => {
-  const articles = tableOf(payload, query.articlesSlug)
-  const rels = `${articles}_rels`
-  const regionColumn = `${tableOf(payload, query.regionsSlug)}_id`
+  const articles = sql.identifier(tableOf(payload, query.articlesSlug))
+  const rels = sql.identifier(`${tableOf(payload, query.articlesSlug)}_rels`)
+  const region = sql.identifier(`${tableOf(payload, query.regionsSlug)}_id`)
   const from = new Date(query.publishedAt.getTime() - query.maxAgeDays * DAY_MS).toISOString()
   const to = new Date(query.publishedAt.getTime() + query.maxAgeDays * DAY_MS).toISOString()
+  const inRegions = sql`r.path = 'regions' AND ${inList(sql`r.${region}`, query.regionIDs)}`
+  const eligible = sql`a._status = 'published' AND a.paid_content IS NOT TRUE
+    AND a.id <> ${query.articleID} AND NOT ${inList(sql`a.id`, query.exclude)}
+    AND a.published_at BETWEEN ${from} AND ${to}`
   const commentCount = query.commentsSlug
     ? sql`UNION ALL SELECT NULL, NULL, NULL, count(*) FROM ${sql.identifier(tableOf(payload, query.commentsSlug))} c
           WHERE c.article_id = ${query.articleID} AND c.status = 'approved'`
     : sql``
   const db = await drizzleFor(payload)
   const result = await db.execute(sql`
-    WITH ranked AS (
-      SELECT a.id AS id, count(DISTINCT r.${sql.identifier(regionColumn)}) AS shared, max(a.published_at) AS published
-      FROM ${sql.identifier(rels)} r
-      JOIN ${sql.identifier(articles)} a ON a.id = r.parent_id
-      WHERE r.path = 'regions'
-        AND ${inList(sql`r.${sql.identifier(regionColumn)}`, query.regionIDs)}
-        AND a._status = 'published'
-        AND a.paid_content IS NOT TRUE
-        AND a.id <> ${query.articleID}
-        AND NOT ${inList(sql`a.id`, query.exclude)}
-        AND a.published_at BETWEEN ${from} AND ${to}
-      GROUP BY a.id
-      ORDER BY shared DESC, published DESC, a.id DESC
-      LIMIT ${query.limit}
+    WITH several AS MATERIALIZED (
+      SELECT parent_id AS id, count(*) AS shared
+      FROM (SELECT DISTINCT r.parent_id, r.${region} FROM ${rels} r
+            WHERE ${inRegions} AND r.parent_id <> ${query.articleID}) pairs
+      GROUP BY parent_id HAVING count(*) > 1
+    ), best_several AS (
+      SELECT a.id, s.shared, a.published_at AS published FROM several s JOIN ${articles} a ON a.id = s.id
+      WHERE ${eligible}
+      ORDER BY s.shared DESC, a.published_at DESC, a.id DESC LIMIT ${query.limit}
+    ), best_one AS (
+      SELECT a.id, 1::bigint AS shared, a.published_at AS published FROM ${articles} a
+      WHERE ${eligible}
+        AND EXISTS (SELECT 1 FROM ${rels} r WHERE r.parent_id = a.id AND ${inRegions})
+        AND a.id NOT IN (SELECT id FROM several)
+      ORDER BY a.published_at DESC, a.id DESC LIMIT ${query.limit}
     )
-    SELECT id, shared, published, NULL::bigint AS approved FROM ranked
+    SELECT id, shared, published, NULL::bigint AS approved FROM best_several
+    UNION ALL SELECT id, shared, published, NULL FROM best_one
     ${commentCount}
   `)
   const rows = result.rows as Row[]
@@ -78,6 +86,7 @@ export const findAutomaticRelated = async (payload: Payload, query: RelatedQuery
         String(b.published).localeCompare(String(a.published)) ||
         Number(b.id) - Number(a.id),
     )
+    .slice(0, query.limit)
   const counted = rows.find((row) => row.id === null)
   return {
     approvedComments: Number(counted?.approved ?? 0),

@@ -6,21 +6,25 @@ import { index } from '@payloadcms/db-postgres/drizzle/pg-core'
 import { snakeCase } from './tables.js'
 
 type Adapter = ReturnType<Config['db']['init']>
-type Table = Record<string, unknown>
 
 /**
  * Indexes the delivery queries need that Payload's `indexes` option cannot declare (it may not
- * name `id`), added to the adapter's schema once Payload has built it, so schema push and
- * `payload migrate:create` both carry them. Kept when the plugin is disabled, like the rest of
- * the schema; other adapters are left alone.
+ * name `id`, nor touch a `_rels` table), added to the adapter's schema once Payload has built it,
+ * so schema push and `payload migrate:create` both carry them. Kept when the plugin is disabled,
+ * like the rest of the schema; other adapters are left alone. Each lets PostgreSQL answer from
+ * the index alone (an index-only scan) instead of visiting wide article rows:
  *
- * - `<articles>_related_window_idx` (published_at, _status, paid_content, id): the automatic
- *   related query filters a date window and joins by id, which this index answers alone
- *   (an index-only scan) instead of visiting every article row in the window.
- * - `<articles>_listing_idx` (id, _status, published_at, created_at): lists of a region join
- *   its `_rels` rows to articles by id and sort by date; answered from the index too.
+ * - `<articles>_by_date_idx` (published_at, created_at, _status, paid_content, id): the related
+ *   query's date window, and "newest first" lists walked backwards until a page is full.
+ * - `<articles>_listing_idx` (id, _status, published_at, created_at): lists that start from a
+ *   region's `_rels` rows and join their articles by id.
+ * - `<articles>_rels_parent_region_idx` (parent_id, <regions>_id, path): "is this article in
+ *   that region?", asked once per article by both of the above.
  */
-export const withDeliveryIndexes = (db: Config['db'], articlesSlug: string): Config['db'] => ({
+export const withDeliveryIndexes = (
+  db: Config['db'],
+  { articles, regions }: { articles: string; regions: string },
+): Config['db'] => ({
   ...db,
   init: (args) => {
     const adapter = db.init(args) as Adapter & Partial<PostgresAdapter>
@@ -28,26 +32,35 @@ export const withDeliveryIndexes = (db: Config['db'], articlesSlug: string): Con
     adapter.afterSchemaInit = [
       ...adapter.afterSchemaInit,
       ({ extendTable, schema }) => {
-        const name = adapter.tableNameMap?.get(snakeCase(articlesSlug)) ?? snakeCase(articlesSlug)
-        const table = schema.tables[name]
-        if (!table) return schema
-        extendTable({
-          extraConfig: (columns: Table) => ({
-            newsroomListing: index(`${name}_listing_idx`).on(
-              columns.id as never,
-              columns._status as never,
-              columns.publishedAt as never,
-              columns.createdAt as never,
-            ),
-            newsroomRelatedWindow: index(`${name}_related_window_idx`).on(
-              columns.publishedAt as never,
-              columns._status as never,
-              columns.paidContent as never,
-              columns.id as never,
-            ),
-          }),
-          table,
-        })
+        const name = adapter.tableNameMap?.get(snakeCase(articles)) ?? snakeCase(articles)
+        const rels = `${name}${adapter.relationshipsSuffix ?? '_rels'}`
+        if (schema.tables[name]) {
+          extendTable({
+            extraConfig: (c) => ({
+              newsroomByDate: index(`${name}_by_date_idx`).on(
+                c.publishedAt,
+                c.createdAt,
+                c._status,
+                c.paidContent,
+                c.id,
+              ),
+              newsroomListing: index(`${name}_listing_idx`).on(c.id, c._status, c.publishedAt, c.createdAt),
+            }),
+            table: schema.tables[name],
+          })
+        }
+        if (schema.tables[rels]?.[`${regions}ID`]) {
+          extendTable({
+            extraConfig: (c) => ({
+              newsroomParentRegion: index(`${rels}_parent_region_idx`).on(
+                c.parent,
+                c[`${regions}ID`],
+                c.path,
+              ),
+            }),
+            table: schema.tables[rels],
+          })
+        }
         return schema
       },
     ]
