@@ -104,11 +104,20 @@ export const getArticlePage = async ({
     (field) => field.name === 'name',
   )
 
-  const [regionDocs, linkDocs, authorDocs] = await Promise.all([
-    findDocs(payload, { ...readAs, collection: regions.slug, where: { id: { in: regionIDs } } }),
+  // Four rounds of concurrent reads, each needing the one before: the article; its regions,
+  // links, authors and the automatic related list; sponsors (which need the regions' ancestors)
+  // and related titles; images. `select` keeps each read to the fields the page shows.
+  const [regionDocs, linkDocs, authorDocs, { approvedComments, ids: automaticIDs }] = await Promise.all([
+    findDocs(payload, {
+      ...readAs,
+      collection: regions.slug,
+      select: { breadcrumbs: true, name: true, path: true, slug: true },
+      where: { id: { in: regionIDs } },
+    }),
     findDocs(payload, {
       ...readAs,
       collection: relatedLinks.slug,
+      select: { label: true, order: true, target: true, type: true, url: true },
       sort: 'order',
       where: { article: { equals: doc.id } },
     }),
@@ -123,6 +132,19 @@ export const getArticlePage = async ({
           where: { id: { in: authorIDs } },
         })
       : Promise.resolve([] as Doc[]),
+    findAutomaticRelated(payload, {
+      articleID: doc.id,
+      articlesSlug: articles.slug,
+      commentsSlug:
+        comments && payload.collections[comments.slug as CollectionSlug] ? comments.slug : undefined,
+      // Curated links whose target is unpublished drop out, so ask for the full limit.
+      limit: options.related.limit,
+      maxAgeDays: options.related.maxAgeDays,
+      publishedAt: doc.publishedAt ? new Date(doc.publishedAt) : now,
+      regionIDs,
+      regionsSlug: regions.slug,
+      relatedLinksSlug: relatedLinks.slug,
+    }),
   ])
 
   const regionsByID = new Map(regionDocs.map((region) => [String(region.id), region]))
@@ -149,32 +171,22 @@ export const getArticlePage = async ({
     .map((link) => idOf(link.target))
     .filter((id): id is ID => id !== null)
 
-  const [sponsorDocs, { approvedComments, ids: automaticIDs }] = await Promise.all([
+  const [sponsorDocs, targetDocs] = await Promise.all([
     findDocs(payload, {
       ...readAs,
       collection: sponsors.slug,
+      select: {
+        disclosureLabel: true,
+        logo: true,
+        name: true,
+        placement: true,
+        priority: true,
+        rel: true,
+        url: true,
+      },
       sort: ['-priority', 'name'],
       where: sponsorWhere(now, targetRegionIDs, chosenSponsorIDs),
     }),
-    findAutomaticRelated(payload, {
-      articleID: doc.id,
-      articlesSlug: articles.slug,
-      commentsSlug:
-        comments && payload.collections[comments.slug as CollectionSlug] ? comments.slug : undefined,
-      exclude: curatedTargetIDs,
-      // Curated links whose target is unpublished drop out, so ask for the full limit.
-      limit: options.related.limit,
-      maxAgeDays: options.related.maxAgeDays,
-      publishedAt: doc.publishedAt ? new Date(doc.publishedAt) : now,
-      regionIDs,
-      regionsSlug: regions.slug,
-    }),
-  ])
-
-  const imageIDs = [idOf(doc.image), ...sponsorDocs.map((sponsor) => idOf(sponsor.logo))].filter(
-    (id): id is ID => id !== null,
-  )
-  const [targetDocs, mediaDocs] = await Promise.all([
     findDocs(payload, {
       ...readAs,
       collection: articles.slug,
@@ -183,10 +195,14 @@ export const getArticlePage = async ({
         and: [{ id: { in: [...curatedTargetIDs, ...automaticIDs] } }, { _status: { equals: 'published' } }],
       },
     }),
-    options.media
-      ? findDocs(payload, { ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
-      : Promise.resolve([] as Doc[]),
   ])
+
+  const imageIDs = [idOf(doc.image), ...sponsorDocs.map((sponsor) => idOf(sponsor.logo))].filter(
+    (id): id is ID => id !== null,
+  )
+  const mediaDocs = options.media
+    ? await findDocs(payload, { ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
+    : []
 
   const targetsByID = new Map(targetDocs.map((target) => [String(target.id), target]))
   const mediaByID = new Map(mediaDocs.map((media) => [String(media.id), media]))

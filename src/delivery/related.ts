@@ -15,7 +15,8 @@ export type RelatedQuery = {
   articleID: number | string
   /** When set, the same statement counts the article's approved comments. */
   commentsSlug?: string
-  exclude: (number | string)[]
+  /** Targets of the article's curated links (in this collection) are not repeated. */
+  relatedLinksSlug: string
   limit: number
   maxAgeDays: number
   publishedAt: Date
@@ -49,7 +50,9 @@ export const findAutomaticRelated = async (payload: Payload, query: RelatedQuery
   const to = new Date(query.publishedAt.getTime() + query.maxAgeDays * DAY_MS).toISOString()
   const inRegions = sql`r.path = 'regions' AND ${inList(sql`r.${region}`, query.regionIDs)}`
   const eligible = sql`a._status = 'published' AND a.paid_content IS NOT TRUE
-    AND a.id <> ${query.articleID} AND NOT ${inList(sql`a.id`, query.exclude)}
+    AND a.id <> ${query.articleID}
+    AND a.id NOT IN (SELECT l.target_id FROM ${sql.identifier(tableOf(payload, query.relatedLinksSlug))} l
+                     WHERE l.article_id = ${query.articleID} AND l.target_id IS NOT NULL)
     AND a.published_at BETWEEN ${from} AND ${to}`
   const commentCount = query.commentsSlug
     ? sql`UNION ALL SELECT NULL, NULL, NULL, count(*) FROM ${sql.identifier(tableOf(payload, query.commentsSlug))} c

@@ -177,12 +177,12 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
           articleID: article.id,
           articlesSlug: 'articles',
           commentsSlug: 'comments',
-          exclude: [],
           limit: 4,
           maxAgeDays: 365,
           publishedAt: new Date(article.published_at),
           regionIDs: article.regions,
           regionsSlug: 'regions',
+          relatedLinksSlug: 'related-links',
         }),
       ),
     )
