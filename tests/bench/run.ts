@@ -218,6 +218,7 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     listP95Ms: Math.max(listPage1P95Ms, listPage100P95Ms),
     listPage1P95Ms,
     listPage100P95Ms,
+    findByIDMs: median(pages.b),
     pageMs: median(pages.a),
     pageQueries: largeStatements.length,
     pageQueriesSmall: smallStatements.length,
