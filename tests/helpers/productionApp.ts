@@ -1,6 +1,7 @@
 // The dev app's production build (`next build` + `next start`), for the benchmark and the load
 // tests. No vitest import, so plain scripts can use it.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -10,6 +11,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Next's build folder for the production build, apart from the dev servers' `.next` and `.next-e2e`. */
 export const PRODUCTION_DIST_DIR = '.next-prod'
 
+const nextBin = path.join(repoRoot, 'node_modules/next/dist/bin/next')
 const baseEnv = { ...process.env, NEWSROOM_NEXT_DIST_DIR: PRODUCTION_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' }
 
 /** Runs a command in the repo; resolves with its output, rejects with it when the exit code is not 0. */
@@ -29,7 +31,13 @@ const run = (command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
 
 /** `next build` of the dev app into PRODUCTION_DIST_DIR. */
 export const buildProductionApp = () =>
-  run('npx', ['next', 'build', 'dev'], { ...baseEnv, NODE_ENV: 'production' })
+  run(process.execPath, [nextBin, 'build', 'dev'], { ...baseEnv, NODE_ENV: 'production' })
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+export const rssMbOf = async (pid: number): Promise<number> => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
+}
 
 /** Schema and demo content in `databaseUrl`, through the dev config in development mode. */
 export const prepareDevDatabase = (databaseUrl: string) =>
@@ -47,7 +55,8 @@ export const startProductionApp = async (
   timeoutMs = 120_000,
 ): Promise<ProductionApp> => {
   const port = await freePort()
-  const child: ChildProcess = spawn('npx', ['next', 'start', 'dev', '--port', String(port)], {
+  // Node runs Next's own entry directly, so `pid` is the server's process (for memory readings).
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', 'dev', '--port', String(port)], {
     cwd: repoRoot,
     detached: true,
     env: { ...baseEnv, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
