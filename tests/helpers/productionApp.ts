@@ -47,7 +47,14 @@ export const prepareDevDatabase = (databaseUrl: string) =>
     NODE_ENV: 'development',
   })
 
-export type ProductionApp = { log: () => string; origin: string; pid: number; stop: () => Promise<void> }
+export type ProductionApp = {
+  /** Is the server process still running? */
+  alive: () => boolean
+  log: () => string
+  origin: string
+  pid: number
+  stop: () => Promise<void>
+}
 
 /** `next start` on a free port against `databaseUrl`; resolves once the article API answers. */
 export const startProductionApp = async (
@@ -86,5 +93,11 @@ export const startProductionApp = async (
     if (answered) break
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  return { log: () => output, origin, pid: child.pid!, stop }
+  return {
+    alive: () => child.exitCode === null && child.signalCode === null,
+    log: () => output,
+    origin,
+    pid: child.pid!,
+    stop,
+  }
 }
