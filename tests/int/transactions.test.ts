@@ -1,0 +1,112 @@
+import type { CollectionAfterChangeHook, Config, Plugin } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { startWithEditor } from '../helpers/payload.js'
+
+// A host hook that fails after the plugin's own hooks have written (slug lock, link visibility):
+// Payload runs the whole save in one transaction, so nothing of it may remain.
+let failing = false
+const failWhenAsked: CollectionAfterChangeHook = ({ doc }) => {
+  if (failing) throw new Error('the host hook failed')
+  return doc
+}
+const withFailingHook: Plugin = (config: Config) => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) =>
+    collection.slug === 'articles'
+      ? {
+          ...collection,
+          hooks: {
+            ...collection.hooks,
+            afterChange: [...(collection.hooks?.afterChange ?? []), failWhenAsked],
+          },
+        }
+      : collection,
+  ),
+})
+
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
+beforeAll(async () => {
+  ctx = await startWithEditor({ media: 'media' }, { plugins: [withFailingHook] })
+})
+afterAll(async () => ctx?.stop())
+
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await ctx.query<{ n: string }>(sql, params))[0]!.n)
+
+describe('a hook that throws mid-save', () => {
+  test('leaves no article, version or relationship row behind (Local API and REST)', async () => {
+    const region = (await ctx.payload.create({
+      collection: 'regions',
+      data: { name: 'Asien', type: 'continent' } as never,
+    })) as { id: number }
+    failing = true
+    try {
+      await expect(
+        ctx.payload.create({
+          collection: 'articles',
+          data: { _status: 'published', regions: [region.id], title: 'Nie gespeichert' } as never,
+        }),
+      ).rejects.toThrow('the host hook failed')
+      const response = await ctx.rest.post(
+        '/articles',
+        { _status: 'published', regions: [region.id], title: 'Nie gespeichert' },
+        { token: ctx.token },
+      )
+      expect(response.status).toBe(500)
+    } finally {
+      failing = false
+    }
+    expect(await count(`SELECT count(*) AS n FROM articles WHERE title = 'Nie gespeichert'`)).toBe(0)
+    expect(await count(`SELECT count(*) AS n FROM _articles_v WHERE version_title = 'Nie gespeichert'`)).toBe(
+      0,
+    )
+    expect(await count(`SELECT count(*) AS n FROM articles_rels WHERE regions_id = $1`, [region.id])).toBe(0)
+    // The slug it would have had is still free: the next save with that title gets it.
+    const saved = (await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Nie gespeichert' } as never,
+    })) as unknown as { slug: string }
+    expect(saved.slug).toBe('nie-gespeichert')
+  })
+
+  test("undoes the plugin's own writes of the same save (link visibility)", async () => {
+    const [article, target] = await Promise.all(
+      ['Mit Link', 'Linkziel'].map(
+        (title) =>
+          ctx.payload.create({
+            collection: 'articles',
+            data: { _status: 'published', title } as never,
+          }) as Promise<{
+            id: number
+          }>,
+      ),
+    )
+    await ctx.payload.create({
+      collection: 'related-links',
+      data: { article: article!.id, target: target!.id, type: 'internal' } as never,
+    })
+    const visible = () =>
+      ctx.query<{ article_published: boolean }>(
+        'SELECT article_published FROM related_links WHERE article_id = $1',
+        [article!.id],
+      )
+    expect(await visible()).toEqual([{ article_published: true }])
+    failing = true
+    try {
+      // Unpublishing hides the article's links in afterChange, before the failing hook runs.
+      await expect(
+        ctx.payload.update({ id: article!.id, collection: 'articles', data: { _status: 'draft' } as never }),
+      ).rejects.toThrow('the host hook failed')
+    } finally {
+      failing = false
+    }
+    expect(await visible()).toEqual([{ article_published: true }])
+    expect(
+      await count(`SELECT count(*) AS n FROM articles WHERE id = $1 AND _status = 'published'`, [
+        article!.id,
+      ]),
+    ).toBe(1)
+  })
+})
