@@ -6,9 +6,13 @@ import type { RelatedItem } from './types.js'
 
 import { inList } from '../postgres/inList.js'
 import { drizzleFor } from '../postgres/transaction.js'
-import { tableOf } from '../postgres/tables.js'
+import { relsTableOf, tableOf } from '../postgres/tables.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Numeric ids by value, text ids (uuid, custom) by their text. */
+const compareIDs = (a: number | string, b: number | string): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))
 
 export type RelatedQuery = {
   articlesSlug: string
@@ -29,7 +33,7 @@ export type RelatedResult = { approvedComments: number; ids: (number | string)[]
 type Row = {
   approved: null | number | string
   id: null | number | string
-  published: null | string
+  published: null | number | string
   shared: null | number | string
 }
 
@@ -37,14 +41,15 @@ type Row = {
  * Automatic related articles in one statement: published, not paid content, sharing a region
  * with the article, not the article itself nor already curated, published within `maxAgeDays`
  * of the article; ranked by shared regions, then recency. Articles sharing several regions are
- * few and counted from the `_rels` rows alone; the best of those sharing one region are found
- * by walking the date index backwards until `limit` match, so the work does not grow with the
- * size of a region (indexes: src/postgres/indexes.ts). The article's approved comments are
+ * few and counted from the `_rels` rows alone (an aggregate over the regions' rows, without
+ * touching articles); the best of those sharing one region are found by walking the date index
+ * backwards until `limit` match, so articles are read only for the few candidates that can win
+ * (indexes: src/postgres/indexes.ts). The article's approved comments are
  * counted in the same statement, which keeps a page's query count fixed.
  */
 export const findAutomaticRelated = async (payload: Payload, query: RelatedQuery): Promise<RelatedResult> => {
   const articles = sql.identifier(tableOf(payload, query.articlesSlug))
-  const rels = sql.identifier(`${tableOf(payload, query.articlesSlug)}_rels`)
+  const rels = sql.identifier(relsTableOf(payload, query.articlesSlug))
   const region = sql.identifier(`${tableOf(payload, query.regionsSlug)}_id`)
   const from = new Date(query.publishedAt.getTime() - query.maxAgeDays * DAY_MS).toISOString()
   const to = new Date(query.publishedAt.getTime() + query.maxAgeDays * DAY_MS).toISOString()
@@ -66,11 +71,11 @@ export const findAutomaticRelated = async (payload: Payload, query: RelatedQuery
             WHERE ${inRegions} AND r.parent_id <> ${query.articleID}) pairs
       GROUP BY parent_id HAVING count(*) > 1
     ), best_several AS (
-      SELECT a.id, s.shared, a.published_at AS published FROM several s JOIN ${articles} a ON a.id = s.id
+      SELECT a.id, s.shared, extract(epoch FROM a.published_at)::float8 AS published FROM several s JOIN ${articles} a ON a.id = s.id
       WHERE ${eligible}
       ORDER BY s.shared DESC, a.published_at DESC, a.id DESC LIMIT ${query.limit}
     ), best_one AS (
-      SELECT a.id, 1::bigint AS shared, a.published_at AS published FROM ${articles} a
+      SELECT a.id, 1::bigint AS shared, extract(epoch FROM a.published_at)::float8 AS published FROM ${articles} a
       WHERE ${eligible}
         AND EXISTS (SELECT 1 FROM ${rels} r WHERE r.parent_id = a.id AND ${inRegions})
         AND a.id NOT IN (SELECT id FROM several)
@@ -86,8 +91,8 @@ export const findAutomaticRelated = async (payload: Payload, query: RelatedQuery
     .sort(
       (a, b) =>
         Number(b.shared) - Number(a.shared) ||
-        String(b.published).localeCompare(String(a.published)) ||
-        Number(b.id) - Number(a.id),
+        Number(b.published) - Number(a.published) ||
+        compareIDs(b.id as number | string, a.id as number | string),
     )
     .slice(0, query.limit)
   const counted = rows.find((row) => row.id === null)

@@ -34,7 +34,9 @@ export const withDeliveryIndexes = (
       ({ extendTable, schema }) => {
         const name = adapter.tableNameMap?.get(snakeCase(articles)) ?? snakeCase(articles)
         const rels = `${name}${adapter.relationshipsSuffix ?? '_rels'}`
-        if (schema.tables[name]) {
+        // A host may drop fields through `collections.articles.fields`; then there is no index to add.
+        const table = schema.tables[name]
+        if (table && ['publishedAt', 'createdAt', '_status', 'paidContent'].every((key) => table[key])) {
           extendTable({
             extraConfig: (c) => ({
               newsroomByDate: index(`${name}_by_date_idx`).on(
@@ -46,7 +48,7 @@ export const withDeliveryIndexes = (
               ),
               newsroomListing: index(`${name}_listing_idx`).on(c.id, c._status, c.publishedAt, c.createdAt),
             }),
-            table: schema.tables[name],
+            table,
           })
         }
         if (schema.tables[rels]?.[`${regions}ID`]) {

@@ -20,3 +20,9 @@ export const versionsTableOf = (payload: Payload, slug: string): string => {
   const name = `_${snakeCase(slug)}${adapter.versionsSuffix ?? '_v'}`
   return adapter.tableNameMap.get(name) ?? name
 }
+
+/** The table a collection keeps its relationship rows in (`articles_rels` by default). */
+export const relsTableOf = (payload: Payload, slug: string): string => {
+  const adapter = payload.db as unknown as PostgresAdapter
+  return `${tableOf(payload, slug)}${adapter.relationshipsSuffix ?? '_rels'}`
+}

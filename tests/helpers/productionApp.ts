@@ -14,19 +14,23 @@ export const PRODUCTION_DIST_DIR = '.next-prod'
 const nextBin = path.join(repoRoot, 'node_modules/next/dist/bin/next')
 const baseEnv = { ...process.env, NEWSROOM_NEXT_DIST_DIR: PRODUCTION_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' }
 
-/** Runs a command in the repo; resolves with its output, rejects with it when the exit code is not 0. */
-const run = (command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> =>
+/**
+ * Runs a command in the repo; resolves with its output, rejects with it when the exit code is not
+ * 0 or when it takes longer than `timeoutMs` (then it is killed).
+ */
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<string> =>
   new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.stdout.on('data', (chunk) => (output += String(chunk)))
     child.stderr.on('data', (chunk) => (output += String(chunk)))
     child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`)),
-    )
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (code === 0) resolve(output)
+      else reject(new Error(`${command} ${args.join(' ')} exited ${code ?? signal}:\n${output.slice(-4000)}`))
+    })
   })
 
 /** `next build` of the dev app into PRODUCTION_DIST_DIR. */
@@ -72,12 +76,20 @@ export const startProductionApp = async (
   let output = ''
   child.stdout?.on('data', (chunk) => (output += String(chunk)))
   child.stderr?.on('data', (chunk) => (output += String(chunk)))
+  // The whole process group, so nothing Next started outlives the test; gone already is fine.
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {}
+  }
   const stop = async () => {
-    if (child.exitCode !== null || !child.pid) return
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    process.kill(-child.pid, 'SIGTERM')
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
-    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+    if (!child.pid) return
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      signalGroup('SIGTERM')
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+    }
+    signalGroup('SIGKILL')
   }
   const origin = `http://localhost:${port}`
   const started = Date.now()
@@ -86,7 +98,9 @@ export const startProductionApp = async (
       await stop()
       throw new Error(`next start did not come up:\n${output.slice(-3000)}`)
     }
-    const answered = await fetch(`${origin}/api/articles?limit=1&depth=0`).then(
+    const answered = await fetch(`${origin}/api/articles?limit=1&depth=0`, {
+      signal: AbortSignal.timeout(10_000),
+    }).then(
       (response) => response.ok,
       () => false,
     )

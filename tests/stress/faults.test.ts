@@ -59,6 +59,8 @@ afterAll(async () => {
 })
 
 type Outcome = {
+  /** The phase when the answer came; `phase` is the one the request started in. */
+  endPhase: string
   error?: string
   id?: number
   kind: 'create' | 'read'
@@ -90,9 +92,16 @@ test('PostgreSQL stopped and restarted under traffic: fast 5xx, then service aga
               signal: AbortSignal.timeout(20_000),
             })
       const body = (await response.json().catch(() => ({}))) as { doc?: { id: number } }
-      outcomes.push({ id: body.doc?.id, kind, ms: Date.now() - started, phase: at, status: response.status })
+      outcomes.push({
+        endPhase: phase,
+        id: body.doc?.id,
+        kind,
+        ms: Date.now() - started,
+        phase: at,
+        status: response.status,
+      })
     } catch (error) {
-      outcomes.push({ error: String(error), kind, ms: Date.now() - started, phase: at })
+      outcomes.push({ endPhase: phase, error: String(error), kind, ms: Date.now() - started, phase: at })
     }
   }
   // Four clients in a loop, each waiting for its answer before asking again.
@@ -104,25 +113,33 @@ test('PostgreSQL stopped and restarted under traffic: fast 5xx, then service aga
   })
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-  await pause(2000)
-  phase = 'down'
-  await cluster.stop()
-  await pause(5000)
-  await cluster.start()
-  phase = 'after'
-  // The app must come back by itself, without a restart.
-  const recovered = Date.now()
-  while (Date.now() - recovered < 30_000) {
-    const probe = await fetch(`${app.origin}/api/newsroom/articles/${slug}`).catch(() => null)
-    if (probe?.status === 200) break
-    await pause(250)
+  try {
+    await pause(2000)
+    phase = 'stopping'
+    await cluster.stop()
+    phase = 'down'
+    await pause(5000)
+    phase = 'starting'
+    await cluster.start()
+    phase = 'after'
+    // The app must come back by itself, without a restart.
+    const recovered = Date.now()
+    while (Date.now() - recovered < 30_000) {
+      const probe = await fetch(`${app.origin}/api/newsroom/articles/${slug}`, {
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => null)
+      if (probe?.status === 200) break
+      await pause(250)
+    }
+    phase = 'recovered'
+    await pause(2000)
+  } finally {
+    running = false
+    await Promise.all(clients)
   }
-  phase = 'recovered'
-  await pause(2000)
-  running = false
-  await Promise.all(clients)
 
-  const during = outcomes.filter((outcome) => outcome.phase === 'down')
+  // Requests that started and were answered while the database was away.
+  const during = outcomes.filter((outcome) => outcome.phase === 'down' && outcome.endPhase === 'down')
   const later = outcomes.filter((outcome) => outcome.phase === 'recovered')
   console.log(
     `requests: ${outcomes.length}; while down: ${during.length} ` +
