@@ -50,8 +50,13 @@ const idIsWellFormed = (req: PayloadRequest, collection: CollectionSlug, id: unk
   const target = req.payload.collections[collection]
   if (!target) return false
   const idType = target.customIDType ?? req.payload.db.defaultIDType
-  if (idType === 'number')
-    return typeof id === 'number' ? Number.isSafeInteger(id) && id > 0 : /^[1-9]\d{0,15}$/.test(String(id))
+  if (idType === 'number') {
+    // Payload's own ids are PostgreSQL `serial` (integer): a larger number would abort the
+    // transaction with "out of range" (a 500) instead of being a missing document.
+    const max = target.customIDType ? Number.MAX_SAFE_INTEGER : 2_147_483_647
+    const value = typeof id === 'number' ? id : /^[1-9]\d{0,15}$/.test(String(id)) ? Number(id) : NaN
+    return Number.isSafeInteger(value) && value > 0 && value <= max
+  }
   return (
     (typeof id === 'string' || typeof id === 'number') && String(id).length > 0 && String(id).length <= 255
   )

@@ -55,7 +55,7 @@ describe('unknown relationship ids are refused with 400 naming the field', () =>
     expect(response.json.errors[0].data.errors[0].message).toContain('777777')
   })
 
-  test.each([['abc'], [-1], [1.5], [{ nested: true }]])(
+  test.each([['abc'], [-1], [1.5], [{ nested: true }], [2_147_483_648], ['99999999999']])(
     'a malformed id %j is refused with 400',
     async (id) => {
       const before = await rows()
