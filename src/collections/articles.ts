@@ -10,6 +10,7 @@ import { clampLimit } from '../hooks/clampLimit.js'
 import { computeLayout, renderLayoutTexts } from '../hooks/layout.js'
 import { deleteLinksOfArticle, syncLinkVisibility } from '../hooks/linkVisibility.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { refuseOversizedText } from '../hooks/textLength.js'
 import { setPublishedAt } from '../hooks/publishedAt.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { ensureUniqueSlug } from '../hooks/slug.js'
@@ -276,6 +277,7 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
           beforeDelete: [deleteLinksOfArticle(relatedLinks.slug)],
           beforeChange: [
             refuseNulBytes,
+            refuseOversizedText,
             refuseUnknownRelations,
             setPublishedAt,
             computeAttribution(options),

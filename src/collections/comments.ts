@@ -7,6 +7,7 @@ import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { guardCommentSubmission } from '../hooks/commentGuard.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { refuseOversizedText } from '../hooks/textLength.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { inAllLanguages, t } from '../i18n/index.js'
 import { computedAdmin } from './computedAdmin.js'
@@ -112,7 +113,12 @@ export const buildComments = (options: ResolvedOptions, slug: CollectionSlug): C
     fields: overrides.fields ? overrides.fields({ defaultFields }) : defaultFields,
     hooks: behaviour
       ? {
-          beforeChange: [refuseNulBytes, refuseUnknownRelations, guardCommentSubmission(options, slug)],
+          beforeChange: [
+            refuseNulBytes,
+            refuseOversizedText,
+            refuseUnknownRelations,
+            guardCommentSubmission(options, slug),
+          ],
           beforeOperation: [clampLimit(options.maxLimit)],
         }
       : undefined,

@@ -4,6 +4,7 @@ import { editorsWrite } from '../access/defaults.js'
 import { newsroomSlugField } from '../fields/slugField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { refuseOversizedText } from '../hooks/textLength.js'
 import { checkRegionCode, computeRegionTree, syncRegionTree } from '../hooks/regionTree.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { ensureUniqueSlug } from '../hooks/slug.js'
@@ -81,6 +82,7 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
           afterChange: [syncRegionTree(regions.slug)],
           beforeChange: [
             refuseNulBytes,
+            refuseOversizedText,
             refuseUnknownRelations,
             checkRegionCode,
             ensureUniqueSlug({ fallbackPrefix: 'region', titleField: 'name' }),

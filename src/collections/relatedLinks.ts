@@ -4,6 +4,7 @@ import { editorsWrite, linkOfPublishedArticleOrEditor } from '../access/defaults
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { refuseOversizedText } from '../hooks/textLength.js'
 import { setLinkVisibility } from '../hooks/linkVisibility.js'
 import { enforceRelatedLinkRules } from '../hooks/relatedLinkRules.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
@@ -92,6 +93,7 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
       ? {
           beforeChange: [
             refuseNulBytes,
+            refuseOversizedText,
             refuseUnknownRelations,
             enforceRelatedLinkRules(relatedLinks.slug),
             setLinkVisibility(articles.slug),

@@ -5,6 +5,7 @@ import { previewField } from '../fields/previewField.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
+import { refuseOversizedText } from '../hooks/textLength.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { enforceSponsorLabel, SPONSORED_REL } from '../hooks/sponsorLabel.js'
 import { inAllLanguages, t } from '../i18n/index.js'
@@ -129,6 +130,7 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
       ? {
           beforeChange: [
             refuseNulBytes,
+            refuseOversizedText,
             refuseUnknownRelations,
             enforceSponsorLabel(options.sponsors.disclosureLabels),
           ],

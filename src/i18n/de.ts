@@ -209,6 +209,7 @@ export const de: Record<NewsroomTranslationKey, string> = {
   errorRegionNameRequired: 'Gib einen Namen ein oder einen ISO-Ländercode, aus dem er ergänzt wird.',
   errorRelationUnknown: 'In {{collection}} gibt es kein Dokument mit der ID {{id}}.',
   errorRelationInvalid: '{{id}} ist keine gültige ID.',
+  errorTooLong: 'Höchstens {{max}} Zeichen.',
   errorNulByte: 'Der Text enthält ein NUL-Zeichen, das nicht gespeichert werden kann.',
   errorActiveUntil: '„Aktiv bis“ muss nach „Aktiv ab“ liegen.',
   errorTargetRequired: 'Wähle den Artikel, auf den verlinkt wird.',

@@ -214,6 +214,7 @@ export const en = {
   errorRegionNameRequired: 'Enter a name, or an ISO country code to fill it in.',
   errorRelationUnknown: 'There is no document with the ID {{id}} in {{collection}}.',
   errorRelationInvalid: '{{id}} is not a valid ID.',
+  errorTooLong: 'At most {{max}} characters.',
   errorNulByte: 'The text contains a NUL character, which cannot be stored.',
   errorActiveUntil: '"Active until" must be after "Active from".',
   errorTargetRequired: 'Choose the article to link to.',
