@@ -9,6 +9,7 @@ import { computeAttribution, renderAttribution } from '../hooks/attribution.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { computeLayout, renderLayoutTexts } from '../hooks/layout.js'
 import { deleteLinksOfArticle, syncLinkVisibility } from '../hooks/linkVisibility.js'
+import { refuseDeepNesting } from '../hooks/nesting.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
 import { refuseOversizedText } from '../hooks/textLength.js'
 import { setPublishedAt } from '../hooks/publishedAt.js'
@@ -285,7 +286,7 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
             // Last: it holds an advisory lock until commit.
             ensureUniqueSlug({ fallbackPrefix: 'artikel', titleField: 'title' }),
           ],
-          beforeOperation: [clampLimit(options.maxLimit)],
+          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
         }
       : undefined,
     labels: { plural: inAllLanguages('articlePlural'), singular: inAllLanguages('articleSingular') },

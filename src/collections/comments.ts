@@ -6,6 +6,7 @@ import { editorsWrite } from '../access/defaults.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
 import { guardCommentSubmission } from '../hooks/commentGuard.js'
+import { refuseDeepNesting } from '../hooks/nesting.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
 import { refuseOversizedText } from '../hooks/textLength.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
@@ -119,7 +120,7 @@ export const buildComments = (options: ResolvedOptions, slug: CollectionSlug): C
             refuseUnknownRelations,
             guardCommentSubmission(options, slug),
           ],
-          beforeOperation: [clampLimit(options.maxLimit)],
+          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
         }
       : undefined,
     // Flood control counts a sender's recent comments.

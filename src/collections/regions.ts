@@ -3,6 +3,7 @@ import type { CollectionConfig, Field, PayloadRequest, TextFieldSingleValidation
 import { editorsWrite } from '../access/defaults.js'
 import { newsroomSlugField } from '../fields/slugField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
+import { refuseDeepNesting } from '../hooks/nesting.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
 import { refuseOversizedText } from '../hooks/textLength.js'
 import { checkRegionCode, computeRegionTree, syncRegionTree } from '../hooks/regionTree.js'
@@ -88,7 +89,7 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
             ensureUniqueSlug({ fallbackPrefix: 'region', titleField: 'name' }),
             computeRegionTree(regions.slug),
           ],
-          beforeOperation: [clampLimit(options.maxLimit)],
+          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
         }
       : undefined,
     labels: { plural: inAllLanguages('regionPlural'), singular: inAllLanguages('regionSingular') },

@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { editorsWrite, linkOfPublishedArticleOrEditor } from '../access/defaults.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
+import { refuseDeepNesting } from '../hooks/nesting.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
 import { refuseOversizedText } from '../hooks/textLength.js'
 import { setLinkVisibility } from '../hooks/linkVisibility.js'
@@ -98,7 +99,7 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
             enforceRelatedLinkRules(relatedLinks.slug),
             setLinkVisibility(articles.slug),
           ],
-          beforeOperation: [clampLimit(options.maxLimit)],
+          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
         }
       : undefined,
     // One link per article and target; a race past the hook's check ends here.

@@ -4,6 +4,7 @@ import { activeSponsorOrEditor, editorsWrite } from '../access/defaults.js'
 import { previewField } from '../fields/previewField.js'
 import { urlField } from '../fields/urlField.js'
 import { clampLimit } from '../hooks/clampLimit.js'
+import { refuseDeepNesting } from '../hooks/nesting.js'
 import { refuseNulBytes } from '../hooks/nulBytes.js'
 import { refuseOversizedText } from '../hooks/textLength.js'
 import { refuseUnknownRelations } from '../hooks/relationsExist.js'
@@ -134,7 +135,7 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
             refuseUnknownRelations,
             enforceSponsorLabel(options.sponsors.disclosureLabels),
           ],
-          beforeOperation: [clampLimit(options.maxLimit)],
+          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
         }
       : undefined,
     labels: { plural: inAllLanguages('sponsorPlural'), singular: inAllLanguages('sponsorSingular') },

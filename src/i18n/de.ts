@@ -210,6 +210,7 @@ export const de: Record<NewsroomTranslationKey, string> = {
   errorRelationUnknown: 'In {{collection}} gibt es kein Dokument mit der ID {{id}}.',
   errorRelationInvalid: '{{id}} ist keine gültige ID.',
   errorTooLong: 'Höchstens {{max}} Zeichen.',
+  errorTooDeep: 'Zu tief verschachtelt (höchstens {{max}} Ebenen).',
   errorNulByte: 'Der Text enthält ein NUL-Zeichen, das nicht gespeichert werden kann.',
   errorActiveUntil: '„Aktiv bis“ muss nach „Aktiv ab“ liegen.',
   errorTargetRequired: 'Wähle den Artikel, auf den verlinkt wird.',

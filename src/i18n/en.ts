@@ -215,6 +215,7 @@ export const en = {
   errorRelationUnknown: 'There is no document with the ID {{id}} in {{collection}}.',
   errorRelationInvalid: '{{id}} is not a valid ID.',
   errorTooLong: 'At most {{max}} characters.',
+  errorTooDeep: 'Nested too deeply (at most {{max}} levels).',
   errorNulByte: 'The text contains a NUL character, which cannot be stored.',
   errorActiveUntil: '"Active until" must be after "Active from".',
   errorTargetRequired: 'Choose the article to link to.',

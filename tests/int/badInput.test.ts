@@ -175,4 +175,33 @@ describe('bad input', () => {
       expect(await counts()).toEqual(before)
     },
   )
+
+  // Built as text: JSON.stringify itself overflows the stack at these depths.
+  const nested = (depth: number) => {
+    const text = '{"type":"text","text":"tief","version":1,"format":0,"detail":0,"mode":"normal","style":""}'
+    const open = '{"type":"paragraph","version":1,"direction":"ltr","format":"","indent":0,"children":['
+    const node = open.repeat(depth) + text + ']}'.repeat(depth)
+    return `{"title":"Tief ${depth}","content":{"root":{"type":"root","direction":"ltr","format":"","indent":0,"version":1,"children":[${node}]}}}`
+  }
+
+  test.each([5_000, 100_000])(
+    'rich text nested %i levels deep is a 400 on content, not a crash',
+    async (depth) => {
+      const before = await counts()
+      const response = await restClient(ctx.config).post('/articles?draft=true', nested(depth), {
+        token: ctx.token,
+      })
+      expect(response.status).toBe(400)
+      expect(errorPaths(response)).toEqual(['content'])
+      expect(await counts()).toEqual(before)
+      expect((await restClient(ctx.config).get(`/regions/${region}`)).status).toBe(200)
+    },
+  )
+
+  test('rich text nested as deep as real documents go is stored', async () => {
+    const response = await restClient(ctx.config).post('/articles?draft=true', nested(100), {
+      token: ctx.token,
+    })
+    expect(response.status).toBe(201)
+  })
 })
