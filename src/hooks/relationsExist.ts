@@ -1,34 +1,17 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, Field, PayloadRequest } from 'payload'
 
+import { dataFieldsOf, valueAt } from '../fields/dataFields.js'
 import { existingIDs } from '../postgres/existingIDs.js'
 import { refuse } from './refuse.js'
 
 type Relation = { hasMany: boolean; path: string[]; relationTo: string | string[] }
 
 /** Relationship and upload fields reachable through groups, rows, collapsibles and tabs. */
-export const relationsOf = (fields: Field[], parent: string[] = []): Relation[] =>
-  fields.flatMap((field): Relation[] => {
-    if (field.type === 'relationship' || field.type === 'upload') {
-      return [
-        { hasMany: Boolean(field.hasMany), path: [...parent, field.name], relationTo: field.relationTo },
-      ]
-    }
-    if (field.type === 'group') {
-      return relationsOf(field.fields, 'name' in field && field.name ? [...parent, field.name] : parent)
-    }
-    if (field.type === 'row' || field.type === 'collapsible') return relationsOf(field.fields, parent)
-    if (field.type === 'tabs') {
-      return field.tabs.flatMap((tab) =>
-        relationsOf(tab.fields, 'name' in tab && tab.name ? [...parent, tab.name] : parent),
-      )
-    }
-    return []
-  })
-
-const valueAt = (data: Record<string, unknown>, path: string[]): unknown =>
-  path.reduce<unknown>(
-    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-    data,
+export const relationsOf = (fields: Field[]): Relation[] =>
+  dataFieldsOf(fields).flatMap(({ field, path }): Relation[] =>
+    field.type === 'relationship' || field.type === 'upload'
+      ? [{ hasMany: Boolean(field.hasMany), path, relationTo: field.relationTo }]
+      : [],
   )
 
 type Reference = { collection: CollectionSlug; id: unknown }

@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
+import { dataFieldsOf, valueAt } from '../fields/dataFields.js'
 import { refuse } from './refuse.js'
 
 /** The longest text a field without its own `maxLength` takes: far above any name or headline. */
@@ -8,29 +9,19 @@ export const DEFAULT_TEXT_LIMIT = 10_000
 export type TextLimit = { max: number; path: string[] }
 
 /** Text-like fields reachable through groups, rows, collapsibles and tabs, with their limit. */
-export const textLimitsOf = (fields: Field[], parent: string[] = []): TextLimit[] =>
-  fields.flatMap((field): TextLimit[] => {
-    if (field.type === 'text' || field.type === 'textarea' || field.type === 'email') {
-      const max =
-        'maxLength' in field && typeof field.maxLength === 'number' ? field.maxLength : DEFAULT_TEXT_LIMIT
-      return [{ max, path: [...parent, field.name] }]
-    }
-    if (field.type === 'group') {
-      return textLimitsOf(field.fields, 'name' in field && field.name ? [...parent, field.name] : parent)
-    }
-    if (field.type === 'row' || field.type === 'collapsible') return textLimitsOf(field.fields, parent)
-    if (field.type === 'tabs') {
-      return field.tabs.flatMap((tab) =>
-        textLimitsOf(tab.fields, 'name' in tab && tab.name ? [...parent, tab.name] : parent),
-      )
-    }
-    return []
-  })
-
-const valueAt = (data: unknown, path: string[]): unknown =>
-  path.reduce<unknown>(
-    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-    data,
+export const textLimitsOf = (fields: Field[]): TextLimit[] =>
+  dataFieldsOf(fields).flatMap(({ field, path }): TextLimit[] =>
+    field.type === 'text' || field.type === 'textarea' || field.type === 'email'
+      ? [
+          {
+            max:
+              'maxLength' in field && typeof field.maxLength === 'number'
+                ? field.maxLength
+                : DEFAULT_TEXT_LIMIT,
+            path,
+          },
+        ]
+      : [],
   )
 
 /** The first limit a value in `data` exceeds (a text, or any text of a hasMany list), or null. */
