@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { Forbidden } from 'payload'
 
@@ -11,7 +11,8 @@ import { disclosureLabelFor } from '../hooks/sponsorLabel.js'
 import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
 import { articleJsonLd } from './jsonLd.js'
 import { newsroomOptions } from './pluginOptions.js'
-import { findAutomaticRelated, mergeRelated } from './related.js'
+import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
+import { mergeRelated } from './related.js'
 import { type ID, idOf } from '../relationships/idOf.js'
 
 export type GetArticlePageArgs = {
@@ -42,19 +43,6 @@ const toImage = (doc: Doc | undefined): null | PageImage =>
   doc?.url
     ? { alt: doc.alt ?? null, height: doc.height ?? null, url: doc.url, width: doc.width ?? null }
     : null
-
-/** Sponsors active at `now`, untargeted, targeted at one of `regionIDs`, or chosen for the article. */
-const sponsorWhere = (now: Date, regionIDs: ID[], chosenIDs: ID[]): Where => {
-  const at = now.toISOString()
-  return {
-    and: [
-      { active: { equals: true } },
-      { or: [{ activeFrom: { exists: false } }, { activeFrom: { less_than_equal: at } }] },
-      { or: [{ activeUntil: { exists: false } }, { activeUntil: { greater_than: at } }] },
-      { or: [{ regions: { exists: false } }, { regions: { in: regionIDs } }, { id: { in: chosenIDs } }] },
-    ],
-  }
-}
 
 /**
  * One article page with everything a front end renders, in a fixed number of queries whatever
@@ -87,6 +75,30 @@ export const getArticlePage = async ({
     user,
   } as const
 
+  const findFacts = (article: FactsArticle) =>
+    findPageFacts(payload, {
+      article,
+      articlesSlug: articles.slug,
+      commentsSlug:
+        comments && payload.collections[comments.slug as CollectionSlug] ? comments.slug : undefined,
+      hasLogo: Boolean(options.media),
+      // Curated links whose target is unpublished drop out, so ask for the full limit.
+      limit: options.related.limit,
+      maxAgeDays: options.related.maxAgeDays,
+      now,
+      regionsSlug: regions.slug,
+      relatedLinksSlug: relatedLinks.slug,
+      sponsorsSlug: sponsors.slug,
+    })
+
+  // The page's facts (related articles, sponsors, curated links: ids from one statement that
+  // finds the stored article by its slug) are computed while the article is read. Then two
+  // lines of reads run side by side: regions and authors, which need the article; and links,
+  // sponsors, related titles and images, which need the facts. Reads go by id, which keeps
+  // Payload's query building cheap, and `select` keeps each to the fields shown.
+  const storedFacts = draft ? null : findFacts({ slug })
+  // Settled here so that an early return leaves no rejection unhandled.
+  storedFacts?.catch(() => undefined)
   const [doc] = await findDocs(payload, {
     ...readAs,
     collection: articles.slug,
@@ -99,53 +111,85 @@ export const getArticlePage = async ({
 
   const regionIDs = idsOf(doc.regions)
   const authorIDs = idsOf(doc.authors)
-  const chosenSponsorIDs = idsOf(doc.sponsors)
   const usersHaveNames = payload.collections[options.users]?.config.flattenedFields.some(
     (field) => field.name === 'name',
   )
-
-  // Four rounds of concurrent reads, each needing the one before: the article; its regions,
-  // links, authors and the automatic related list; sponsors (which need the regions' ancestors)
-  // and related titles; images. `select` keeps each read to the fields the page shows.
-  const [regionDocs, linkDocs, authorDocs, { approvedComments, ids: automaticIDs }] = await Promise.all([
-    findDocs(payload, {
-      ...readAs,
-      collection: regions.slug,
-      select: { breadcrumbs: true, name: true, path: true, slug: true },
-      where: { id: { in: regionIDs } },
-    }),
-    findDocs(payload, {
-      ...readAs,
-      collection: relatedLinks.slug,
-      select: { label: true, order: true, target: true, type: true, url: true },
-      sort: 'order',
-      where: { article: { equals: doc.id } },
-    }),
-    // Author names are public on the page; nothing else of the editors' accounts is read.
-    usersHaveNames
-      ? findDocs(payload, {
-          collection: options.users,
-          depth: 0,
-          overrideAccess: true,
-          pagination: false,
-          select: { name: true },
-          where: { id: { in: authorIDs } },
+  // A draft's regions and sponsors may differ from the stored row's: its facts come from its own values.
+  const factsOfDoc = async (): Promise<PageFacts> => {
+    const stored = await storedFacts
+    return stored && String(stored.articleID) === String(doc.id)
+      ? stored
+      : findFacts({
+          chosenSponsorIDs: idsOf(doc.sponsors),
+          id: doc.id,
+          publishedAt: doc.publishedAt ? new Date(doc.publishedAt) : null,
+          regionIDs,
         })
-      : Promise.resolve([] as Doc[]),
-    findAutomaticRelated(payload, {
-      articleID: doc.id,
-      articlesSlug: articles.slug,
-      commentsSlug:
-        comments && payload.collections[comments.slug as CollectionSlug] ? comments.slug : undefined,
-      // Curated links whose target is unpublished drop out, so ask for the full limit.
-      limit: options.related.limit,
-      maxAgeDays: options.related.maxAgeDays,
-      publishedAt: doc.publishedAt ? new Date(doc.publishedAt) : now,
-      regionIDs,
-      regionsSlug: regions.slug,
-      relatedLinksSlug: relatedLinks.slug,
-    }),
-  ])
+  }
+  const readsOfFacts = async (facts: PageFacts) => {
+    const imageIDs = [idOf(doc.image), ...facts.sponsors.map((sponsor) => sponsor.logo)].filter(
+      (id): id is ID => id !== null,
+    )
+    const targetIDs = facts.links.map((link) => link.target).filter((id): id is ID => id !== null)
+    const [linkDocs, sponsorDocs, targetDocs, mediaDocs] = await Promise.all([
+      findDocs(payload, {
+        ...readAs,
+        collection: relatedLinks.slug,
+        select: { label: true, order: true, target: true, type: true, url: true },
+        sort: 'order',
+        where: { id: { in: facts.links.map((link) => link.id) } },
+      }),
+      findDocs(payload, {
+        ...readAs,
+        collection: sponsors.slug,
+        select: {
+          disclosureLabel: true,
+          logo: true,
+          name: true,
+          placement: true,
+          priority: true,
+          rel: true,
+          url: true,
+        },
+        sort: ['-priority', 'name'],
+        where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },
+      }),
+      // Unpublished targets drop out; filtered here rather than in `where`, which keeps the read by id.
+      findDocs(payload, {
+        ...readAs,
+        collection: articles.slug,
+        select: { _status: true, publishedAt: true, slug: true, title: true },
+        where: { id: { in: [...new Set([...targetIDs, ...facts.relatedIDs])] } },
+      }).then((docs) => docs.filter((target) => target._status === 'published')),
+      options.media
+        ? findDocs(payload, { ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
+        : Promise.resolve([] as Doc[]),
+    ])
+    return { facts, linkDocs, mediaDocs, sponsorDocs, targetDocs }
+  }
+
+  const [regionDocs, authorDocs, { facts, linkDocs, mediaDocs, sponsorDocs, targetDocs }] = await Promise.all(
+    [
+      findDocs(payload, {
+        ...readAs,
+        collection: regions.slug,
+        select: { breadcrumbs: true, name: true, path: true, slug: true },
+        where: { id: { in: regionIDs } },
+      }),
+      // Author names are public on the page; nothing else of the editors' accounts is read.
+      usersHaveNames
+        ? findDocs(payload, {
+            collection: options.users,
+            depth: 0,
+            overrideAccess: true,
+            pagination: false,
+            select: { name: true },
+            where: { id: { in: authorIDs } },
+          })
+        : Promise.resolve([] as Doc[]),
+      factsOfDoc().then(readsOfFacts),
+    ],
+  )
 
   const regionsByID = new Map(regionDocs.map((region) => [String(region.id), region]))
   const pageRegions: PageRegion[] = regionIDs.flatMap((id) => {
@@ -162,48 +206,6 @@ export const getArticlePage = async ({
         ]
       : []
   })
-  // A sponsor targeted at Asien shows on an article about China: targets include every ancestor.
-  const targetRegionIDs = [
-    ...new Set(pageRegions.flatMap((region) => region.breadcrumbs.map((crumb) => crumb.id))),
-  ].filter((id): id is ID => id !== null)
-  const curatedTargetIDs = linkDocs
-    .filter((link) => link.type === 'internal')
-    .map((link) => idOf(link.target))
-    .filter((id): id is ID => id !== null)
-
-  const [sponsorDocs, targetDocs] = await Promise.all([
-    findDocs(payload, {
-      ...readAs,
-      collection: sponsors.slug,
-      select: {
-        disclosureLabel: true,
-        logo: true,
-        name: true,
-        placement: true,
-        priority: true,
-        rel: true,
-        url: true,
-      },
-      sort: ['-priority', 'name'],
-      where: sponsorWhere(now, targetRegionIDs, chosenSponsorIDs),
-    }),
-    findDocs(payload, {
-      ...readAs,
-      collection: articles.slug,
-      select: { publishedAt: true, slug: true, title: true },
-      where: {
-        and: [{ id: { in: [...curatedTargetIDs, ...automaticIDs] } }, { _status: { equals: 'published' } }],
-      },
-    }),
-  ])
-
-  const imageIDs = [idOf(doc.image), ...sponsorDocs.map((sponsor) => idOf(sponsor.logo))].filter(
-    (id): id is ID => id !== null,
-  )
-  const mediaDocs = options.media
-    ? await findDocs(payload, { ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
-    : []
-
   const targetsByID = new Map(targetDocs.map((target) => [String(target.id), target]))
   const mediaByID = new Map(mediaDocs.map((media) => [String(media.id), media]))
   const internalItem = (id: ID, curated: boolean): RelatedItem[] => {
@@ -225,7 +227,7 @@ export const getArticlePage = async ({
       ? [{ curated: true, title: link.label, type: 'external', url: link.url }]
       : internalItem(idOf(link.target) as ID, true),
   )
-  const automatic = automaticIDs.flatMap((id) => internalItem(id, false))
+  const automatic = facts.relatedIDs.flatMap((id) => internalItem(id, false))
 
   const pageSponsors: PageSponsor[] = sponsorDocs.map((sponsor) => ({
     disclosureLabel:
@@ -268,7 +270,7 @@ export const getArticlePage = async ({
     },
     attribution,
     comments: {
-      count: approvedComments,
+      count: facts.approvedComments,
       enabled:
         Boolean(doc.allowComments) &&
         comments !== false &&

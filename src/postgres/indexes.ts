@@ -20,6 +20,8 @@ type Adapter = ReturnType<Config['db']['init']>
  *   region's `_rels` rows and join their articles by id.
  * - `<articles>_rels_parent_region_idx` (parent_id, <regions>_id, path): "is this article in
  *   that region?", asked once per article by both of the above.
+ * - `<articles>_rels_region_parent_idx` (<regions>_id, path, parent_id): "which articles are in
+ *   these regions?", the related query's count of shared regions.
  */
 export const withDeliveryIndexes = (
   db: Config['db'],
@@ -58,6 +60,11 @@ export const withDeliveryIndexes = (
                 c.parent,
                 c[`${regions}ID`],
                 c.path,
+              ),
+              newsroomRegionParent: index(`${rels}_region_parent_idx`).on(
+                c[`${regions}ID`],
+                c.path,
+                c.parent,
               ),
             }),
             table: schema.tables[rels],

@@ -11,7 +11,7 @@ import os from 'node:os'
 import pg from 'pg'
 
 import { getArticlePage } from '../../src/index.js'
-import { findAutomaticRelated } from '../../src/delivery/related.js'
+import { findPageFacts } from '../../src/delivery/pageFacts.js'
 import { startEmbeddedPostgres } from '../helpers/embeddedPostgres.js'
 import {
   createDatabaseOn,
@@ -162,27 +162,27 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     () => payload.findByID({ id: large.id, collection: 'articles', depth: 0 }),
   )
 
-  // The automatic related query for random articles, as getArticlePage runs it.
-  const sampled = await ctx.query<{ id: number; published_at: Date; regions: number[] }>(
-    `SELECT a.id, a.published_at, array_agg(r.regions_id) AS regions
-     FROM articles a JOIN articles_rels r ON r.parent_id = a.id AND r.path = 'regions'
-     WHERE a.slug LIKE 'bench-%' GROUP BY a.id ORDER BY random() LIMIT $1`,
+  // The automatic related query for random articles, as getArticlePage runs it (in one
+  // statement with the page's sponsors, link targets and comment count).
+  const sampled = await ctx.query<{ slug: string }>(
+    `SELECT slug FROM articles WHERE slug LIKE 'bench-%' ORDER BY random() LIMIT $1`,
     [SAMPLES],
   )
   const related = []
   for (const article of sampled) {
     related.push(
       await timed(() =>
-        findAutomaticRelated(payload, {
-          articleID: article.id,
+        findPageFacts(payload, {
+          article: { slug: article.slug },
           articlesSlug: 'articles',
           commentsSlug: 'comments',
+          hasLogo: true,
           limit: 4,
           maxAgeDays: 365,
-          publishedAt: new Date(article.published_at),
-          regionIDs: article.regions,
+          now: new Date(),
           regionsSlug: 'regions',
           relatedLinksSlug: 'related-links',
+          sponsorsSlug: 'sponsors',
         }),
       ),
     )

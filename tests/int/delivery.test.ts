@@ -144,6 +144,27 @@ describe('sponsors', () => {
     const later = (await page(subject.slug, { now: new Date(+now + 2 * day), user: ctx.editor }))!
     expect(later.sponsors.map((entry) => entry.name)).toContain('Später')
   })
+
+  test("an editor's draft preview follows the draft's regions and sponsors, readers the published ones", async () => {
+    const subject = await article({ title: 'Umzug nach Europa', regions: [china.id] })
+    await sponsor({ name: 'Nur Europa', regions: [europe.id] })
+    const chosen = await sponsor({ name: 'Gewählt', regions: [europe.id], priority: -1 })
+    await ctx.payload.update({
+      id: subject.id,
+      collection: 'articles',
+      data: { regions: [europe.id], sponsors: [chosen.id] } as never,
+      draft: true,
+    })
+    const published = (await page(subject.slug))!
+    const preview = (await page(subject.slug, { draft: true, user: ctx.editor }))!
+    expect(published.regions.map((region) => region.name)).toEqual(['China'])
+    expect(published.sponsors.map((entry) => entry.name)).toContain('China-Partner')
+    expect(published.sponsors.map((entry) => entry.name)).not.toContain('Nur Europa')
+    expect(preview.regions.map((region) => region.name)).toEqual(['Europa'])
+    expect(preview.sponsors.map((entry) => entry.name)).toContain('Nur Europa')
+    expect(preview.sponsors.map((entry) => entry.name)).toContain('Gewählt')
+    expect(preview.sponsors.map((entry) => entry.name)).not.toContain('China-Partner')
+  })
 })
 
 describe('related', () => {
@@ -240,6 +261,28 @@ describe('the number of queries', () => {
     const largeQueries = await recordQueries(() => page(large.slug))
     expect(largeQueries.length).toBe(smallQueries.length)
     expect(largeQueries.length).toBeLessThanOrEqual(8)
+  })
+
+  test('stays at most 8 with an image and sponsor logos, which come back with the page', async () => {
+    const image = (name: string) =>
+      ctx.payload.db.create({
+        collection: 'media',
+        data: { alt: name, filename: `${name}.png`, height: 60, mimeType: 'image/png', width: 120 },
+      }) as Promise<Doc>
+    const logo = await image('logo')
+    await sponsor({ name: 'Mit Logo', logo: logo.id, regions: [kazakhstan.id] })
+    const subject = await article({
+      title: 'Seite mit Bild',
+      regions: [kazakhstan.id],
+      image: (await image('titelbild')).id,
+    })
+    // The test's media collection keeps Payload's default access: logged-in users only.
+    let result: Awaited<ReturnType<typeof page>> = null
+    const queries = await recordQueries(async () => (result = await page(subject.slug, { user: ctx.editor })))
+    expect(queries.length).toBeLessThanOrEqual(8)
+    expect(result!.article.image).toMatchObject({ alt: 'titelbild', width: 120 })
+    expect(result!.article.image?.url).toMatch(/titelbild\.png$/)
+    expect(result!.sponsors.find((entry) => entry.name === 'Mit Logo')?.logo?.url).toMatch(/logo\.png$/)
   })
 })
 

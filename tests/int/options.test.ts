@@ -50,6 +50,9 @@ describe('disabled', () => {
     expect(definitions).toContain(
       'CREATE INDEX articles_rels_parent_region_idx ON public.articles_rels USING btree (parent_id, regions_id, path)',
     )
+    expect(definitions).toContain(
+      'CREATE INDEX articles_rels_region_parent_idx ON public.articles_rels USING btree (regions_id, path, parent_id)',
+    )
 
     const sponsor = (await disabled.payload.create({
       collection: 'sponsors',

@@ -1,0 +1,114 @@
+import type { SQL } from 'drizzle-orm'
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import type { ID } from '../relationships/idOf.js'
+
+import { inList } from '../postgres/inList.js'
+import { drizzleFor } from '../postgres/transaction.js'
+import { relsTableOf, tableOf } from '../postgres/tables.js'
+import { type RelatedQuery, type RelatedRow, rankRelated, relatedCTEs } from './related.js'
+import { type SponsorQuery, sponsorCandidates } from './sponsorCandidates.js'
+
+/**
+ * Whose page: the stored article with this slug (what a read without `draft` returns, so the
+ * statement can run while that read does), or an article's own values (a draft's, which may
+ * differ from the stored row).
+ */
+export type FactsArticle =
+  { chosenSponsorIDs: ID[]; id: ID; publishedAt: Date | null; regionIDs: ID[] } | { slug: string }
+
+export type PageFactsQuery = RelatedQuery &
+  SponsorQuery & {
+    article: FactsArticle
+    /** When set, the approved comments of the article are counted. */
+    commentsSlug?: string
+  }
+
+/** Ids only: what the page then reads through the Local API, with the caller's access. */
+export type PageFacts = {
+  /** The article the facts are about; null when no article has the slug. */
+  articleID: ID | null
+  approvedComments: number
+  /** The article's curated links, with their targets (internal links), whoever may see them. */
+  links: { id: ID; target: ID | null }[]
+  /** Automatic related articles, best first. */
+  relatedIDs: ID[]
+  /** Sponsors that may show, with their logos' ids. */
+  sponsors: { id: ID; logo: ID | null }[]
+}
+
+type Row = {
+  id: ID | null
+  kind: 'article' | 'comments' | 'link' | 'related' | 'sponsor'
+  logo: ID | null
+  published: null | number | string
+  shared: null | number | string
+  target: ID | null
+}
+
+/** The CTEs `me` (id, published_at), `my_regions` and `my_sponsors` (id) for the article. */
+const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
+  const articles = sql.identifier(tableOf(payload, query.articlesSlug))
+  const now = query.now.toISOString()
+  if ('slug' in query.article) {
+    const rels = sql.identifier(relsTableOf(payload, query.articlesSlug))
+    const mine = (path: string, slug: string) => {
+      const column = sql.identifier(`${tableOf(payload, slug)}_id`)
+      return sql`SELECT r.${column} AS id FROM ${rels} r
+        WHERE r.parent_id = (SELECT id FROM me) AND r.path = ${path} AND r.${column} IS NOT NULL`
+    }
+    return sql`me AS MATERIALIZED (
+        SELECT a.id, coalesce(a.published_at, ${now}) AS published_at FROM ${articles} a
+        WHERE a.slug = ${query.article.slug} ORDER BY a.id LIMIT 1
+      ), my_regions AS MATERIALIZED (${mine('regions', query.regionsSlug)}),
+      my_sponsors AS (${mine('sponsors', query.sponsorsSlug)})`
+  }
+  const { chosenSponsorIDs, id, publishedAt, regionIDs } = query.article
+  const regions = sql.identifier(tableOf(payload, query.regionsSlug))
+  const sponsors = sql.identifier(tableOf(payload, query.sponsorsSlug))
+  return sql`me AS MATERIALIZED (
+      SELECT a.id, ${(publishedAt ?? query.now).toISOString()}::timestamptz AS published_at
+      FROM ${articles} a WHERE a.id = ${id}
+    ), my_regions AS MATERIALIZED (SELECT g.id FROM ${regions} g WHERE ${inList(sql`g.id`, regionIDs)}),
+    my_sponsors AS (SELECT s.id FROM ${sponsors} s WHERE ${inList(sql`s.id`, chosenSponsorIDs)})`
+}
+
+/**
+ * Everything a page needs to know before it can read its documents, in one statement: the
+ * automatic related articles, the curated links and their targets, the sponsors that may show
+ * and the approved comment count. One statement keeps a page's query count fixed; finding the article
+ * by its slug lets it run alongside the article's own read, and the page reads regions, links,
+ * related titles, sponsors and images in a single round after it.
+ */
+export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Promise<PageFacts> => {
+  const sponsors = sponsorCandidates(payload, query)
+  const links = sql.identifier(tableOf(payload, query.relatedLinksSlug))
+  const commentCount = query.commentsSlug
+    ? sql`UNION ALL SELECT 'comments', NULL, count(*), NULL, NULL, NULL
+          FROM ${sql.identifier(tableOf(payload, query.commentsSlug))} c
+          WHERE c.article_id = (SELECT id FROM me) AND c.status = 'approved'`
+    : sql``
+  const db = await drizzleFor(payload)
+  // PostgreSQL types a UNION's columns from its first branches; later NULLs take those types.
+  const result = await db.execute(sql`
+    WITH RECURSIVE ${articleCTEs(payload, query)}, ${relatedCTEs(payload, query)}, ${sponsors.cte}
+    SELECT 'link' AS kind, l.id, NULL::bigint AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target
+      FROM ${links} l WHERE l.article_id = (SELECT id FROM me)
+    UNION ALL SELECT 'sponsor', c.id, NULL, NULL, c.logo, NULL FROM (${sponsors.select}) c
+    UNION ALL SELECT 'article', id, NULL, NULL, NULL, NULL FROM me
+    UNION ALL SELECT 'related', id, shared, published, NULL, NULL FROM best_several
+    UNION ALL SELECT 'related', id, shared, published, NULL, NULL FROM best_one
+    ${commentCount}
+  `)
+  const rows = result.rows as Row[]
+  const of = (kind: Row['kind']) => rows.filter((row) => row.kind === kind)
+  return {
+    articleID: of('article')[0]?.id ?? null,
+    approvedComments: Number(of('comments')[0]?.shared ?? 0),
+    links: of('link').map((row) => ({ id: row.id as ID, target: row.target })),
+    relatedIDs: rankRelated(of('related') as RelatedRow[], query.limit),
+    sponsors: of('sponsor').map((row) => ({ id: row.id as ID, logo: row.logo })),
+  }
+}
