@@ -6,6 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { ID } from '../relationships/idOf.js'
 
 import { inList } from '../postgres/inList.js'
+import { executePrepared } from '../postgres/prepared.js'
 import { drizzleFor } from '../postgres/transaction.js'
 import { relsTableOf, tableOf } from '../postgres/tables.js'
 import { type RelatedQuery, type RelatedRow, rankRelated, relatedCTEs } from './related.js'
@@ -92,7 +93,10 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     : sql``
   const db = await drizzleFor(payload)
   // PostgreSQL types a UNION's columns from its first branches; later NULLs take those types.
-  const result = await db.execute(sql`
+  // Prepared once per connection when the article is found by slug (one text per
+  // configuration); a draft's values change the text, so those statements are planned each time.
+  const run = 'slug' in query.article ? (q: SQL) => executePrepared(db, q) : (q: SQL) => db.execute(q)
+  const result = await run(sql`
     WITH RECURSIVE ${articleCTEs(payload, query)}, ${relatedCTEs(payload, query)}, ${sponsors.cte}
     SELECT 'link' AS kind, l.id, NULL::bigint AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target
       FROM ${links} l WHERE l.article_id = (SELECT id FROM me)

@@ -7,6 +7,9 @@ import type { RelatedItem } from './types.js'
 
 import { relsTableOf, tableOf } from '../postgres/tables.js'
 
+/** Rows of the date index walked before the related query reads the regions' articles instead. */
+const WALK = 500
+
 export type RelatedQuery = {
   articlesSlug: string
   /** Targets of the article's curated links (in this collection) are not repeated. */
@@ -22,7 +25,9 @@ export type RelatedQuery = {
  * Articles sharing several regions are few and counted from the `_rels` rows alone (an aggregate
  * over the regions' index entries, without touching articles); the best of those sharing one region are
  * found by walking the date index backwards until `limit` match, so articles are read only for
- * the few candidates that can win (indexes: src/postgres/indexes.ts).
+ * the few candidates that can win (indexes: src/postgres/indexes.ts). When the walk finds too few
+ * within `WALK` rows (sparse regions, or regions whose articles all share several), the regions'
+ * articles are read instead; when enough share several regions, neither runs.
  *
  * Reads the article from the CTEs `me` (id, published_at) and `my_regions` (id); returns the
  * CTEs `several`, `best_several` and `best_one` (columns id, shared, published) for a statement
@@ -52,13 +57,28 @@ export const relatedCTEs = (payload: Payload, query: RelatedQuery): SQL => {
       SELECT a.id, s.shared, extract(epoch FROM a.published_at)::float8 AS published FROM several s JOIN ${articles} a ON a.id = s.id
       WHERE ${eligible}
       ORDER BY s.shared DESC, a.published_at DESC, a.id DESC LIMIT ${query.limit}
+    ), best_one_walk AS (
+      -- No ORDER BY outside the walk: rows come in date order and the walk stops at the limit.
+      SELECT a.id, 1::bigint AS shared, extract(epoch FROM a.published_at)::float8 AS published
+      FROM (SELECT a.id, a.published_at FROM ${articles} a
+            WHERE ${eligible} AND a.id NOT IN (SELECT id FROM several)
+            ORDER BY a.published_at DESC, a.id DESC LIMIT ${WALK}) a
+      -- A scalar subquery with LIMIT cannot become a join: the walk stays a walk.
+      WHERE (SELECT true FROM ${rels} r WHERE r.parent_id = a.id AND ${inRegions} LIMIT 1)
+        AND (SELECT count(*) FROM best_several) < ${query.limit}
+      LIMIT ${query.limit}
+    ), in_regions AS MATERIALIZED (
+      SELECT DISTINCT r.parent_id AS id FROM ${rels} r WHERE ${inRegions}
     ), best_one AS (
-      SELECT a.id, 1::bigint AS shared, extract(epoch FROM a.published_at)::float8 AS published FROM ${articles} a
-      WHERE ${eligible}
-        -- A scalar subquery with LIMIT cannot become a join: the walk stays a walk.
-        AND (SELECT true FROM ${rels} r WHERE r.parent_id = a.id AND ${inRegions} LIMIT 1)
-        AND a.id NOT IN (SELECT id FROM several)
-      ORDER BY a.published_at DESC, a.id DESC LIMIT ${query.limit}
+      SELECT id, shared, published FROM best_one_walk
+      WHERE (SELECT count(*) FROM best_one_walk) >= ${query.limit}
+      UNION ALL
+      (SELECT a.id, 1::bigint, extract(epoch FROM a.published_at)::float8 FROM in_regions c
+       JOIN ${articles} a ON a.id = c.id
+       WHERE ${eligible} AND a.id NOT IN (SELECT id FROM several)
+         AND (SELECT count(*) FROM best_several) < ${query.limit}
+         AND (SELECT count(*) FROM best_one_walk) < ${query.limit}
+       ORDER BY a.published_at DESC, a.id DESC LIMIT ${query.limit})
     )`
 }
 

@@ -14,10 +14,13 @@ type Adapter = ReturnType<Config['db']['init']>
  * like the rest of the schema; other adapters are left alone. Each lets PostgreSQL answer from
  * the index alone (an index-only scan) instead of visiting wide article rows:
  *
- * - `<articles>_by_date_idx` (published_at, created_at, _status, paid_content, id): the related
- *   query's date window, and "newest first" lists walked backwards until a page is full.
- * - `<articles>_listing_idx` (id, _status, published_at, created_at): lists that start from a
- *   region's `_rels` rows and join their articles by id.
+ * - `<articles>_by_date_idx` (published_at, created_at, id DESC, _status, paid_content): the
+ *   related query's date window, and "newest first" lists walked backwards until a page is full.
+ *   Walked backwards it is exactly the order of Payload's `sort: '-publishedAt'` (ties by
+ *   created_at, then id ascending), so a list stops after its page instead of sorting batches.
+ * - `<articles>_listing_idx` (id, _status, published_at, created_at, paid_content): lists that
+ *   start from a region's `_rels` rows and join their articles by id, and the related query's
+ *   check of the articles that share several regions.
  * - `<articles>_rels_parent_region_idx` (parent_id, <regions>_id, path): "is this article in
  *   that region?", asked once per article by both of the above.
  * - `<articles>_rels_region_parent_idx` (<regions>_id, path, parent_id): "which articles are in
@@ -44,11 +47,17 @@ export const withDeliveryIndexes = (
               newsroomByDate: index(`${name}_by_date_idx`).on(
                 c.publishedAt,
                 c.createdAt,
+                c.id.desc().nullsFirst(),
                 c._status,
                 c.paidContent,
-                c.id,
               ),
-              newsroomListing: index(`${name}_listing_idx`).on(c.id, c._status, c.publishedAt, c.createdAt),
+              newsroomListing: index(`${name}_listing_idx`).on(
+                c.id,
+                c._status,
+                c.publishedAt,
+                c.createdAt,
+                c.paidContent,
+              ),
             }),
             table,
           })

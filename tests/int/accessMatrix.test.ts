@@ -2,17 +2,20 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { startWithEditor } from '../helpers/payload.js'
+import { createReader, startWithEditor } from '../helpers/payload.js'
 import { restClient } from '../helpers/rest.js'
 
-// The access matrix: anonymous and editor × every plugin collection × find, findByID, count,
-// create, update, delete × each state (draft/published, active/inactive, pending/approved), through
-// REST, GraphQL and the Local API with `overrideAccess: false`. Expected outcomes stand in the
-// table below; after every refused write the database is unchanged.
-type Who = 'anonymous' | 'editor'
+// The access matrix: anonymous readers, logged-in readers (not editors) and editors × every plugin
+// collection × find, findByID, count, create, update, delete × each state (draft/published,
+// active/inactive, pending/approved), through REST, GraphQL and the Local API with
+// `overrideAccess: false`. Expected outcomes stand in the table below; after every refused write
+// the database is unchanged.
+type Who = 'anonymous' | 'editor' | 'reader'
 type Doc = { id: number }
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let reader: PayloadRequest['user']
+let readerToken: string
 const docs: Record<string, Doc> = {}
 
 const create = async (collection: string, data: Record<string, unknown>, draft = false) =>
@@ -24,6 +27,8 @@ const create = async (collection: string, data: Record<string, unknown>, draft =
 
 beforeAll(async () => {
   ctx = await startWithEditor({ media: 'media' })
+  reader = await createReader(ctx.payload)
+  readerToken = await ctx.rest.login('readers', 'reader@newsroom.test', 'secret-password')
   docs.published = await create('articles', { _status: 'published', title: 'Veröffentlicht' })
   docs.target = await create('articles', { _status: 'published', title: 'Linkziel' })
   docs.draft = await create('articles', { title: 'Entwurf' }, true)
@@ -57,23 +62,30 @@ afterAll(async () => ctx?.stop())
 /** Per collection: its documents by state, which of them anonymous readers may read, and a harmless update. */
 const MATRIX: {
   collection: string
+  /** GraphQL's plural name; the singular drops the final `s`. */
   graphql: string
   readable: Record<string, boolean>
   update: Record<string, unknown>
   /** A valid new document; `anyone` when anonymous readers may create it too. */
   created: (n: number) => Record<string, unknown>
+  /**
+   * What GraphQL's input types insist on besides: Payload marks required fields with a default,
+   * and groups holding one, as required even in update inputs.
+   */
+  graphqlInput?: Record<string, unknown>
   anyone?: boolean
 }[] = [
   {
     collection: 'articles',
-    created: (n) => ({ title: `Neu ${n}` }),
+    created: (n) => ({ slug: '', title: `Neu ${n}` }),
     graphql: 'Articles',
+    graphqlInput: { ai: { usage: 'none' }, source: { kind: 'staff' } },
     readable: { draft: false, published: true },
     update: { subtitle: 'geändert' },
   },
   {
     collection: 'regions',
-    created: (n) => ({ name: `Neu ${n}`, type: 'other' }),
+    created: (n) => ({ name: `Neu ${n}`, slug: '', type: 'other' }),
     graphql: 'Regions',
     readable: { region: true },
     update: { name: 'Asien neu' },
@@ -82,6 +94,7 @@ const MATRIX: {
     collection: 'sponsors',
     created: (n) => ({ name: `Neu ${n}`, url: 'https://c.example' }),
     graphql: 'Sponsors',
+    graphqlInput: { placement: 'sidebar' },
     readable: { active: true, inactive: false },
     update: { name: 'Neu' },
   },
@@ -108,6 +121,7 @@ const MATRIX: {
       consent: true,
     }),
     graphql: 'Comments',
+    graphqlInput: { status: 'pending' },
     readable: { approved: true, pending: false },
     update: { authorName: 'B' },
   },
@@ -118,110 +132,165 @@ let sequence = 0
 const snapshot = async (collection: string) =>
   ctx.query(`SELECT * FROM ${collection.replace('-', '_')} ORDER BY id`)
 
-const tokenOf = (who: Who) => (who === 'editor' ? { token: ctx.token } : {})
-const userOf = (who: Who) => (who === 'editor' ? (ctx.editor as unknown as PayloadRequest['user']) : null)
+const tokenOf = (who: Who) =>
+  who === 'editor' ? { token: ctx.token } : who === 'reader' ? { token: readerToken } : {}
+const userOf = (who: Who) =>
+  who === 'editor' ? (ctx.editor as unknown as PayloadRequest['user']) : who === 'reader' ? reader : null
 
-describe.each(MATRIX)('$collection', ({ anyone, collection, created, graphql, readable, update }) => {
-  const states = Object.keys(readable)
-  const visibleTo = (who: Who) => states.filter((state) => who === 'editor' || readable[state])
+/** A GraphQL call's data, or null with the first error's message. */
+const graphqlAs = async (who: Who, query: string, variables: Record<string, unknown> = {}) => {
+  const response = await ctx.rest.graphql(query, variables, tokenOf(who))
+  const error = response.json.errors?.[0]?.message as string | undefined
+  return { data: error ? null : response.json.data, error }
+}
 
-  describe.each(['anonymous', 'editor'] as Who[])('%s', (who) => {
-    test('REST find, count and findByID show exactly the readable states', async () => {
-      const rest = restClient(ctx.config)
-      const ids = (state: string) => docs[state]!.id
-      const found = await rest.get(`/${collection}?limit=100&depth=0`, tokenOf(who))
-      const foundIDs = (found.json.docs as Doc[]).map((doc) => doc.id)
-      for (const state of states)
-        expect(foundIDs.includes(ids(state)), `${state} in find`).toBe(visibleTo(who).includes(state))
-      const counted = await rest.get(`/${collection}/count`, tokenOf(who))
-      expect(counted.json.totalDocs).toBe(foundIDs.length)
-      for (const state of states) {
-        const byID = await rest.get(`/${collection}/${ids(state)}?depth=0`, tokenOf(who))
-        if (visibleTo(who).includes(state)) expect(byID.status, state).toBe(200)
-        else expect([403, 404], state).toContain(byID.status)
-      }
-    })
+/** Local API calls end as 'ok' or 'refused'. */
+const outcome = (call: Promise<unknown>) =>
+  call.then(
+    () => 'ok',
+    () => 'refused',
+  )
 
-    test('GraphQL lists and counts the same', async () => {
-      const response = await ctx.rest.graphql(
-        `{ ${graphql}(limit: 100) { docs { id } totalDocs } }`,
-        {},
-        tokenOf(who),
-      )
-      const listed = (response.json.data?.[graphql]?.docs ?? []) as Doc[]
-      for (const state of states) {
-        expect(listed.map((doc) => Number(doc.id)).includes(docs[state]!.id), state).toBe(
-          visibleTo(who).includes(state),
-        )
-      }
-    })
+describe.each(MATRIX)(
+  '$collection',
+  ({ anyone, collection, created, graphql, graphqlInput, readable, update }) => {
+    const states = Object.keys(readable)
+    const visibleTo = (who: Who) => states.filter((state) => who === 'editor' || readable[state])
+    const singular = graphql.replace(/s$/, '')
+    const slug = collection as CollectionSlug
 
-    test('the Local API with overrideAccess false applies the same rules', async () => {
-      const found = await ctx.payload.find({
-        collection: collection as CollectionSlug,
-        depth: 0,
-        limit: 100,
-        overrideAccess: false,
-        user: userOf(who),
-      })
-      const foundIDs = found.docs.map((doc) => (doc as unknown as Doc).id)
-      for (const state of states)
-        expect(foundIDs.includes(docs[state]!.id), state).toBe(visibleTo(who).includes(state))
-      const counted = await ctx.payload.count({
-        collection: collection as CollectionSlug,
-        overrideAccess: false,
-        user: userOf(who),
-      })
-      expect(counted.totalDocs).toBe(foundIDs.length)
-    })
+    describe.each(['anonymous', 'reader', 'editor'] as Who[])('%s', (who) => {
+      const mayWrite = who === 'editor'
 
-    test('create: editors only (comments: anyone); a refusal stores nothing', async () => {
-      const before = await snapshot(collection)
-      sequence += 1
-      const response = await restClient(ctx.config).post(`/${collection}`, created(sequence), tokenOf(who))
-      if (who === 'editor' || anyone) {
-        expect(response.status).toBe(201)
-      } else {
-        expect(response.status).toBe(403)
-        expect(await snapshot(collection)).toEqual(before)
-      }
-    })
-
-    test('updates and deletes: editors only; a refusal changes nothing', async () => {
-      for (const state of states) {
-        const id = docs[state]!.id
-        const before = await snapshot(collection)
+      test('REST find, count and findByID show exactly the readable states', async () => {
         const rest = restClient(ctx.config)
-        const patched = await rest.patch(`/${collection}/${id}`, update, tokenOf(who))
-        const local = ctx.payload
-          .update({
-            id,
-            collection: collection as CollectionSlug,
-            data: update as never,
+        const ids = (state: string) => docs[state]!.id
+        const found = await rest.get(`/${collection}?limit=100&depth=0`, tokenOf(who))
+        const foundIDs = (found.json.docs as Doc[]).map((doc) => doc.id)
+        for (const state of states)
+          expect(foundIDs.includes(ids(state)), `${state} in find`).toBe(visibleTo(who).includes(state))
+        const counted = await rest.get(`/${collection}/count`, tokenOf(who))
+        expect(counted.json.totalDocs).toBe(foundIDs.length)
+        for (const state of states) {
+          const byID = await rest.get(`/${collection}/${ids(state)}?depth=0`, tokenOf(who))
+          if (visibleTo(who).includes(state)) expect(byID.status, state).toBe(200)
+          else expect([403, 404], state).toContain(byID.status)
+        }
+      })
+
+      test('GraphQL find, count and findByID show the same', async () => {
+        const { data } = await graphqlAs(
+          who,
+          `{ ${graphql}(limit: 100) { docs { id } totalDocs } count${graphql} { totalDocs } }`,
+        )
+        const listed = ((data?.[graphql]?.docs ?? []) as Doc[]).map((doc) => Number(doc.id))
+        for (const state of states)
+          expect(listed.includes(docs[state]!.id), state).toBe(visibleTo(who).includes(state))
+        expect(data?.[`count${graphql}`]?.totalDocs).toBe(listed.length)
+        for (const state of states) {
+          const byID = await graphqlAs(who, `{ ${singular}(id: ${docs[state]!.id}) { id } }`)
+          expect(Number(byID.data?.[singular]?.id ?? 0) === docs[state]!.id, state).toBe(
+            visibleTo(who).includes(state),
+          )
+        }
+      })
+
+      test('the Local API with overrideAccess false applies the same rules', async () => {
+        const as = { overrideAccess: false, user: userOf(who) } as const
+        const found = await ctx.payload.find({ ...as, collection: slug, depth: 0, limit: 100 })
+        const foundIDs = found.docs.map((doc) => (doc as unknown as Doc).id)
+        for (const state of states)
+          expect(foundIDs.includes(docs[state]!.id), state).toBe(visibleTo(who).includes(state))
+        expect((await ctx.payload.count({ ...as, collection: slug })).totalDocs).toBe(foundIDs.length)
+        for (const state of states) {
+          const byID = await outcome(ctx.payload.findByID({ ...as, id: docs[state]!.id, collection: slug }))
+          expect(byID, state).toBe(visibleTo(who).includes(state) ? 'ok' : 'refused')
+        }
+      })
+
+      test('create over REST, GraphQL and the Local API: editors only (comments: anyone); a refusal stores nothing', async () => {
+        const allowed = mayWrite || Boolean(anyone)
+        const before = await snapshot(collection)
+        const rest = await restClient(ctx.config).post(`/${collection}`, created(++sequence), tokenOf(who))
+        const viaGraphql = await graphqlAs(
+          who,
+          `mutation ($data: mutation${singular}Input!) { create${singular}(data: $data) { id } }`,
+          { data: { ...created(++sequence), ...graphqlInput } },
+        )
+        const local = await outcome(
+          ctx.payload.create({
+            collection: slug,
+            data: created(++sequence) as never,
             overrideAccess: false,
             user: userOf(who),
-          })
-          .then(
-            () => 'ok',
-            () => 'refused',
-          )
-        const mutation = await ctx.rest.graphql(
-          `mutation { delete${graphql.replace(/s$/, '').replace(/Links$/, 'Link')}(id: ${id}) { id } }`,
-          {},
-          tokenOf('anonymous'),
+          }),
         )
-        if (who === 'editor') {
-          expect(patched.status, state).toBe(200)
-          expect(await local, state).toBe('ok')
-        } else {
-          expect([403, 404], state).toContain(patched.status)
-          expect(await local, state).toBe('refused')
-          expect((await rest.delete(`/${collection}/${id}`)).status === 200, state).toBe(false)
+        expect(rest.status).toBe(allowed ? 201 : 403)
+        expect(viaGraphql.error).toBe(allowed ? undefined : 'You are not allowed to perform this action.')
+        expect(local).toBe(allowed ? 'ok' : 'refused')
+        if (!allowed) expect(await snapshot(collection)).toEqual(before)
+      })
+
+      test('update over REST, GraphQL and the Local API: editors only; a refusal changes nothing', async () => {
+        for (const state of states) {
+          const id = docs[state]!.id
+          const before = await snapshot(collection)
+          const rest = await restClient(ctx.config).patch(`/${collection}/${id}`, update, tokenOf(who))
+          const viaGraphql = await graphqlAs(
+            who,
+            `mutation ($data: mutation${singular}UpdateInput!) { update${singular}(id: ${id}, data: $data) { id } }`,
+            { data: { ...update, ...graphqlInput } },
+          )
+          const local = await outcome(
+            ctx.payload.update({
+              id,
+              collection: slug,
+              data: update as never,
+              overrideAccess: false,
+              user: userOf(who),
+            }),
+          )
+          if (mayWrite) {
+            expect([rest.status, viaGraphql.error, local], state).toEqual([200, undefined, 'ok'])
+          } else {
+            expect([403, 404], state).toContain(rest.status)
+            expect(viaGraphql.error, state).toMatch(/not allowed|not found/i)
+            expect(local, state).toBe('refused')
+            expect(await snapshot(collection)).toEqual(before)
+          }
         }
-        // Anonymous GraphQL deletes are refused for everyone's documents, by access (not by a typo).
-        expect(mutation.json.errors?.[0]?.message, state).toMatch(/not allowed|forbidden|not found/i)
-        if (who === 'anonymous') expect(await snapshot(collection)).toEqual(before)
-      }
+      })
+
+      test('delete over REST, GraphQL and the Local API: editors only; a refusal changes nothing', async () => {
+        if (mayWrite) {
+          // Editors delete throwaway documents, one per channel, and each is gone.
+          const [a, b, c] = await Promise.all([1, 2, 3].map(() => create(collection, created(++sequence))))
+          const rest = await restClient(ctx.config).delete(`/${collection}/${a!.id}`, tokenOf(who))
+          const viaGraphql = await graphqlAs(who, `mutation { delete${singular}(id: ${b!.id}) { id } }`)
+          const local = await outcome(
+            ctx.payload.delete({ id: c!.id, collection: slug, overrideAccess: false, user: userOf(who) }),
+          )
+          expect([rest.status, viaGraphql.error, local]).toEqual([200, undefined, 'ok'])
+          const left = await ctx.query(`SELECT id FROM ${collection.replace('-', '_')} WHERE id = ANY($1)`, [
+            [a!.id, b!.id, c!.id],
+          ])
+          expect(left).toEqual([])
+          return
+        }
+        for (const state of states) {
+          const id = docs[state]!.id
+          const before = await snapshot(collection)
+          const rest = await restClient(ctx.config).delete(`/${collection}/${id}`, tokenOf(who))
+          const viaGraphql = await graphqlAs(who, `mutation { delete${singular}(id: ${id}) { id } }`)
+          const local = await outcome(
+            ctx.payload.delete({ id, collection: slug, overrideAccess: false, user: userOf(who) }),
+          )
+          expect([403, 404], state).toContain(rest.status)
+          expect(viaGraphql.error, state).toMatch(/not allowed|not found/i)
+          expect(local, state).toBe('refused')
+          expect(await snapshot(collection)).toEqual(before)
+        }
+      })
     })
-  })
-})
+  },
+)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { getArticlePage } from '../../src/index.js'
-import { startPayload, startWithEditor } from '../helpers/payload.js'
+import { createReader, startPayload, startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
 type Doc = Record<string, any>
@@ -216,6 +216,87 @@ describe('privacy', () => {
     expect(response.json.authorEmail).toBe('geheim@example.com')
     const duplicate = await ctx.rest.post(`/comments/${approved.id}/duplicate`, {}, { token: ctx.token })
     expect(duplicate.status).toBeGreaterThanOrEqual(400)
+  })
+
+  test('no collection joins or relates to comments, so no join or populated document can carry one', async () => {
+    // Payload's own document locks point at every collection; they are tested below.
+    const pointsAtComments = ctx.payload.config.collections
+      .filter((collection) => collection.slug !== 'payload-locked-documents')
+      .flatMap((collection) =>
+        collection.flattenedFields
+          .filter(
+            (field) =>
+              (field.type === 'join' && field.collection === 'comments') ||
+              ((field.type === 'relationship' || field.type === 'upload') &&
+                [field.relationTo].flat().includes('comments')),
+          )
+          .map((field) => `${collection.slug}.${field.name}`),
+      )
+    expect(pointsAtComments).toEqual([])
+    // Deep reads from both sides, with their joins, as anonymous readers.
+    for (const path of [
+      `/articles/${open.id}?depth=3`,
+      '/articles?depth=3&joins[relatedLinks][limit]=10',
+      '/comments?depth=3',
+      `/comments/${approved.id}?depth=3`,
+    ]) {
+      const response = await ctx.rest.get(path)
+      expect(response.status, path).toBe(200)
+      expect(response.text, path).not.toContain('geheim@example.com')
+      expect(response.text, path).not.toMatch(/ipHash|authorEmail/)
+    }
+  })
+
+  test('a lock on a comment, populated for a logged-in reader, carries none of its private fields', async () => {
+    await ctx.payload.create({
+      collection: 'payload-locked-documents',
+      data: {
+        document: { relationTo: 'comments', value: approved.id },
+        user: { relationTo: 'users', value: ctx.editor.id },
+      } as never,
+    })
+    const reader = await createReader(ctx.payload)
+    const token = await ctx.rest.login('readers', 'reader@newsroom.test', 'secret-password')
+    for (const auth of [{ token }, { token: undefined }]) {
+      const response = await ctx.rest.get('/payload-locked-documents?depth=2', auth)
+      expect(response.text).not.toContain('geheim@example.com')
+      expect(response.text).not.toMatch(/ipHash|authorEmail/)
+    }
+    const local = await ctx.payload.find({
+      collection: 'payload-locked-documents',
+      depth: 2,
+      overrideAccess: false,
+      user: reader,
+    })
+    expect(JSON.stringify(local)).not.toContain('geheim@example.com')
+  })
+
+  test('comments keep no versions: there is no version table and no versions endpoint', async () => {
+    const tables = await ctx.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE '%comments%'`)
+    expect(tables.map((row) => row.tablename)).toEqual(['comments'])
+    for (const token of [undefined, ctx.token]) {
+      const response = await ctx.rest.get('/comments/versions', { token })
+      expect(response.status).toBeGreaterThanOrEqual(400)
+      expect(response.text).not.toContain('geheim@example.com')
+    }
+    const graphql = await ctx.rest.graphql('{ versionsComments { docs { id } } }', {}, { token: ctx.token })
+    expect(graphql.json.errors?.[0]?.message).toMatch(/versionsComments/)
+  })
+
+  test('duplicating a comment is refused for everyone and stores nothing', async () => {
+    const before = await ctx.query('SELECT count(*)::int AS n FROM comments')
+    for (const token of [undefined, ctx.token]) {
+      const response = await ctx.rest.post(`/comments/${approved.id}/duplicate`, {}, { token })
+      expect(response.status).toBeGreaterThanOrEqual(400)
+      expect(response.text).not.toContain('geheim@example.com')
+    }
+    const graphql = await ctx.rest.graphql(
+      `mutation { duplicateComment(id: ${approved.id}) { id authorEmail } }`,
+      {},
+      { token: ctx.token },
+    )
+    expect(graphql.json.errors?.[0]?.message).toMatch(/duplicateComment/)
+    expect(await ctx.query('SELECT count(*)::int AS n FROM comments')).toEqual(before)
   })
 
   test('readers cannot update or delete comments', async () => {

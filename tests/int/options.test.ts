@@ -42,10 +42,10 @@ describe('disabled', () => {
     // The delivery indexes Payload's own options cannot declare are part of that schema.
     const definitions = schema.indexes.map((row) => String(row.indexdef))
     expect(definitions).toContain(
-      'CREATE INDEX articles_by_date_idx ON public.articles USING btree (published_at, created_at, _status, paid_content, id)',
+      'CREATE INDEX articles_by_date_idx ON public.articles USING btree (published_at, created_at, id DESC, _status, paid_content)',
     )
     expect(definitions).toContain(
-      'CREATE INDEX articles_listing_idx ON public.articles USING btree (id, _status, published_at, created_at)',
+      'CREATE INDEX articles_listing_idx ON public.articles USING btree (id, _status, published_at, created_at, paid_content)',
     )
     expect(definitions).toContain(
       'CREATE INDEX articles_rels_parent_region_idx ON public.articles_rels USING btree (parent_id, regions_id, path)',
