@@ -10,7 +10,7 @@ import { executePrepared } from '../postgres/prepared.js'
 import { drizzleFor } from '../postgres/transaction.js'
 import { relsTableOf, tableOf } from '../postgres/tables.js'
 import { type RelatedQuery, type RelatedRow, rankRelated, relatedCTEs } from './related.js'
-import { type SponsorQuery, sponsorCandidates } from './sponsorCandidates.js'
+import { type SponsorQuery, sponsorCandidates } from './sponsors.js'
 
 /**
  * Whose page: the stored article with this slug (what a read without `draft` returns, so the
