@@ -76,5 +76,12 @@ export type {
 export { defaultDisclosureLabels, DEFAULT_MAX_LIMIT, resolveOptions } from './options.js'
 export type { Breadcrumb } from './regions/breadcrumbs.js'
 export { toSlug } from './slugs/toSlug.js'
+export type {
+  NewsroomArticle,
+  NewsroomComment,
+  NewsroomRegion,
+  NewsroomRelatedLink,
+  NewsroomSponsor,
+} from './types/documents.js'
 export { checkUrl } from './validation/url.js'
 export { countryCodes, isCountryCode, isSubdivisionCode } from './validation/isoCodes.js'

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 import { freePort } from './embeddedPostgres.js'
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** Next's build folder for the production build, apart from the dev servers' `.next` and `.next-e2e`. */
 export const PRODUCTION_DIST_DIR = '.next-prod'
 
@@ -15,12 +15,18 @@ const nextBin = path.join(repoRoot, 'node_modules/next/dist/bin/next')
 const baseEnv = { ...process.env, NEWSROOM_NEXT_DIST_DIR: PRODUCTION_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' }
 
 /**
- * Runs a command in the repo; resolves with its output, rejects with it when the exit code is not
- * 0 or when it takes longer than `timeoutMs` (then it is killed).
+ * Runs a command (in the repo unless `cwd` says otherwise); resolves with its output, rejects with
+ * it when the exit code is not 0 or when it takes longer than `timeoutMs` (then it is killed).
  */
-const run = (command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<string> =>
+export const run = (
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 600_000,
+  cwd = repoRoot,
+): Promise<string> =>
   new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.stdout.on('data', (chunk) => (output += String(chunk)))

@@ -1,0 +1,107 @@
+import type { CollectionSlug } from 'payload'
+
+import { searchPlugin } from '@payloadcms/plugin-search'
+import { seoPlugin } from '@payloadcms/plugin-seo'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { getArticlePage } from '../../src/index.js'
+import { startWithEditor } from '../helpers/payload.js'
+
+// The plugin next to Payload's own SEO and search plugins in one config, as a newsroom would run
+// them: SEO's meta fields and the search index on our articles, our rules and hooks intact.
+type Doc = Record<string, any>
+
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
+beforeAll(async () => {
+  ctx = await startWithEditor(
+    { media: 'media' },
+    {
+      plugins: [
+        seoPlugin({
+          collections: ['articles'],
+          generateTitle: ({ doc }) => `${doc?.title ?? ''} | Steppenbote`,
+          uploadsCollection: 'media',
+        }),
+        searchPlugin({ collections: ['articles'], defaultPriorities: { articles: 10 } }),
+      ],
+    },
+  )
+})
+afterAll(async () => ctx?.stop())
+
+const search = () =>
+  ctx.payload.find({ collection: 'search' as CollectionSlug, depth: 0, limit: 100 }) as Promise<{
+    docs: Doc[]
+  }>
+
+describe('with @payloadcms/plugin-seo and @payloadcms/plugin-search', () => {
+  test("articles carry SEO's meta group and our own fields and hooks", async () => {
+    const fields = ctx.payload.collections.articles.config.flattenedFields.map((field) => field.name)
+    expect(fields).toEqual(expect.arrayContaining(['meta', 'attribution', 'layout', 'slug', 'regions']))
+    const article = (await ctx.payload.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        ai: { usage: 'rewritten' },
+        meta: { description: 'Kurzfassung für Suchmaschinen', title: 'Gipfel in Astana | Steppenbote' },
+        source: { kind: 'external', name: 'Steppenkurier', url: 'https://quelle.example/gipfel' },
+        title: 'Gipfel in Astana',
+      } as never,
+    })) as Doc
+    expect(article.slug).toBe('gipfel-in-astana')
+    expect(article.attribution.required).toBe(true)
+    expect(article.meta).toMatchObject({ description: 'Kurzfassung für Suchmaschinen' })
+    const page = await getArticlePage({ payload: ctx.payload, slug: article.slug })
+    expect(page?.attribution?.sourceUrl).toBe('https://quelle.example/gipfel')
+  })
+
+  test('published articles reach the search index, drafts do not; our publish gate still holds', async () => {
+    const published = (await ctx.payload.create({
+      collection: 'articles',
+      data: { _status: 'published', title: 'Im Suchindex' } as never,
+    })) as Doc
+    await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Nur ein Entwurf' } as never,
+      draft: true,
+    })
+    const indexed = (await search()).docs
+    expect(indexed.map((doc) => doc.title)).toContain('Im Suchindex')
+    expect(indexed.map((doc) => doc.title)).not.toContain('Nur ein Entwurf')
+    expect(indexed.find((doc) => doc.title === 'Im Suchindex')?.doc).toMatchObject({
+      relationTo: 'articles',
+      value: published.id,
+    })
+
+    const before = (await search()).docs.length
+    await expect(
+      ctx.payload.create({
+        collection: 'articles',
+        data: { _status: 'published', ai: { usage: 'rewritten' }, title: 'Ohne Quelle' } as never,
+      }),
+    ).rejects.toMatchObject({ status: 400 })
+    expect((await search()).docs.length).toBe(before)
+    expect(await ctx.query(`SELECT id FROM articles WHERE title = 'Ohne Quelle'`)).toEqual([])
+  })
+
+  test('the search plugin hooks and ours both run: unpublishing hides related links and leaves the index', async () => {
+    const article = (await ctx.payload.create({
+      collection: 'articles',
+      data: { _status: 'published', title: 'Wird zurückgezogen' } as never,
+    })) as Doc
+    await ctx.payload.create({
+      collection: 'related-links',
+      data: { article: article.id, label: 'Mehr', type: 'external', url: 'https://mehr.example' } as never,
+    })
+    await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { _status: 'draft' } as never,
+    })
+    const [link] = await ctx.query(`SELECT article_published FROM related_links WHERE article_id = $1`, [
+      article.id,
+    ])
+    expect(link?.article_published).toBe(false)
+    expect((await search()).docs.map((doc) => doc.title)).not.toContain('Wird zurückgezogen')
+  })
+})

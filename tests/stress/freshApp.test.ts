@@ -1,0 +1,305 @@
+// The package as a new user meets it: `npm pack`, installed from the tarball with Payload into a
+// fresh project outside this repository, a config with the plugin, `payload migrate:create` and
+// `payload migrate` (the production path: no schema push), then an article created and read
+// through the package's own `getArticlePage`, and the host's generated types checked against
+// the package's exported ones.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+import { createDatabaseOn } from '../helpers/instance.js'
+import { repoRoot, run } from '../helpers/productionApp.js'
+
+/** The version this repository installed, so the fresh project gets the same (from npm's cache). */
+const versionOf = async (name: string): Promise<string> =>
+  JSON.parse(await readFile(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version
+
+let work: string
+let app: string
+let tarball: string
+let databaseUrl: string
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'newsroom-fresh-'))
+  app = path.join(work, 'app')
+  // `npm pack` runs `prepack`, which is `npm run build`.
+  const packed = await run('npm', ['pack', '--json', '--pack-destination', work], process.env, 600_000)
+  const [info] = JSON.parse(packed.slice(packed.indexOf('['))) as { filename: string }[]
+  tarball = path.join(work, info!.filename)
+  databaseUrl = await createDatabaseOn(inject('postgresServerUrl'))
+})
+afterAll(async () => {
+  // NEWSROOM_KEEP_FRESH_APP=1 keeps the project for a look after a failure.
+  if (work && !process.env.NEWSROOM_KEEP_FRESH_APP) await rm(work, { force: true, recursive: true })
+  else if (work) console.log(`fresh app kept in ${app}`)
+})
+
+describe('the packed package', () => {
+  test('holds dist, README, LICENSE and package.json only; its exports point into dist', async () => {
+    const listing = (await run('tar', ['-tzf', tarball])).split('\n').filter(Boolean)
+    const files = listing.map((entry) => entry.replace(/^package\//, ''))
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/exports/client.js',
+        'dist/exports/client.d.ts',
+        'dist/exports/rsc.js',
+        'dist/components/AttributionPreview.js',
+      ]),
+    )
+    const outside = files.filter((file) => !/^(dist\/|LICENSE$|README\.md$|package\.json$)/.test(file))
+    expect(outside).toEqual([])
+    expect(files.filter((file) => /\.test\.|^src\/|^dev\/|^tests\//.test(file))).toEqual([])
+
+    const manifest = JSON.parse(await run('tar', ['-xzOf', tarball, 'package/package.json']))
+    for (const [entry, file] of [
+      ['.', 'index'],
+      ['./client', 'exports/client'],
+      ['./rsc', 'exports/rsc'],
+    ]) {
+      expect(manifest.exports[entry!]).toMatchObject({
+        default: `./dist/${file}.js`,
+        import: `./dist/${file}.js`,
+        types: `./dist/${file}.d.ts`,
+      })
+    }
+    expect(manifest.peerDependencies).toMatchObject({
+      '@payloadcms/db-postgres': '^3.90.0',
+      payload: '^3.90.0',
+    })
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['i18n-iso-countries', 'slugify'])
+    // The build keeps client components marked as such (Next needs the directive first).
+    const client = await run('tar', ['-xzOf', tarball, 'package/dist/components/AttributionPreview.js'])
+    expect(
+      client.trimStart().startsWith("'use client'") || client.trimStart().startsWith('"use client"'),
+    ).toBe(true)
+  })
+})
+
+describe('a fresh Payload app with the package', () => {
+  const env = (): NodeJS.ProcessEnv => ({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: 'production',
+    PAYLOAD_CONFIG_PATH: 'payload.config.ts',
+  })
+  /**
+   * Payload's CLI sometimes exits 0 without running its command (payload#17757: under tsx an
+   * import never settles and Node exits on the empty event loop). So each command runs until
+   * `tookEffect` confirms it, at most six times, and each retry is printed.
+   */
+  const payloadCli = async (args: string[], tookEffect: () => Promise<boolean>) => {
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      const output = await run(
+        process.execPath,
+        [path.join(app, 'node_modules/payload/bin.js'), ...args],
+        env(),
+        300_000,
+        app,
+      )
+      if (await tookEffect()) return output
+      console.log(`payload ${args.join(' ')} exited 0 without effect (attempt ${attempt}, payload#17757)`)
+    }
+    throw new Error(`payload ${args.join(' ')} exited six times without effect`)
+  }
+  const query = async (sql: string) => {
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    try {
+      return (await client.query(sql)).rows
+    } finally {
+      await client.end()
+    }
+  }
+
+  test('installs from the tarball next to Payload', async () => {
+    await run('mkdir', ['-p', path.join(app, 'migrations')])
+    const pinned = async (names: string[]) =>
+      Object.fromEntries(await Promise.all(names.map(async (name) => [name, await versionOf(name)])))
+    await writeFile(
+      path.join(app, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'fresh-newsroom-app',
+          private: true,
+          type: 'module',
+          dependencies: {
+            ...(await pinned([
+              '@payloadcms/db-postgres',
+              '@payloadcms/next',
+              '@payloadcms/richtext-lexical',
+              '@payloadcms/ui',
+              'graphql',
+              'next',
+              'payload',
+              'react',
+              'react-dom',
+            ])),
+            'payload-newsroom': `file:${tarball}`,
+          },
+        },
+        null,
+        2,
+      ),
+    )
+    await run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      process.env,
+      900_000,
+      app,
+    )
+    const installed = JSON.parse(
+      await readFile(path.join(app, 'node_modules/payload-newsroom/package.json'), 'utf8'),
+    )
+    expect(installed.name).toBe('payload-newsroom')
+    await expect(readFile(path.join(app, 'node_modules/payload-newsroom/src/index.ts'))).rejects.toThrow()
+  }, 900_000)
+
+  test('payload migrate:create and payload migrate build the schema, the delivery indexes included', async () => {
+    await writeFile(
+      path.join(app, 'payload.config.ts'),
+      `import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import { newsroomPlugin } from 'payload-newsroom'
+
+export default buildConfig({
+  collections: [{ slug: 'users', auth: true, fields: [{ name: 'name', type: 'text' }] }],
+  db: postgresAdapter({
+    migrationDir: './migrations',
+    pool: { connectionString: process.env.DATABASE_URL },
+    push: false,
+  }),
+  editor: lexicalEditor(),
+  plugins: [newsroomPlugin({ site: { name: 'Frische Zeitung', url: 'https://frisch.example' } })],
+  secret: 'fresh-app-secret',
+  telemetry: false,
+  typescript: { outputFile: './payload-types.ts' },
+})
+`,
+    )
+    await payloadCli(['migrate:create', 'initial'], async () =>
+      (await readdir(path.join(app, 'migrations'))).some((file) => /initial\.ts$/.test(file)),
+    )
+    const applied = async () =>
+      (await query(`SELECT to_regclass('payload_migrations') AS t`))[0]?.t !== null &&
+      (await query(`SELECT name FROM payload_migrations`)).some((row) => /initial/.test(row.name))
+    expect(await applied()).toBe(false)
+    await payloadCli(['migrate'], applied)
+
+    const tables = await query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)
+    expect(tables.map((row) => row.tablename)).toEqual(
+      expect.arrayContaining(['articles', 'regions', 'sponsors', 'related_links', 'comments']),
+    )
+    const indexes = await query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)
+    expect(indexes.map((row) => row.indexname)).toEqual(
+      expect.arrayContaining([
+        'articles_by_date_idx',
+        'articles_listing_idx',
+        'articles_rels_parent_region_idx',
+        'articles_rels_region_parent_idx',
+      ]),
+    )
+  }, 600_000)
+
+  test('creates and reads an article through the package', async () => {
+    await writeFile(
+      path.join(app, 'check.ts'),
+      `import { getPayload } from 'payload'
+import { getArticlePage, type NewsroomArticle } from 'payload-newsroom'
+
+import config from './payload.config.ts'
+
+const payload = await getPayload({ config })
+const editor = await payload.create({ collection: 'users', data: { email: 'e@frisch.example', password: 'geheim-geheim' } })
+const region = await payload.create({ collection: 'regions', data: { name: 'Kasachstan', type: 'country', isoCode: 'KZ' } })
+const article = (await payload.create({
+  collection: 'articles',
+  data: {
+    _status: 'published',
+    ai: { usage: 'rewritten' },
+    authors: [editor.id],
+    regions: [region.id],
+    source: { kind: 'wire', name: 'Agentur', url: 'https://agentur.example/meldung' },
+    title: 'Ein Artikel aus dem frischen Projekt',
+  },
+})) as unknown as NewsroomArticle
+const page = await getArticlePage({ payload, slug: article.slug })
+console.log(JSON.stringify({ slug: article.slug, page }))
+process.exit(0)
+`,
+    )
+    const output = await run(
+      process.execPath,
+      [path.join(app, 'node_modules/tsx/dist/cli.mjs'), 'check.ts'],
+      { ...env(), NODE_OPTIONS: '' },
+      300_000,
+      app,
+    )
+    const { page, slug } = JSON.parse(output.slice(output.indexOf('{"slug"')).split('\n')[0]!)
+    expect(slug).toBe('ein-artikel-aus-dem-frischen-projekt')
+    expect(page.article.title).toBe('Ein Artikel aus dem frischen Projekt')
+    expect(page.kicker).toEqual({ label: 'Kasachstan', paid: false })
+    expect(page.attribution.segments).toContainEqual({
+      href: 'https://agentur.example/meldung',
+      text: 'dieser Quelle',
+    })
+    expect(page.jsonLd.url).toBe(`https://frisch.example/articles/${slug}`)
+  }, 300_000)
+
+  test("payload generate:types writes the host's types, and they fit the package's exported ones", async () => {
+    await payloadCli(['generate:types'], () =>
+      readFile(path.join(app, 'payload-types.ts')).then(
+        () => true,
+        () => false,
+      ),
+    )
+    const generated = await readFile(path.join(app, 'payload-types.ts'), 'utf8')
+    for (const name of ['Article', 'Region', 'Sponsor', 'RelatedLink', 'Comment'])
+      expect(generated).toContain(`export interface ${name} {`)
+    await writeFile(
+      path.join(app, 'types.check.ts'),
+      `import type { ArticlePage, NewsroomArticle, NewsroomComment, NewsroomRegion, NewsroomRelatedLink, NewsroomSponsor } from 'payload-newsroom'
+import type { Article, Comment, Region, RelatedLink, Sponsor } from './payload-types.js'
+
+export const checks = [
+  (doc: Article): NewsroomArticle => doc,
+  (doc: Region): NewsroomRegion => doc,
+  (doc: Sponsor): NewsroomSponsor => doc,
+  (doc: RelatedLink): NewsroomRelatedLink => doc,
+  (doc: Comment): NewsroomComment => doc,
+  (page: ArticlePage): string => page.article.slug,
+]
+`,
+    )
+    await writeFile(
+      path.join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'nodenext',
+          noEmit: true,
+          skipLibCheck: true,
+          strict: true,
+          target: 'ES2022',
+        },
+        files: ['types.check.ts'],
+      }),
+    )
+    // The repository's TypeScript, on the fresh project: the package's .d.ts files must compile.
+    await run(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+      process.env,
+      300_000,
+      app,
+    )
+  }, 600_000)
+})
