@@ -97,7 +97,8 @@ export const getArticlePage = async ({
   // sponsors, related titles and images, which need the facts. Reads go by id, which keeps
   // Payload's query building cheap, and `select` keeps each to the fields shown.
   const storedFacts = draft ? null : findFacts({ slug })
-  // Settled here so that an early return leaves no rejection unhandled.
+  // Settled here so that an early return leaves no rejection unhandled. An unknown slug thus
+  // costs the facts statement too (a few milliseconds): the price of not waiting for the article.
   storedFacts?.catch(() => undefined)
   const [doc] = await findDocs(payload, {
     ...readAs,

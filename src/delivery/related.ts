@@ -9,9 +9,12 @@ import { relsTableOf, tableOf } from '../postgres/tables.js'
 
 /** Rows of the date index walked before the related query reads the regions' articles instead. */
 const WALK = 500
+const DAY_SECONDS = 24 * 60 * 60
 
 export type RelatedQuery = {
   articlesSlug: string
+  /** Rows the date walk may take before falling back (tests make it small). */
+  walk?: number
   /** Targets of the article's curated links (in this collection) are not repeated. */
   relatedLinksSlug: string
   limit: number
@@ -27,7 +30,8 @@ export type RelatedQuery = {
  * found by walking the date index backwards until `limit` match, so articles are read only for
  * the few candidates that can win (indexes: src/postgres/indexes.ts). When the walk finds too few
  * within `WALK` rows (sparse regions, or regions whose articles all share several), the regions'
- * articles are read instead; when enough share several regions, neither runs.
+ * articles are read instead, which costs as many rows as the regions hold; when enough share
+ * several regions, neither runs.
  *
  * Reads the article from the CTEs `me` (id, published_at) and `my_regions` (id); returns the
  * CTEs `several`, `best_several` and `best_one` (columns id, shared, published) for a statement
@@ -37,7 +41,8 @@ export const relatedCTEs = (payload: Payload, query: RelatedQuery): SQL => {
   const articles = sql.identifier(tableOf(payload, query.articlesSlug))
   const rels = sql.identifier(relsTableOf(payload, query.articlesSlug))
   const region = sql.identifier(`${tableOf(payload, query.regionsSlug)}_id`)
-  const window = sql.raw(`interval '${Math.max(0, Math.floor(query.maxAgeDays))} days'`)
+  // Exact seconds, as a parameter: fractional days stay exact, and no DST shift in the window.
+  const window = sql`(${Math.max(0, query.maxAgeDays) * DAY_SECONDS}::float8 * interval '1 second')`
   const inRegions = sql`r.path = 'regions' AND r.${region} IN (SELECT id FROM my_regions)`
   const eligible = sql`a._status = 'published' AND a.paid_content IS NOT TRUE
     AND a.id <> (SELECT id FROM me)
@@ -58,26 +63,27 @@ export const relatedCTEs = (payload: Payload, query: RelatedQuery): SQL => {
       WHERE ${eligible}
       ORDER BY s.shared DESC, a.published_at DESC, a.id DESC LIMIT ${query.limit}
     ), best_one_walk AS (
-      -- No ORDER BY outside the walk: rows come in date order and the walk stops at the limit.
+      -- No ORDER BY outside the walk, so it stops at the limit: a filter over a subquery scan
+      -- keeps the subquery's date order (PostgreSQL does not reorder it; ranking is redone in JS).
       SELECT a.id, 1::bigint AS shared, extract(epoch FROM a.published_at)::float8 AS published
       FROM (SELECT a.id, a.published_at FROM ${articles} a
             WHERE ${eligible} AND a.id NOT IN (SELECT id FROM several)
-            ORDER BY a.published_at DESC, a.id DESC LIMIT ${WALK}) a
+            ORDER BY a.published_at DESC, a.id DESC LIMIT ${query.walk ?? WALK}) a
       -- A scalar subquery with LIMIT cannot become a join: the walk stays a walk.
       WHERE (SELECT true FROM ${rels} r WHERE r.parent_id = a.id AND ${inRegions} LIMIT 1)
         AND (SELECT count(*) FROM best_several) < ${query.limit}
       LIMIT ${query.limit}
     ), in_regions AS MATERIALIZED (
       SELECT DISTINCT r.parent_id AS id FROM ${rels} r WHERE ${inRegions}
+    ), enough AS (
+      -- The walk settles it when its finds and those sharing several regions fill the limit.
+      SELECT (SELECT count(*) FROM best_several) + (SELECT count(*) FROM best_one_walk) >= ${query.limit} AS walked
     ), best_one AS (
-      SELECT id, shared, published FROM best_one_walk
-      WHERE (SELECT count(*) FROM best_one_walk) >= ${query.limit}
+      SELECT id, shared, published FROM best_one_walk WHERE (SELECT walked FROM enough)
       UNION ALL
       (SELECT a.id, 1::bigint, extract(epoch FROM a.published_at)::float8 FROM in_regions c
        JOIN ${articles} a ON a.id = c.id
-       WHERE ${eligible} AND a.id NOT IN (SELECT id FROM several)
-         AND (SELECT count(*) FROM best_several) < ${query.limit}
-         AND (SELECT count(*) FROM best_one_walk) < ${query.limit}
+       WHERE ${eligible} AND a.id NOT IN (SELECT id FROM several) AND NOT (SELECT walked FROM enough)
        ORDER BY a.published_at DESC, a.id DESC LIMIT ${query.limit})
     )`
 }

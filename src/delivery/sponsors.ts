@@ -17,7 +17,8 @@ export type SponsorQuery = {
  * Sponsors that may show on an article: active and inside their date window, and untargeted,
  * targeted at one of the article's regions or their ancestors (a sponsor of Asien shows on an
  * article about China), or chosen by the article. Ancestors come from the regions' `parent`
- * chain, which is stored once whatever the locales.
+ * chain, which is stored once whatever the locales, and are found whoever asks: regions are
+ * public by default, and a host that restricts them still gets the sponsors of the whole tree.
  *
  * Reads the article from the CTEs `my_regions` and `my_sponsors` (id); returns the CTE
  * `region_line` (needs `WITH RECURSIVE`) and a SELECT of (id, logo).

@@ -16,8 +16,10 @@ type Adapter = ReturnType<Config['db']['init']>
  *
  * - `<articles>_by_date_idx` (published_at, created_at, id DESC, _status, paid_content): the
  *   related query's date window, and "newest first" lists walked backwards until a page is full.
- *   Walked backwards it is exactly the order of Payload's `sort: '-publishedAt'` (ties by
- *   created_at, then id ascending), so a list stops after its page instead of sorting batches.
+ *   Walked backwards it is exactly the order of Payload's page query for `sort: '-publishedAt'`
+ *   (published_at and created_at descending, then id ascending, which its DISTINCT query sorts
+ *   last), so a list stops after its page instead of sorting batches. The related walk orders by
+ *   published_at and id and takes an incremental sort over it.
  * - `<articles>_listing_idx` (id, _status, published_at, created_at, paid_content): lists that
  *   start from a region's `_rels` rows and join their articles by id, and the related query's
  *   check of the articles that share several regions.

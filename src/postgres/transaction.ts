@@ -2,8 +2,8 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 /**
- * Drizzle's handle on the request's open transaction, or the adapter's pool (read replicas
- * included) when there is none.
+ * Drizzle's handle on the request's open transaction, or the adapter's pool when there is none
+ * (with read replicas configured, drizzle sends raw statements to the primary).
  */
 export const drizzleFor = async (payload: Payload, req?: Partial<PayloadRequest>) => {
   const adapter = payload.db as unknown as PostgresAdapter

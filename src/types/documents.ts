@@ -1,7 +1,4 @@
 import type { AiUsage, SourceKind } from '../attribution/notice.js'
-import type { NoticeSegment } from '../attribution/template.js'
-import type { Heading } from '../layout/readingMetadata.js'
-import type { Breadcrumb } from '../regions/breadcrumbs.js'
 
 /**
  * The plugin's documents as the Local API and REST return them with the default fields. A host's
@@ -30,7 +27,8 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
     notice?: null | string
     placement?: 'bottom' | 'top' | null
     required?: boolean | null
-    segments?: NoticeSegment[] | unknown
+    /** `NoticeSegment[]`, in a JSON field Payload types loosely. */
+    segments?: unknown
     sourceUrl?: null | string
   }
   authors?: null | Relation<ID, { name?: null | string }>[]
@@ -47,7 +45,8 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
       showAfterPx?: null | number
       targetId?: null | string
     }
-    headings?: Heading[] | unknown
+    /** `Heading[]`, in a JSON field Payload types loosely. */
+    headings?: unknown
     readingTimeMinutes?: null | number
     wordCount?: null | number
   }
@@ -62,7 +61,8 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
 }
 
 export type NewsroomRegion<ID extends number | string = number> = Timestamps & {
-  breadcrumbs?: Breadcrumb[] | unknown
+  /** `Breadcrumb[]`, in a JSON field Payload types loosely. */
+  breadcrumbs?: unknown
   id: ID
   isoCode?: null | string
   name: string

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { findPageFacts } from '../../src/delivery/pageFacts.js'
 import { getArticlePage } from '../../src/index.js'
 import { recordQueries, startWithEditor } from '../helpers/payload.js'
 
@@ -148,7 +149,8 @@ describe('sponsors', () => {
   test("an editor's draft preview follows the draft's regions and sponsors, readers the published ones", async () => {
     const subject = await article({ title: 'Umzug nach Europa', regions: [china.id] })
     await sponsor({ name: 'Nur Europa', regions: [europe.id] })
-    const chosen = await sponsor({ name: 'Gewählt', regions: [europe.id], priority: -1 })
+    // Targeted elsewhere: it shows only because the draft chooses it.
+    const chosen = await sponsor({ name: 'Gewählt', regions: [kazakhstan.id], priority: -1 })
     await ctx.payload.update({
       id: subject.id,
       collection: 'articles',
@@ -164,10 +166,67 @@ describe('sponsors', () => {
     expect(preview.sponsors.map((entry) => entry.name)).toContain('Nur Europa')
     expect(preview.sponsors.map((entry) => entry.name)).toContain('Gewählt')
     expect(preview.sponsors.map((entry) => entry.name)).not.toContain('China-Partner')
+    expect(published.sponsors.map((entry) => entry.name)).not.toContain('Gewählt')
+
+    // The published page's own choice counts too, targeted elsewhere or not at all.
+    const choosing = await article({
+      title: 'Mit eigenem Sponsor',
+      regions: [europe.id],
+      sponsors: [chosen.id],
+    })
+    expect((await page(choosing.slug))!.sponsors.map((entry) => entry.name)).toContain('Gewählt')
+
+    // An editor's draft preview stays within the statement budget too.
+    const queries = await recordQueries(() => page(subject.slug, { draft: true, user: ctx.editor }))
+    expect(queries.length).toBeLessThanOrEqual(8)
   })
 })
 
 describe('related', () => {
+  test('the date walk, its fallback and the shortcut when enough share several regions agree', async () => {
+    const region = (name: string) =>
+      ctx.payload.create({ collection: 'regions', data: { name, type: 'other' } as never }) as Promise<Doc>
+    const [north, south] = [await region('Nordufer'), await region('Südufer')]
+    const base = Date.parse('2026-06-01T08:00:00.000Z')
+    const at = (days: number) => new Date(base + days * day).toISOString()
+    const subject = await article({ title: 'Am Fluss', regions: [north.id, south.id], publishedAt: at(0) })
+    const titled = async (regions: unknown[], days: number, title: string) =>
+      (await article({ title, regions, publishedAt: at(days) })).id
+    const bothOld = await titled([north.id, south.id], -9, 'Beide, alt')
+    const ones = [
+      await titled([north.id], -1, 'Nord 1'),
+      await titled([south.id], -2, 'Süd 2'),
+      await titled([north.id], -3, 'Nord 3'),
+    ]
+    const facts = (walk?: number) =>
+      findPageFacts(ctx.payload, {
+        article: { slug: subject.slug },
+        articlesSlug: 'articles',
+        hasLogo: true,
+        limit: 4,
+        maxAgeDays: 30,
+        now: new Date(),
+        regionsSlug: 'regions',
+        relatedLinksSlug: 'related-links',
+        sponsorsSlug: 'sponsors',
+        walk,
+      })
+    // The walk finds enough; with one row allowed it cannot, and the regions' articles are read.
+    const expected = [bothOld, ...ones]
+    expect((await facts()).relatedIDs).toEqual(expected)
+    expect((await facts(1)).relatedIDs).toEqual(expected)
+    expect((await facts(2)).relatedIDs).toEqual(expected)
+    // Four sharing both regions: they fill the list, newest first, whatever the walk.
+    const both = [
+      await titled([north.id, south.id], -20, 'Beide 20'),
+      await titled([north.id, south.id], -15, 'Beide 15'),
+      await titled([north.id, south.id], -12, 'Beide 12'),
+    ]
+    for (const walk of [undefined, 1]) {
+      expect((await facts(walk)).relatedIDs).toEqual([bothOld, both[2], both[1], both[0]])
+    }
+  })
+
   test('curated first in order, then automatic by shared regions and recency, with the exclusions', async () => {
     const base = Date.parse('2026-03-01T08:00:00.000Z')
     const at = (days: number) => new Date(base + days * day).toISOString()
