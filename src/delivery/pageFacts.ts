@@ -79,9 +79,9 @@ const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
 /**
  * Everything a page needs to know before it can read its documents, in one statement: the
  * automatic related articles, the curated links and their targets, the sponsors that may show
- * and the approved comment count. One statement keeps a page's query count fixed; finding the article
- * by its slug lets it run alongside the article's own read, and the page reads regions, links,
- * related titles, sponsors and images in a single round after it.
+ * and the approved comment count. One statement keeps a page's query count fixed; finding the
+ * article by its slug lets it run alongside the article's own read, and the page reads links,
+ * related titles, sponsors and images by id as soon as it is back.
  */
 export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Promise<PageFacts> => {
   const sponsors = sponsorCandidates(payload, query)
