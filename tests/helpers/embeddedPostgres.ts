@@ -14,23 +14,38 @@ export const freePort = () =>
     })
   })
 
-/** A throw-away PostgreSQL in a temporary folder; returns its server URL (no database part). */
-export const startEmbeddedPostgres = async (): Promise<{ serverUrl: string; stop: () => Promise<void> }> => {
+export type EmbeddedServer = {
+  /** Stops the server and keeps its data, for `resume` (the fault tests' outage). */
+  pause: () => Promise<void>
+  resume: () => Promise<void>
+  serverUrl: string
+  /** Stops the server and deletes its data. */
+  stop: () => Promise<void>
+}
+
+/**
+ * A throw-away PostgreSQL in a temporary folder; `serverUrl` has no database part. `quiet`
+ * drops its error log (tests that stop it on purpose).
+ */
+export const startEmbeddedPostgres = async ({ quiet = false } = {}): Promise<EmbeddedServer> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'newsroom-pg-'))
   const port = await freePort()
   const postgres = new EmbeddedPostgres({
     createPostgresUser: process.getuid?.() === 0,
     databaseDir: dataDir,
-    onError: (message) => console.error('[postgres]', message),
+    onError: quiet ? () => {} : (message) => console.error('[postgres]', message),
     onLog: () => {},
     password: 'postgres',
-    persistent: false,
+    // Its folder is removed by `stop`; `pause` must keep it.
+    persistent: true,
     port,
     user: 'postgres',
   })
   await postgres.initialise()
   await postgres.start()
   return {
+    pause: () => postgres.stop(),
+    resume: () => postgres.start(),
     serverUrl: `postgres://postgres:postgres@127.0.0.1:${port}/`,
     stop: async () => {
       await postgres.stop()

@@ -29,6 +29,8 @@ beforeAll(async () => {
 })
 afterAll(async () => ctx?.stop())
 
+const article = (data: Record<string, unknown>, draft = false) =>
+  ctx.payload.create({ collection: 'articles', data: data as never, draft }) as Promise<Doc>
 const search = () =>
   ctx.payload.find({ collection: 'search' as CollectionSlug, depth: 0, limit: 100 }) as Promise<{
     docs: Doc[]
@@ -38,33 +40,23 @@ describe('with @payloadcms/plugin-seo and @payloadcms/plugin-search', () => {
   test("articles carry SEO's meta group and our own fields and hooks", async () => {
     const fields = ctx.payload.collections.articles.config.flattenedFields.map((field) => field.name)
     expect(fields).toEqual(expect.arrayContaining(['meta', 'attribution', 'layout', 'slug', 'regions']))
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: {
-        _status: 'published',
-        ai: { usage: 'rewritten' },
-        meta: { description: 'Kurzfassung für Suchmaschinen', title: 'Gipfel in Astana | Steppenbote' },
-        source: { kind: 'external', name: 'Steppenkurier', url: 'https://quelle.example/gipfel' },
-        title: 'Gipfel in Astana',
-      } as never,
-    })) as Doc
-    expect(article.slug).toBe('gipfel-in-astana')
-    expect(article.attribution.required).toBe(true)
-    expect(article.meta).toMatchObject({ description: 'Kurzfassung für Suchmaschinen' })
-    const page = await getArticlePage({ payload: ctx.payload, slug: article.slug })
+    const summit = await article({
+      _status: 'published',
+      ai: { usage: 'rewritten' },
+      meta: { description: 'Kurzfassung für Suchmaschinen', title: 'Gipfel in Astana | Steppenbote' },
+      source: { kind: 'external', name: 'Steppenkurier', url: 'https://quelle.example/gipfel' },
+      title: 'Gipfel in Astana',
+    })
+    expect(summit.slug).toBe('gipfel-in-astana')
+    expect(summit.attribution.required).toBe(true)
+    expect(summit.meta).toMatchObject({ description: 'Kurzfassung für Suchmaschinen' })
+    const page = await getArticlePage({ payload: ctx.payload, slug: summit.slug })
     expect(page?.attribution?.sourceUrl).toBe('https://quelle.example/gipfel')
   })
 
   test('published articles reach the search index, drafts do not; our publish gate still holds', async () => {
-    const published = (await ctx.payload.create({
-      collection: 'articles',
-      data: { _status: 'published', title: 'Im Suchindex' } as never,
-    })) as Doc
-    await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Nur ein Entwurf' } as never,
-      draft: true,
-    })
+    const published = await article({ _status: 'published', title: 'Im Suchindex' })
+    await article({ title: 'Nur ein Entwurf' }, true)
     const indexed = (await search()).docs
     expect(indexed.map((doc) => doc.title)).toContain('Im Suchindex')
     expect(indexed.map((doc) => doc.title)).not.toContain('Nur ein Entwurf')
@@ -75,31 +67,26 @@ describe('with @payloadcms/plugin-seo and @payloadcms/plugin-search', () => {
 
     const before = (await search()).docs.length
     await expect(
-      ctx.payload.create({
-        collection: 'articles',
-        data: { _status: 'published', ai: { usage: 'rewritten' }, title: 'Ohne Quelle' } as never,
-      }),
+      article({ _status: 'published', ai: { usage: 'rewritten' }, title: 'Ohne Quelle' }),
     ).rejects.toMatchObject({ status: 400 })
     expect((await search()).docs.length).toBe(before)
     expect(await ctx.query(`SELECT id FROM articles WHERE title = 'Ohne Quelle'`)).toEqual([])
   })
 
   test('the search plugin hooks and ours both run: unpublishing hides related links and leaves the index', async () => {
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: { _status: 'published', title: 'Wird zurückgezogen' } as never,
-    })) as Doc
+    const withdrawn = await article({ _status: 'published', title: 'Wird zurückgezogen' })
     await ctx.payload.create({
       collection: 'related-links',
-      data: { article: article.id, label: 'Mehr', type: 'external', url: 'https://mehr.example' } as never,
+      data: { article: withdrawn.id, label: 'Mehr', type: 'external', url: 'https://mehr.example' } as never,
     })
+    expect((await search()).docs.map((doc) => doc.title)).toContain('Wird zurückgezogen')
     await ctx.payload.update({
-      id: article.id,
+      id: withdrawn.id,
       collection: 'articles',
       data: { _status: 'draft' } as never,
     })
     const [link] = await ctx.query(`SELECT article_published FROM related_links WHERE article_id = $1`, [
-      article.id,
+      withdrawn.id,
     ])
     expect(link?.article_published).toBe(false)
     expect((await search()).docs.map((doc) => doc.title)).not.toContain('Wird zurückgezogen')

