@@ -92,10 +92,10 @@ describe('a fresh Payload app with the package', () => {
   /**
    * Payload's CLI sometimes exits 0 without running its command (payload#17757: under tsx an
    * import never settles and Node exits on the empty event loop). So each command runs until
-   * `tookEffect` confirms it, at most six times, and each retry is printed.
+   * `tookEffect` confirms it, at most twelve times (on a busy machine it took five), and each retry is printed.
    */
   const payloadCli = async (args: string[], tookEffect: () => Promise<boolean>) => {
-    for (let attempt = 1; attempt <= 6; attempt += 1) {
+    for (let attempt = 1; attempt <= 12; attempt += 1) {
       const output = await run(
         process.execPath,
         [path.join(app, 'node_modules/payload/bin.js'), ...args],
@@ -106,7 +106,7 @@ describe('a fresh Payload app with the package', () => {
       if (await tookEffect()) return output
       console.log(`payload ${args.join(' ')} exited 0 without effect (attempt ${attempt}, payload#17757)`)
     }
-    throw new Error(`payload ${args.join(' ')} exited six times without effect`)
+    throw new Error(`payload ${args.join(' ')} exited twelve times without effect`)
   }
   const query = async (sql: string) => {
     const client = new pg.Client({ connectionString: databaseUrl })
