@@ -145,7 +145,12 @@ test('PostgreSQL stopped and restarted under traffic: fast 5xx, then service aga
       `SELECT a.id, (SELECT count(*)::int FROM _articles_v v WHERE v.parent_id = a.id AND v.latest) AS versions
        FROM articles a WHERE a.title LIKE 'Störung %' ORDER BY a.id`,
     )
-    expect(rows.map((row) => row.id)).toEqual([...created].sort((a, b) => a! - b!))
+    // A create in flight when the server went down may have committed without its 201 reaching
+    // the client: such rows may exist, at most one per create that ended in an error.
+    const stored = rows.map((row) => row.id)
+    const unanswered = outcomes.filter((o) => o.kind === 'create' && o.status !== 201).length
+    expect(created.every((id) => stored.includes(id!))).toBe(true)
+    expect(stored.length - created.length).toBeLessThanOrEqual(unanswered)
     expect(rows.every((row) => row.versions === 1)).toBe(true)
     const orphans = await client.query(
       `SELECT count(*)::int AS n FROM _articles_v v WHERE v.version_title LIKE 'Störung %'
