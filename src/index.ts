@@ -7,6 +7,7 @@ import { clearIpHashesTask } from './jobs/clearIpHashes.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { withDeliveryIndexes } from './postgres/indexes.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
+import { withStartupChecks } from './startupChecks.js'
 
 export const newsroomPlugin =
   (options: NewsroomPluginOptions = {}) =>
@@ -35,7 +36,10 @@ export const newsroomPlugin =
         : config.jobs,
     }
     if (resolved.disabled) return withSchema
-    return { ...withSchema, endpoints: [...(config.endpoints ?? []), articlePageEndpoint] }
+    return withStartupChecks(
+      { ...withSchema, endpoints: [...(config.endpoints ?? []), articlePageEndpoint] },
+      resolved.users,
+    )
   }
 
 export type {

@@ -62,6 +62,11 @@ export type CommentOptions = {
   clientAddress?: (req: PayloadRequest) => string | undefined
   /** Minimum seconds between two comments from one address or email. */
   floodSeconds?: number
+  /**
+   * The key of the address hashes (HMAC-SHA256), kept apart from `PAYLOAD_SECRET`, which signs
+   * logins. Required with `clientAddress`.
+   */
+  hashSecret?: string
   /** Hashed addresses are cleared after this many days by the `newsroomClearIpHashes` job. */
   ipHashRetentionDays?: number
   /** Under `post` moderation, bodies with more links than this still wait for an editor. */
@@ -101,7 +106,8 @@ export type ResolvedCollection = NewsroomCollectionOverrides & { slug: Collectio
 
 export type ResolvedOptions = {
   backToTop: { minWords: number; showAfterPx: number }
-  comments: Required<Omit<CommentOptions, 'clientAddress'>> & Pick<CommentOptions, 'clientAddress'>
+  comments: Required<Omit<CommentOptions, 'clientAddress' | 'hashSecret'>> &
+    Pick<CommentOptions, 'clientAddress' | 'hashSecret'>
   collections: {
     articles: ResolvedCollection
     comments: false | ResolvedCollection
@@ -117,6 +123,11 @@ export type ResolvedOptions = {
   media?: CollectionSlug
   /** The reader-facing texts for a locale: the configured ones over the built-in ones, German by default. */
   readerTextsFor: (locale: null | string | undefined) => ReaderTexts
+  /**
+   * A requested locale as one the site knows (its reader locales and the host's localization),
+   * else German: a query parameter is data, never an object key or an unbounded cache key.
+   */
+  readerLocaleOf: (locale: null | string | undefined) => string
   /** The locales with reader texts of their own (built-in or configured); others read German. */
   readerLocales: string[]
   related: { limit: number; maxAgeDays: number }
@@ -183,20 +194,19 @@ const positiveNumber = (name: string, value: number | undefined, fallback: numbe
   return resolved
 }
 
-const buildReaderTexts = (options: NewsroomPluginOptions) => {
+const buildReaderTexts = (options: NewsroomPluginOptions, readerLocales: string[]) => {
   const cache = new Map<string, ReaderTexts>()
-  const configured = (locale: string) =>
-    locale in readerTexts ||
-    Boolean(options.attribution?.templates?.[locale] || options.backToTop?.labels?.[locale])
   return (locale: null | string | undefined): ReaderTexts => {
-    const key = locale && configured(locale) ? locale : DEFAULT_READER_LOCALE
+    const key = locale && readerLocales.includes(locale) ? locale : DEFAULT_READER_LOCALE
     let texts = cache.get(key)
     if (!texts) {
-      const builtIn = readerTexts[key as keyof typeof readerTexts] ?? readerTexts[DEFAULT_READER_LOCALE]
+      const builtIn = Object.hasOwn(readerTexts, key)
+        ? readerTexts[key as keyof typeof readerTexts]
+        : readerTexts[DEFAULT_READER_LOCALE]
       texts = {
-        backToTop: { ...builtIn.backToTop, ...options.backToTop?.labels?.[key] },
+        backToTop: { ...builtIn.backToTop, ...ownEntry(options.backToTop?.labels, key) },
         commentsNotice: builtIn.commentsNotice,
-        templates: { ...builtIn.templates, ...options.attribution?.templates?.[key] },
+        templates: { ...builtIn.templates, ...ownEntry(options.attribution?.templates, key) },
       }
       cache.set(key, texts)
     }
@@ -204,8 +214,22 @@ const buildReaderTexts = (options: NewsroomPluginOptions) => {
   }
 }
 
+/** `record[key]` only when the record itself has it: `constructor` or `__proto__` are data, not keys. */
+const ownEntry = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined
+
+const localeCodesOf = (config: Config): string[] =>
+  config.localization
+    ? config.localization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code))
+    : []
+
 export const resolveOptions = (options: NewsroomPluginOptions, config: Config): ResolvedOptions => {
   checkTemplates(options.attribution?.templates)
+  if (options.comments?.clientAddress && !options.comments.hashSecret?.trim()) {
+    throw new Error(
+      'payload-newsroom: comments.clientAddress needs comments.hashSecret, a secret of its own for the address hashes (not PAYLOAD_SECRET)',
+    )
+  }
   const users = (options.users ?? findUsersSlug(config)) as CollectionSlug
   const isEditor = options.isEditor ?? ((req: PayloadRequest) => req.user?.collection === users)
   const maxLimit = options.maxLimit ?? DEFAULT_MAX_LIMIT
@@ -213,6 +237,14 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     throw new Error(`payload-newsroom: maxLimit must be a positive whole number, got ${String(maxLimit)}`)
   }
   const overrides = options.collections ?? {}
+  const readerLocales = [
+    ...new Set([
+      ...Object.keys(readerTexts),
+      ...Object.keys(options.attribution?.templates ?? {}),
+      ...Object.keys(options.backToTop?.labels ?? {}),
+    ]),
+  ]
+  const knownLocales = new Set([...readerLocales, ...localeCodesOf(config)])
   return {
     backToTop: {
       minWords: positiveNumber('backToTop.minWords', options.backToTop?.minWords, 300),
@@ -221,6 +253,7 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     comments: {
       clientAddress: options.comments?.clientAddress,
       floodSeconds: positiveNumber('comments.floodSeconds', options.comments?.floodSeconds, 15),
+      hashSecret: options.comments?.hashSecret,
       ipHashRetentionDays: positiveNumber(
         'comments.ipHashRetentionDays',
         options.comments?.ipHashRetentionDays,
@@ -242,14 +275,9 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     isEditor,
     maxLimit,
     media: options.media as CollectionSlug | undefined,
-    readerLocales: [
-      ...new Set([
-        ...Object.keys(readerTexts),
-        ...Object.keys(options.attribution?.templates ?? {}),
-        ...Object.keys(options.backToTop?.labels ?? {}),
-      ]),
-    ],
-    readerTextsFor: buildReaderTexts(options),
+    readerLocaleOf: (locale) => (locale && knownLocales.has(locale) ? locale : DEFAULT_READER_LOCALE),
+    readerLocales,
+    readerTextsFor: buildReaderTexts(options, readerLocales),
     related: {
       limit: positiveNumber('related.limit', options.related?.limit, 4),
       maxAgeDays: positiveNumber('related.maxAgeDays', options.related?.maxAgeDays, 365),

@@ -11,8 +11,10 @@ export type AttributionCase = (typeof attributionCases)[number]
 export type TemplateKey = 'sourceSuffix' | AttributionCase
 export type NoticeTemplates = Record<TemplateKey, string>
 
-export type AiUsage = 'edited' | 'generated' | 'none' | 'rewritten'
-export type SourceKind = 'external' | 'staff' | 'wire'
+export const aiUsages = ['none', 'rewritten', 'generated', 'edited'] as const
+export type AiUsage = (typeof aiUsages)[number]
+export const sourceKinds = ['staff', 'wire', 'external'] as const
+export type SourceKind = (typeof sourceKinds)[number]
 
 /** The stored facts a notice is rendered from. */
 export type AttributionFacts = {
@@ -54,7 +56,8 @@ export const noAttribution: Attribution = {
 /** Which notice an article needs, or null: AI use decides first, then wire or external copy. */
 export const attributionCaseOf = (facts: AttributionFacts): AttributionCase | null => {
   const usage = facts.ai?.usage ?? 'none'
-  if (usage !== 'none') return usage
+  // Hooks run before Payload validates the select: an unknown value computes as AI text, never as none.
+  if (usage !== 'none') return (attributionCases as readonly string[]).includes(usage) ? usage : 'generated'
   const kind = facts.source?.kind ?? 'staff'
   return kind === 'wire' || kind === 'external' ? 'sourced' : null
 }

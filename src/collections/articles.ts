@@ -6,21 +6,18 @@ import { previewField } from '../fields/previewField.js'
 import { newsroomSlugField } from '../fields/slugField.js'
 import { urlField } from '../fields/urlField.js'
 import { computeAttribution, renderAttribution } from '../hooks/attribution.js'
-import { clampLimit } from '../hooks/clampLimit.js'
 import { computeLayout, renderLayoutTexts } from '../hooks/layout.js'
-import { deleteLinksOfArticle, syncLinkVisibility } from '../hooks/linkVisibility.js'
-import { refuseDeepNesting } from '../hooks/nesting.js'
-import { refuseNulBytes } from '../hooks/nulBytes.js'
-import { refuseOversizedText } from '../hooks/textLength.js'
+import { deleteArticleDependents, syncLinkVisibility } from '../hooks/linkVisibility.js'
 import { setPublishedAt } from '../hooks/publishedAt.js'
-import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { ensureUniqueSlug } from '../hooks/slug.js'
+import { guardHooks } from '../guards/index.js'
 import { inAllLanguages, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
 
 export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
-  const { articles, regions, relatedLinks, sponsors } = options.collections
+  const { articles, comments, regions, relatedLinks, sponsors } = options.collections
   const behaviour = !options.disabled
+  const guards = guardHooks(options)
   const defaultFields: Field[] = [
     {
       name: 'title',
@@ -275,18 +272,16 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
       ? {
           afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug)],
           afterRead: [renderAttribution(options), renderLayoutTexts(options)],
-          beforeDelete: [deleteLinksOfArticle(relatedLinks.slug)],
+          beforeDelete: [deleteArticleDependents([relatedLinks.slug, ...(comments ? [comments.slug] : [])])],
           beforeChange: [
-            refuseNulBytes,
-            refuseOversizedText,
-            refuseUnknownRelations,
+            ...guards.beforeChange,
             setPublishedAt,
             computeAttribution(options),
             computeLayout(options),
             // Last: it holds an advisory lock until commit.
             ensureUniqueSlug({ fallbackPrefix: 'artikel', titleField: 'title' }),
           ],
-          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
+          beforeOperation: guards.beforeOperation,
         }
       : undefined,
     labels: { plural: inAllLanguages('articlePlural'), singular: inAllLanguages('articleSingular') },

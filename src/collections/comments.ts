@@ -1,15 +1,11 @@
-import type { CollectionConfig, CollectionSlug, Field, FieldAccess } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field, FieldAccess, Where } from 'payload'
 
 import type { NewsroomCollectionOverrides, ResolvedOptions } from '../options.js'
 
 import { editorsWrite } from '../access/defaults.js'
 import { urlField } from '../fields/urlField.js'
-import { clampLimit } from '../hooks/clampLimit.js'
-import { guardCommentSubmission } from '../hooks/commentGuard.js'
-import { refuseDeepNesting } from '../hooks/nesting.js'
-import { refuseNulBytes } from '../hooks/nulBytes.js'
-import { refuseOversizedText } from '../hooks/textLength.js'
-import { refuseUnknownRelations } from '../hooks/relationsExist.js'
+import { checkSubmission, prepareSubmission } from '../hooks/commentGuard.js'
+import { guardHooks } from '../guards/index.js'
 import { inAllLanguages, t } from '../i18n/index.js'
 import { computedAdmin } from './computedAdmin.js'
 
@@ -17,9 +13,13 @@ export const buildComments = (options: ResolvedOptions, slug: CollectionSlug): C
   const { articles, comments } = options.collections
   const overrides: NewsroomCollectionOverrides = comments || {}
   const behaviour = !options.disabled
+  const guards = guardHooks(options)
   // Private fields: readable, filterable and sortable by editors only (Payload refuses queries on unreadable fields).
   const isEditor: FieldAccess = ({ req }) => options.isEditor(req)
   const editorsOnly = { read: isEditor, update: isEditor }
+  const publicComments: Where = {
+    and: [{ status: { equals: 'approved' } }, { 'article._status': { equals: 'published' } }],
+  }
   const defaultFields: Field[] = [
     {
       name: 'article',
@@ -97,7 +97,8 @@ export const buildComments = (options: ResolvedOptions, slug: CollectionSlug): C
   ]
   return {
     slug,
-    access: editorsWrite(options, ({ req }) => options.isEditor(req) || { status: { equals: 'approved' } }, {
+    // Public: approved comments of published articles (an unpublished article takes its comments along).
+    access: editorsWrite(options, ({ req }) => options.isEditor(req) || publicComments, {
       create: () => true,
       ...overrides.access,
     }),
@@ -114,13 +115,9 @@ export const buildComments = (options: ResolvedOptions, slug: CollectionSlug): C
     fields: overrides.fields ? overrides.fields({ defaultFields }) : defaultFields,
     hooks: behaviour
       ? {
-          beforeChange: [
-            refuseNulBytes,
-            refuseOversizedText,
-            refuseUnknownRelations,
-            guardCommentSubmission(options, slug),
-          ],
-          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
+          beforeChange: [...guards.beforeChange, prepareSubmission(options, slug)],
+          afterChange: [checkSubmission(options, slug)],
+          beforeOperation: guards.beforeOperation,
         }
       : undefined,
     // Flood control counts a sender's recent comments.

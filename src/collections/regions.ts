@@ -2,13 +2,14 @@ import type { CollectionConfig, Field, PayloadRequest, TextFieldSingleValidation
 
 import { editorsWrite } from '../access/defaults.js'
 import { newsroomSlugField } from '../fields/slugField.js'
-import { clampLimit } from '../hooks/clampLimit.js'
-import { refuseDeepNesting } from '../hooks/nesting.js'
-import { refuseNulBytes } from '../hooks/nulBytes.js'
-import { refuseOversizedText } from '../hooks/textLength.js'
-import { checkRegionCode, computeRegionTree, syncRegionTree } from '../hooks/regionTree.js'
-import { refuseUnknownRelations } from '../hooks/relationsExist.js'
+import {
+  checkRegionCode,
+  computeRegionTree,
+  refuseDeletingUsedRegion,
+  syncRegionTree,
+} from '../hooks/regionTree.js'
 import { ensureUniqueSlug } from '../hooks/slug.js'
+import { guardHooks } from '../guards/index.js'
 import { inAllLanguages, message, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
 import { computedAdmin } from './computedAdmin.js'
@@ -16,6 +17,7 @@ import { computedAdmin } from './computedAdmin.js'
 export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
   const { regions } = options.collections
   const behaviour = !options.disabled
+  const guards = guardHooks(options)
   const defaultFields: Field[] = [
     {
       name: 'name',
@@ -81,15 +83,20 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
     hooks: behaviour
       ? {
           afterChange: [syncRegionTree(regions.slug)],
+          beforeDelete: [
+            refuseDeletingUsedRegion({
+              articles: options.collections.articles.slug,
+              regions: regions.slug,
+              sponsors: options.collections.sponsors.slug,
+            }),
+          ],
           beforeChange: [
-            refuseNulBytes,
-            refuseOversizedText,
-            refuseUnknownRelations,
+            ...guards.beforeChange,
             checkRegionCode,
             ensureUniqueSlug({ fallbackPrefix: 'region', titleField: 'name' }),
             computeRegionTree(regions.slug),
           ],
-          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
+          beforeOperation: guards.beforeOperation,
         }
       : undefined,
     labels: { plural: inAllLanguages('regionPlural'), singular: inAllLanguages('regionSingular') },

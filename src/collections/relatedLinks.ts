@@ -2,19 +2,16 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { editorsWrite, linkOfPublishedArticleOrEditor } from '../access/defaults.js'
 import { urlField } from '../fields/urlField.js'
-import { clampLimit } from '../hooks/clampLimit.js'
-import { refuseDeepNesting } from '../hooks/nesting.js'
-import { refuseNulBytes } from '../hooks/nulBytes.js'
-import { refuseOversizedText } from '../hooks/textLength.js'
 import { setLinkVisibility } from '../hooks/linkVisibility.js'
 import { enforceRelatedLinkRules } from '../hooks/relatedLinkRules.js'
-import { refuseUnknownRelations } from '../hooks/relationsExist.js'
+import { guardHooks } from '../guards/index.js'
 import { inAllLanguages, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
 
 export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig => {
   const { articles, relatedLinks } = options.collections
   const behaviour = !options.disabled
+  const guards = guardHooks(options)
   const isExternal = (_: unknown, siblingData: { type?: string }) => siblingData?.type === 'external'
   const defaultFields: Field[] = [
     {
@@ -93,13 +90,11 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
     hooks: behaviour
       ? {
           beforeChange: [
-            refuseNulBytes,
-            refuseOversizedText,
-            refuseUnknownRelations,
+            ...guards.beforeChange,
             enforceRelatedLinkRules(relatedLinks.slug),
             setLinkVisibility(articles.slug),
           ],
-          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
+          beforeOperation: guards.beforeOperation,
         }
       : undefined,
     // One link per article and target; a race past the hook's check ends here.

@@ -3,12 +3,8 @@ import type { CollectionConfig, Field } from 'payload'
 import { activeSponsorOrEditor, editorsWrite } from '../access/defaults.js'
 import { previewField } from '../fields/previewField.js'
 import { urlField } from '../fields/urlField.js'
-import { clampLimit } from '../hooks/clampLimit.js'
-import { refuseDeepNesting } from '../hooks/nesting.js'
-import { refuseNulBytes } from '../hooks/nulBytes.js'
-import { refuseOversizedText } from '../hooks/textLength.js'
-import { refuseUnknownRelations } from '../hooks/relationsExist.js'
 import { enforceSponsorLabel, SPONSORED_REL } from '../hooks/sponsorLabel.js'
+import { guardHooks } from '../guards/index.js'
 import { inAllLanguages, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
 import { computedAdmin } from './computedAdmin.js'
@@ -16,6 +12,7 @@ import { computedAdmin } from './computedAdmin.js'
 export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
   const { regions, sponsors } = options.collections
   const behaviour = !options.disabled
+  const guards = guardHooks(options)
   const defaultFields: Field[] = [
     {
       name: 'name',
@@ -129,13 +126,8 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
     fields: sponsors.fields ? sponsors.fields({ defaultFields }) : defaultFields,
     hooks: behaviour
       ? {
-          beforeChange: [
-            refuseNulBytes,
-            refuseOversizedText,
-            refuseUnknownRelations,
-            enforceSponsorLabel(options.sponsors.disclosureLabels),
-          ],
-          beforeOperation: [clampLimit(options.maxLimit), refuseDeepNesting],
+          beforeChange: [...guards.beforeChange, enforceSponsorLabel(options.sponsors.disclosureLabels)],
+          beforeOperation: guards.beforeOperation,
         }
       : undefined,
     labels: { plural: inAllLanguages('sponsorPlural'), singular: inAllLanguages('sponsorSingular') },

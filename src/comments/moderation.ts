@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'trash'
 
@@ -20,6 +20,6 @@ export const statusForSubmission = (args: {
   return 'pending'
 }
 
-/** A salted hash of the client address: enough to recognise a flood, never the address itself. */
+/** A keyed hash of the client address: enough to recognise a flood, never the address itself. */
 export const hashAddress = (secret: string, address: string): string =>
-  createHash('sha256').update(`newsroom-comment:${secret}:${address.trim().toLowerCase()}`).digest('hex')
+  createHmac('sha256', secret).update(address.trim().toLowerCase()).digest('hex')

@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { Forbidden } from 'payload'
+import { createLocalReq, Forbidden } from 'payload'
 
 import type { Attribution } from '../attribution/notice.js'
 import type { ResolvedOptions } from '../options.js'
@@ -22,6 +22,8 @@ export type GetArticlePageArgs = {
   /** The moment sponsors are selected for; defaults to now. */
   now?: Date
   payload: Payload
+  /** The caller's request, when there is one: `isEditor` sees its headers and user. */
+  req?: PayloadRequest
   slug: string
   /** The reader; anonymous when absent. Every read applies this user's access. */
   user?: null | PayloadRequest['user']
@@ -56,14 +58,18 @@ export const getArticlePage = async ({
   locale,
   now = new Date(),
   payload,
+  req,
   slug,
-  user = null,
+  user = req?.user ?? null,
 }: GetArticlePageArgs): Promise<ArticlePage | null> => {
   const options = newsroomOptions(payload)
-  if (draft && !options.isEditor({ payload, user } as PayloadRequest)) throw new Forbidden()
+  if (draft && !options.isEditor(req ?? (await createLocalReq({ user: user ?? undefined }, payload))))
+    throw new Forbidden()
   const { articles, comments, regions, relatedLinks, sponsors } = options.collections
   const localization = payload.config.localization
-  const readerLocale = locale ?? (localization ? localization.defaultLocale : DEFAULT_READER_LOCALE)
+  const defaultLocale = localization ? localization.defaultLocale : DEFAULT_READER_LOCALE
+  // A locale the site does not know reads the default one (it is data, not a key).
+  const readerLocale = locale && options.readerLocaleOf(locale) === locale ? locale : defaultLocale
   // disableErrors: a collection the caller may not read (say, a private media library) yields nothing.
   // Every read here is bounded by a list of known ids, so it needs no page size (and no count query).
   const readAs = {
@@ -72,6 +78,8 @@ export const getArticlePage = async ({
     locale: readerLocale,
     overrideAccess: false,
     pagination: false,
+    // The caller's request, when given, so access rules that read it (headers, API keys) see it.
+    req,
     user,
   } as const
 

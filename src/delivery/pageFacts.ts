@@ -8,7 +8,7 @@ import type { ID } from '../relationships/idOf.js'
 import { inList } from '../postgres/inList.js'
 import { executePrepared } from '../postgres/prepared.js'
 import { drizzleFor } from '../postgres/transaction.js'
-import { relsTableOf, tableOf } from '../postgres/tables.js'
+import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
 import { type RelatedQuery, type RelatedRow, rankRelated, relatedCTEs } from './related.js'
 import { type SponsorQuery, sponsorCandidates } from './sponsors.js'
 
@@ -51,10 +51,10 @@ type Row = {
 
 /** The CTEs `me` (id, published_at), `my_regions` and `my_sponsors` (id) for the article. */
 const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
-  const articles = sql.identifier(tableOf(payload, query.articlesSlug))
+  const articles = tableSql(payload, tableOf(payload, query.articlesSlug))
   const now = query.now.toISOString()
   if ('slug' in query.article) {
-    const rels = sql.identifier(relsTableOf(payload, query.articlesSlug))
+    const rels = tableSql(payload, relsTableOf(payload, query.articlesSlug))
     const mine = (path: string, slug: string) => {
       const column = sql.identifier(`${tableOf(payload, slug)}_id`)
       return sql`SELECT r.${column} AS id FROM ${rels} r
@@ -67,8 +67,8 @@ const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
       my_sponsors AS (${mine('sponsors', query.sponsorsSlug)})`
   }
   const { chosenSponsorIDs, id, publishedAt, regionIDs } = query.article
-  const regions = sql.identifier(tableOf(payload, query.regionsSlug))
-  const sponsors = sql.identifier(tableOf(payload, query.sponsorsSlug))
+  const regions = tableSql(payload, tableOf(payload, query.regionsSlug))
+  const sponsors = tableSql(payload, tableOf(payload, query.sponsorsSlug))
   return sql`me AS MATERIALIZED (
       SELECT a.id, ${(publishedAt ?? query.now).toISOString()}::timestamptz AS published_at
       FROM ${articles} a WHERE a.id = ${id}
@@ -85,10 +85,10 @@ const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
  */
 export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Promise<PageFacts> => {
   const sponsors = sponsorCandidates(payload, query)
-  const links = sql.identifier(tableOf(payload, query.relatedLinksSlug))
+  const links = tableSql(payload, tableOf(payload, query.relatedLinksSlug))
   const commentCount = query.commentsSlug
     ? sql`UNION ALL SELECT 'comments', NULL, count(*), NULL, NULL, NULL
-          FROM ${sql.identifier(tableOf(payload, query.commentsSlug))} c
+          FROM ${tableSql(payload, tableOf(payload, query.commentsSlug))} c
           WHERE c.article_id = (SELECT id FROM me) AND c.status = 'approved'`
     : sql``
   const db = await drizzleFor(payload)

@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { RelatedItem } from './types.js'
 
-import { relsTableOf, tableOf } from '../postgres/tables.js'
+import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
 
 /** Rows of the date index walked before the related query reads the regions' articles instead. */
 const WALK = 500
@@ -38,15 +38,15 @@ export type RelatedQuery = {
  * that selects from them; `rankRelated` orders their rows.
  */
 export const relatedCTEs = (payload: Payload, query: RelatedQuery): SQL => {
-  const articles = sql.identifier(tableOf(payload, query.articlesSlug))
-  const rels = sql.identifier(relsTableOf(payload, query.articlesSlug))
+  const articles = tableSql(payload, tableOf(payload, query.articlesSlug))
+  const rels = tableSql(payload, relsTableOf(payload, query.articlesSlug))
   const region = sql.identifier(`${tableOf(payload, query.regionsSlug)}_id`)
   // Exact seconds, as a parameter: fractional days stay exact, and no DST shift in the window.
   const window = sql`(${Math.max(0, query.maxAgeDays) * DAY_SECONDS}::float8 * interval '1 second')`
   const inRegions = sql`r.path = 'regions' AND r.${region} IN (SELECT id FROM my_regions)`
   const eligible = sql`a._status = 'published' AND a.paid_content IS NOT TRUE
     AND a.id <> (SELECT id FROM me)
-    AND a.id NOT IN (SELECT l.target_id FROM ${sql.identifier(tableOf(payload, query.relatedLinksSlug))} l
+    AND a.id NOT IN (SELECT l.target_id FROM ${tableSql(payload, tableOf(payload, query.relatedLinksSlug))} l
                      WHERE l.article_id = (SELECT id FROM me) AND l.target_id IS NOT NULL)
     AND a.published_at BETWEEN (SELECT published_at FROM me) - ${window}
                            AND (SELECT published_at FROM me) + ${window}`

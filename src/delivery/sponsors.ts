@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import { relsTableOf, tableOf } from '../postgres/tables.js'
+import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
 
 export type SponsorQuery = {
   /** Whether sponsors carry a `logo` upload (the plugin's `media` option). */
@@ -24,9 +24,9 @@ export type SponsorQuery = {
  * `region_line` (needs `WITH RECURSIVE`) and a SELECT of (id, logo).
  */
 export const sponsorCandidates = (payload: Payload, query: SponsorQuery): { cte: SQL; select: SQL } => {
-  const regions = sql.identifier(tableOf(payload, query.regionsSlug))
-  const sponsors = sql.identifier(tableOf(payload, query.sponsorsSlug))
-  const sponsorRels = sql.identifier(relsTableOf(payload, query.sponsorsSlug))
+  const regions = tableSql(payload, tableOf(payload, query.regionsSlug))
+  const sponsors = tableSql(payload, tableOf(payload, query.sponsorsSlug))
+  const sponsorRels = tableSql(payload, relsTableOf(payload, query.sponsorsSlug))
   const region = sql.identifier(`${tableOf(payload, query.regionsSlug)}_id`)
   const now = query.now.toISOString()
   const targeted = sql`SELECT 1 FROM ${sponsorRels} sr

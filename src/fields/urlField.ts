@@ -2,7 +2,7 @@ import type { FieldHook, TextField, TextFieldSingleValidation } from 'payload'
 
 import type { NewsroomTranslationKey } from '../i18n/en.js'
 
-import { refuse } from '../hooks/refuse.js'
+import { refuse } from '../guards/refuse.js'
 import { message, t } from '../i18n/index.js'
 import { checkUrl, MAX_URL_LENGTH, normalizeUrl, type UrlProblem } from '../validation/url.js'
 

@@ -4,11 +4,7 @@ import type { ResolvedOptions } from '../options.js'
 
 import { formatDateline } from '../layout/dateline.js'
 import { BACK_TO_TOP_TARGET, readingMetadataFor } from '../layout/readingMetadata.js'
-import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
 import { mergedGroup } from './savedData.js'
-
-const formattingLocale = (locale: null | string | undefined) =>
-  locale && locale !== 'all' ? locale : DEFAULT_READER_LOCALE
 
 /** The back-to-top metadata for a word count, in the reader's language. */
 const backToTopFor = (options: ResolvedOptions, wordCount: number, locale: null | string | undefined) => ({
@@ -36,7 +32,11 @@ export const computeLayout =
       ...data,
       dateline: {
         ...dateline,
-        text: formatDateline(dateline.place as string, dateline.date as string, formattingLocale(req.locale)),
+        text: formatDateline(
+          dateline.place as string,
+          dateline.date as string,
+          options.readerLocaleOf(req.locale),
+        ),
       },
       layout: { ...metadata, backToTop: backToTopFor(options, metadata.wordCount, req.locale) },
     }
@@ -45,21 +45,30 @@ export const computeLayout =
 /**
  * Renders the button labels and the dateline for the reader's locale from the stored facts. A
  * row written around the hooks (no stored counts) gets its metadata computed here, without a query.
+ * A read with `select` may carry only part of the facts: then only the labels are rendered and
+ * the stored values stand, since a partial document would compute the wrong ones.
  */
 export const renderLayoutTexts =
   (options: ResolvedOptions): CollectionAfterReadHook =>
   ({ doc, req }) => {
-    if (doc?.layout && typeof doc.layout === 'object') {
-      if (typeof doc.layout.wordCount !== 'number' && 'title' in doc) {
+    const layout = doc?.layout
+    if (layout && typeof layout === 'object') {
+      const wholeText = 'title' in doc && 'subtitle' in doc && 'content' in doc
+      if (typeof layout.wordCount !== 'number' && wholeText) {
         Object.assign(
-          doc.layout,
+          layout,
           readingMetadataFor({ content: doc.content, subtitle: doc.subtitle, title: doc.title }),
         )
       }
-      doc.layout.backToTop = backToTopFor(options, Number(doc.layout.wordCount) || 0, req.locale)
+      if (typeof layout.wordCount === 'number') {
+        layout.backToTop = backToTopFor(options, layout.wordCount, req.locale)
+      } else if (layout.backToTop && typeof layout.backToTop === 'object') {
+        Object.assign(layout.backToTop, options.readerTextsFor(req.locale).backToTop)
+      }
     }
-    if (doc?.dateline && typeof doc.dateline === 'object') {
-      doc.dateline.text = formatDateline(doc.dateline.place, doc.dateline.date, formattingLocale(req.locale))
+    const dateline = doc?.dateline
+    if (dateline && typeof dateline === 'object' && 'place' in dateline && 'date' in dateline) {
+      dateline.text = formatDateline(dateline.place, dateline.date, options.readerLocaleOf(req.locale))
     }
     return doc
   }

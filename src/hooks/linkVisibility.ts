@@ -6,6 +6,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { articleStatusLocked } from '../postgres/articleStatus.js'
 import { idOf } from '../relationships/idOf.js'
 
 /** Is the article's published row live? A draft saved over a published article leaves it live. */
@@ -22,13 +23,15 @@ const isLive = async (req: PayloadRequest, articlesSlug: CollectionSlug, id: unk
 /**
  * Related links are shown once their article is published. The flag `articlePublished` is kept
  * on each link so the public read rule needs no join (one statement per page, whatever the links).
+ * The article's row is read under a share lock, so a concurrent (un)publish cannot slip between.
  */
 export const setLinkVisibility =
   (articlesSlug: CollectionSlug): CollectionBeforeChangeHook =>
-  async ({ data, originalDoc, req }) => ({
-    ...data,
-    articlePublished: await isLive(req, articlesSlug, idOf(data.article ?? originalDoc?.article)),
-  })
+  async ({ data, originalDoc, req }) => {
+    const article = idOf(data.article ?? originalDoc?.article)
+    const status = article === null ? null : await articleStatusLocked(req, articlesSlug, article)
+    return { ...data, articlePublished: status === 'published' }
+  }
 
 /**
  * After an article is saved, publishing or unpublishing carries to its links' flag. A save that
@@ -51,14 +54,14 @@ export const syncLinkVisibility =
     return doc
   }
 
-/** Links belong to their article: they go with it (first, since `article` is required). */
-export const deleteLinksOfArticle =
-  (linksSlug: CollectionSlug): CollectionBeforeDeleteHook =>
+/**
+ * Links and comments belong to their article: they go with it, in the same transaction and
+ * before it (their `article` is required, so the foreign key cannot be set to null).
+ */
+export const deleteArticleDependents =
+  (dependents: CollectionSlug[]): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
-    await req.payload.delete({
-      collection: linksSlug,
-      overrideAccess: true,
-      req,
-      where: { article: { equals: id } },
-    })
+    for (const collection of dependents) {
+      await req.payload.delete({ collection, overrideAccess: true, req, where: { article: { equals: id } } })
+    }
   }

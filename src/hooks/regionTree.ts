@@ -1,13 +1,19 @@
 import type {
   CollectionAfterChangeHook,
   CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   CollectionSlug,
   PayloadRequest,
+  Where,
 } from 'payload'
+
+import { APIError } from 'payload'
 
 import { type Breadcrumb, breadcrumbsFor, pathOf } from '../regions/breadcrumbs.js'
 import { countryName, isCountryCode, isSubdivisionCode } from '../validation/isoCodes.js'
-import { refuse } from './refuse.js'
+import { refuse } from '../guards/refuse.js'
+import { message, type NewsroomTranslationKey } from '../i18n/index.js'
+import { lockUntilCommit } from '../postgres/advisoryLock.js'
 import { idOf } from '../relationships/idOf.js'
 
 type RegionDoc = {
@@ -59,6 +65,8 @@ export const computeRegionTree =
     if (parentID !== null) {
       if (selfID !== undefined && String(parentID) === String(selfID))
         refuse(req, 'parent', 'errorRegionSelfParent')
+      // Moves are serialised: two crossing moves (A under B, B under A) would each pass the check.
+      if (selfID !== undefined) await lockUntilCommit(req, `newsroom:region-tree:${regionsSlug}`)
       const parent = (await req.payload.findByID({
         id: parentID,
         collection: regionsSlug,
@@ -105,4 +113,39 @@ export const syncRegionTree =
     })
     for (const child of children.docs) await resave(req, regionsSlug, child.id)
     return doc
+  }
+
+/**
+ * A region still in use cannot be deleted (409, naming what uses it): its `_rels` rows would
+ * vanish with it, turning a sponsor targeted only at it into a site-wide one and leaving child
+ * regions with breadcrumbs through a region that is gone. Drafts count as use.
+ */
+export const refuseDeletingUsedRegion =
+  (slugs: {
+    articles: CollectionSlug
+    regions: CollectionSlug
+    sponsors: CollectionSlug
+  }): CollectionBeforeDeleteHook =>
+  async ({ id, req }) => {
+    const count = async (collection: CollectionSlug, where: Where) =>
+      (await req.payload.count({ collection, overrideAccess: true, req, where })).totalDocs
+    const articles = Math.max(
+      await count(slugs.articles, { regions: { in: [id] } }),
+      (
+        await req.payload.countVersions({
+          collection: slugs.articles,
+          overrideAccess: true,
+          req,
+          where: { and: [{ latest: { equals: true } }, { 'version.regions': { in: [id] } }] },
+        })
+      ).totalDocs,
+    )
+    const uses: [NewsroomTranslationKey, number][] = [
+      ['articlePlural', articles],
+      ['sponsorPlural', await count(slugs.sponsors, { regions: { in: [id] } })],
+      ['childRegions', await count(slugs.regions, { parent: { equals: id } })],
+    ]
+    const named = uses.filter(([, n]) => n > 0).map(([key, n]) => `${message(req, key)}: ${n}`)
+    if (named.length)
+      throw new APIError(message(req, 'errorRegionInUse', { uses: named.join(', ') }), 409, null, true)
   }

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
 
-import { refuse } from './refuse.js'
+import { refuse } from '../guards/refuse.js'
 import { idOf } from '../relationships/idOf.js'
 
 /**

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { refuse } from './refuse.js'
+import { refuse } from '../guards/refuse.js'
 
 /** Search engines require paid links to say so; the value is not editable. */
 export const SPONSORED_REL = 'sponsored noopener'

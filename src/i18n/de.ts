@@ -222,4 +222,10 @@ export const de: Record<NewsroomTranslationKey, string> = {
     'Ein aus einer Quelle übernommener Text kann nicht ohne Link auf diese Quelle veröffentlicht werden.',
   errorHumanReviewRequired: 'KI-Text muss vor der Veröffentlichung von einem Menschen geprüft werden.',
   errorReviewerRequired: 'Gib an, wer den KI-Text geprüft hat.',
+  errorPageInvalid: 'Die Seite muss eine ganze Zahl von 1 bis {{max}} sein.',
+  errorSortHidden:
+    'Nach „{{path}}“ kann nicht sortiert werden: Das liest Dokumente, die du nicht sehen darfst.',
+  errorValueInvalid: 'Dieser Wert passt nicht zum Feld.',
+  errorRegionInUse: 'Diese Region wird noch verwendet ({{uses}}). Entferne sie dort zuerst.',
+  childRegions: 'Unterregionen',
 }

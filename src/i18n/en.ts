@@ -226,6 +226,11 @@ export const en = {
   errorSourceUrlRequired: 'Copy taken from a source cannot be published without the link to that source.',
   errorHumanReviewRequired: 'AI text must be reviewed by a human editor before it is published.',
   errorReviewerRequired: 'Say who reviewed the AI text.',
+  errorPageInvalid: 'The page must be a whole number from 1 to {{max}}.',
+  errorSortHidden: 'Sorting by "{{path}}" is not allowed: it reads documents you cannot see.',
+  errorValueInvalid: 'This value does not fit the field.',
+  errorRegionInUse: 'This region is still in use ({{uses}}). Remove it there first.',
+  childRegions: 'Child regions',
 }
 
 export type NewsroomTranslationKey = keyof typeof en

@@ -3,7 +3,7 @@ import type { CollectionSlug, TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { drizzleFor } from '../postgres/transaction.js'
-import { tableOf } from '../postgres/tables.js'
+import { tableOf, tableSql } from '../postgres/tables.js'
 
 export const CLEAR_IP_HASHES_TASK = 'newsroomClearIpHashes'
 
@@ -26,7 +26,7 @@ export const clearIpHashesTask = (
     const cutoff = new Date(Date.now() - retentionDays * DAY_MS).toISOString()
     const db = await drizzleFor(req.payload, req)
     const result = await db.execute(sql`
-      UPDATE ${sql.identifier(tableOf(req.payload, commentsSlug))}
+      UPDATE ${tableSql(req.payload, tableOf(req.payload, commentsSlug))}
       SET ip_hash = NULL
       WHERE ip_hash IS NOT NULL AND created_at < ${cutoff}
     `)

@@ -2,16 +2,28 @@
  * "Almaty, 26. April" (de) / "Almaty, April 26" (en): place and day as newspapers print them,
  * without the year. Dates are read in UTC, the way Payload stores them.
  */
-// Building an Intl formatter costs far more than using one; lists render many datelines.
+// Building an Intl formatter costs far more than using one; lists render many datelines. The
+// cache is bounded: a locale is data (a query parameter can carry any string), not a cache key.
+export const DATELINE_FORMATTERS_MAX = 32
 const formatters = new Map<string, Intl.DateTimeFormat>()
+const build = (locale: string) =>
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' })
 const formatterFor = (locale: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(locale)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' })
-    formatters.set(locale, formatter)
+  const cached = formatters.get(locale)
+  if (cached) return cached
+  let formatter: Intl.DateTimeFormat
+  try {
+    formatter = build(locale)
+  } catch {
+    // Not a locale tag at all (RangeError): German, the notices' default language.
+    return formatterFor('de')
   }
+  if (formatters.size < DATELINE_FORMATTERS_MAX) formatters.set(locale, formatter)
   return formatter
 }
+
+/** How many formatters are cached (for the test that the cache stays bounded). */
+export const cachedDatelineFormatters = (): number => formatters.size
 
 export const formatDateline = (
   place: null | string | undefined,

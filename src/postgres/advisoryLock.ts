@@ -5,11 +5,37 @@ import { sql } from '@payloadcms/db-postgres'
 import { drizzleFor } from './transaction.js'
 
 /**
+ * The request's transaction, which a transaction-scoped lock needs: outside one PostgreSQL
+ * releases it at the end of the statement and the check it guards is void, so refuse loudly.
+ */
+const transactionOf = async (req: PayloadRequest) => {
+  const transactionID = req.transactionID ? await req.transactionID : undefined
+  if (transactionID === undefined) {
+    throw new Error(
+      'payload-newsroom: this save needs a database transaction (was it run with disableTransaction?)',
+    )
+  }
+  return drizzleFor(req.payload, req)
+}
+
+const keyOf = (key: string) => sql`hashtextextended(${key}, 0)`
+
+/**
  * Takes a PostgreSQL advisory lock held until the request's transaction ends. Serialises
- * check-then-insert work (free slug, flood count) across requests and app instances without
+ * check-then-insert work (free slug, region moves) across requests and app instances without
  * touching the rows themselves. Keys are hashed to 64 bits.
  */
 export const lockUntilCommit = async (req: PayloadRequest, key: string): Promise<void> => {
-  const db = await drizzleFor(req.payload, req)
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`)
+  const db = await transactionOf(req)
+  await db.execute(sql`SELECT pg_advisory_xact_lock(${keyOf(key)})`)
+}
+
+/**
+ * Like `lockUntilCommit`, but never waits: false when another transaction holds the lock. Public
+ * submissions use it, so a burst from one sender cannot park pool connections on a lock.
+ */
+export const tryLockUntilCommit = async (req: PayloadRequest, key: string): Promise<boolean> => {
+  const db = await transactionOf(req)
+  const { rows } = await db.execute(sql`SELECT pg_try_advisory_xact_lock(${keyOf(key)}) AS locked`)
+  return (rows[0] as { locked?: boolean } | undefined)?.locked === true
 }

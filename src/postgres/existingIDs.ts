@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { inList } from './inList.js'
-import { tableOf } from './tables.js'
+import { tableOf, tableSql } from './tables.js'
 import { drizzleFor } from './transaction.js'
 
 /**
@@ -17,7 +17,7 @@ export const existingIDs = async (
 ): Promise<Set<string>> => {
   const db = await drizzleFor(req.payload, req)
   const { rows } = await db.execute(
-    sql`SELECT id FROM ${sql.identifier(tableOf(req.payload, collection))} WHERE ${inList(sql`id`, ids)}`,
+    sql`SELECT id FROM ${tableSql(req.payload, tableOf(req.payload, collection))} WHERE ${inList(sql`id`, ids)}`,
   )
   return new Set(rows.map((row) => String((row as { id: unknown }).id)))
 }

@@ -1,5 +1,8 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { SQL } from 'drizzle-orm'
 import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
 
 /** Payload's default table name for a slug (`related-links` -> `related_links`, `newsItems` -> `news_items`). */
 export const snakeCase = (value: string): string =>
@@ -25,4 +28,15 @@ export const versionsTableOf = (payload: Payload, slug: string): string => {
 export const relsTableOf = (payload: Payload, slug: string): string => {
   const adapter = payload.db as unknown as PostgresAdapter
   return `${tableOf(payload, slug)}${adapter.relationshipsSuffix ?? '_rels'}`
+}
+
+/**
+ * A table as SQL, qualified with the adapter's `schemaName` when the host set one (raw SQL does
+ * not go through drizzle's schema-aware table objects).
+ */
+export const tableSql = (payload: Payload, table: string): SQL => {
+  const { schemaName } = payload.db as unknown as PostgresAdapter
+  return schemaName && schemaName !== 'public'
+    ? sql`${sql.identifier(schemaName)}.${sql.identifier(table)}`
+    : sql`${sql.identifier(table)}`
 }

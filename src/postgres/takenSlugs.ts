@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { inList } from './inList.js'
-import { tableOf, versionsTableOf } from './tables.js'
+import { tableOf, tableSql, versionsTableOf } from './tables.js'
 import { drizzleFor } from './transaction.js'
 
 /**
@@ -21,12 +21,12 @@ export const takenSlugs = async (
   const db = await drizzleFor(req.payload, req)
   const others = selfID === undefined ? sql`TRUE` : sql`id <> ${selfID}`
   const drafts = versioned
-    ? sql`UNION SELECT version_slug FROM ${sql.identifier(versionsTableOf(req.payload, collection))}
+    ? sql`UNION SELECT version_slug FROM ${tableSql(req.payload, versionsTableOf(req.payload, collection))}
           WHERE latest AND ${inList(sql`version_slug`, candidates)}
             AND ${selfID === undefined ? sql`TRUE` : sql`parent_id IS DISTINCT FROM ${selfID}`}`
     : sql``
   const { rows } = await db.execute(sql`
-    SELECT slug FROM ${sql.identifier(tableOf(req.payload, collection))}
+    SELECT slug FROM ${tableSql(req.payload, tableOf(req.payload, collection))}
     WHERE ${inList(sql`slug`, candidates)} AND ${others}
     ${drafts}`)
   return new Set(rows.map((row) => String((row as { slug: unknown }).slug)))

@@ -20,7 +20,14 @@ export type TestContext = {
   stop: () => Promise<void>
 }
 
-export const users: CollectionConfig = { slug: 'users', auth: true, fields: [{ name: 'name', type: 'text' }] }
+/** Editors manage editors: Payload's default would let any logged-in reader create one. */
+const editorsOnly = ({ req }: { req: PayloadRequest }) => req.user?.collection === 'users'
+export const users: CollectionConfig = {
+  slug: 'users',
+  access: { create: editorsOnly, delete: editorsOnly, read: editorsOnly, update: editorsOnly },
+  auth: true,
+  fields: [{ name: 'name', type: 'text' }],
+}
 /** Reader accounts: logged in, but not editors. */
 export const readers: CollectionConfig = { slug: 'readers', auth: true, fields: [] }
 export const media: CollectionConfig = {

@@ -277,3 +277,105 @@ describe('tampering', () => {
     })
   })
 })
+
+describe('partial reads and odd parameters', () => {
+  let ai: Doc
+  beforeAll(async () => {
+    ai = (await ctx.payload.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        ai: { usage: 'rewritten' },
+        content: {
+          root: {
+            type: 'root',
+            children: [
+              {
+                type: 'paragraph',
+                children: [{ type: 'text', text: 'wort '.repeat(400), version: 1 }],
+                version: 1,
+              },
+            ],
+            direction: null,
+            format: '',
+            indent: 0,
+            version: 1,
+          },
+        },
+        dateline: { date: '2026-04-26T00:00:00.000Z', place: 'Almaty' },
+        source: { kind: 'wire', name: 'Agentur', url },
+        title: 'Teilweise gelesen',
+      } as never,
+    })) as Doc
+  })
+
+  test.each([
+    'select[attribution]=true',
+    'select[attribution]=true&select[source]=true',
+    'select[attribution]=true&select[ai][usage]=true',
+    'select[attribution][required]=true&select[attribution][notice]=true&select[source][url]=true',
+  ])('?%s keeps the full notice', async (select) => {
+    for (const path of [`/articles/${ai.id}?${select}`, `/articles?where[id][equals]=${ai.id}&${select}`]) {
+      const response = await ctx.rest.get(path)
+      const doc = response.json.docs?.[0] ?? response.json
+      expect(doc.attribution.required, path).toBe(true)
+      if ('notice' in doc.attribution) expect(doc.attribution.notice, path).toBe(rewrittenNotice)
+    }
+  })
+
+  test('a select without the word count keeps the stored back-to-top state; one without the place keeps the dateline', async () => {
+    const response = await ctx.rest.get(
+      `/articles/${ai.id}?select[layout][backToTop]=true&select[dateline][text]=true`,
+    )
+    expect(response.json.layout.backToTop.enabled).toBe(true)
+    expect(response.json.dateline.text).toBe('Almaty, 26. April')
+  })
+
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'x', 'zz-ZZ', 'a'.repeat(300)])(
+    '?locale=%s reads the default language, never a 500',
+    async (locale) => {
+      const response = await ctx.rest.get(
+        `/articles?locale=${encodeURIComponent(locale)}&where[id][equals]=${ai.id}`,
+      )
+      expect(response.status).toBe(200)
+      expect(response.json.docs[0].attribution.notice).toBe(rewrittenNotice)
+      expect(response.json.docs[0].layout.backToTop.label).toBe('Zurück zum Anfang')
+      const page = await ctx.rest.get(`/newsroom/articles/${ai.slug}?locale=${encodeURIComponent(locale)}`)
+      expect(page.status).toBeLessThan(500)
+    },
+  )
+
+  test('the Local API with an unknown locale reads the default language too', async () => {
+    for (const locale of ['constructor', 'x']) {
+      const doc = (await ctx.payload.findByID({
+        id: ai.id,
+        collection: 'articles',
+        locale: locale as never,
+      })) as Doc
+      expect(doc.attribution.notice).toBe(rewrittenNotice)
+      expect(doc.dateline.text).toBe('Almaty, 26. April')
+    }
+  })
+
+  test.each([
+    ['ai.usage', { ai: { usage: 'magic' } }],
+    ['source.kind', { source: { kind: 'agency' } }],
+    ['ai.humanReviewed', { ai: { humanReviewed: 'vielleicht' } }],
+    ['publishedAt', { publishedAt: 'gestern' }],
+  ])(
+    'an unknown value for %s is a 400 naming it, on drafts and publishing, and stores nothing',
+    async (path, data) => {
+      for (const draft of ['?draft=true', '']) {
+        const before = await counts()
+        const response = await ctx.rest.post(
+          `/articles${draft}`,
+          { ...data, _status: draft ? 'draft' : 'published', title: 'Unbekannt' },
+          { token: ctx.token },
+        )
+        expect(response.status).toBe(400)
+        expect(errorPaths(response)).toContain(path)
+        expect(await counts()).toEqual(before)
+      }
+    },
+  )
+})

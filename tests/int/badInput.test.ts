@@ -4,7 +4,7 @@ import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
 // The bad-input catalogue: every case is answered 4xx naming the field, stores nothing, and the
-// server keeps serving. Cases not listed here live next to their rule (input, urls, regions,
+// server keeps serving. Query parameters have their own catalogue (queryParams.test.ts). Cases not listed here live next to their rule (input, urls, regions,
 // comments, relatedLinks tests).
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let article: number

@@ -121,3 +121,14 @@ describe('dateline', () => {
     expect(formatDateline(place, date, locale)).toBe(expected),
   )
 })
+
+describe('dateline formatters', () => {
+  test('any locale string is formatted or falls back to German, and the cache stays bounded', async () => {
+    const { cachedDatelineFormatters, DATELINE_FORMATTERS_MAX, formatDateline } =
+      await import('../../src/layout/dateline.js')
+    expect(formatDateline('Almaty', '2026-04-26', 'constructor')).toBe('Almaty, 26. April')
+    expect(formatDateline('Almaty', '2026-04-26', '')).toBe('Almaty, 26. April')
+    for (let n = 0; n < 500; n++) formatDateline('Almaty', '2026-04-26', `de-x-p${n}`)
+    expect(cachedDatelineFormatters()).toBeLessThanOrEqual(DATELINE_FORMATTERS_MAX)
+  })
+})

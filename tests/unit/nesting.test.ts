@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 
-import { deeplyNestedField, MAX_NESTING } from '../../src/hooks/nesting.js'
+import { deeplyNestedField, MAX_NESTING } from '../../src/guards/nesting.js'
 
 const nest = (levels: number): unknown => {
   let value: unknown = 'leaf'

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 
-import { findNulByte } from '../../src/hooks/nulBytes.js'
+import { findNulByte } from '../../src/guards/nulBytes.js'
 
 test('findNulByte names the path of the first string holding NUL, in nested data and arrays', () => {
   expect(findNulByte({ title: 'clean', source: { name: 'ok' } })).toBeNull()

@@ -2,7 +2,7 @@ import type { Field } from 'payload'
 
 import { describe, expect, test } from 'vitest'
 
-import { DEFAULT_TEXT_LIMIT, firstOversized, textLimitsOf } from '../../src/hooks/textLength.js'
+import { DEFAULT_TEXT_LIMIT, firstOversized, textLimitsOf } from '../../src/guards/textLength.js'
 
 const fields: Field[] = [
   { name: 'title', type: 'text', maxLength: 10 },

@@ -29,7 +29,7 @@ const referencesOf = (value: unknown, relationTo: string | string[]): Reference[
   })
 }
 
-const idIsWellFormed = (req: PayloadRequest, collection: CollectionSlug, id: unknown): boolean => {
+export const idIsWellFormed = (req: PayloadRequest, collection: CollectionSlug, id: unknown): boolean => {
   const target = req.payload.collections[collection]
   if (!target) return false
   const idType = target.customIDType ?? req.payload.db.defaultIDType

@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedOptions } from '../options.js'
+
+import { refuseDeepNesting } from './nesting.js'
+import { refuseNulBytes } from './nulBytes.js'
+import { clampPageSize } from './pageSize.js'
+import { refuseHiddenQueries } from './queryParams.js'
+import { refuseUnknownRelations } from './relationsExist.js'
+import { serverTimestamps } from './serverTimestamps.js'
+import { refuseOversizedText } from './textLength.js'
+import { refuseMisshapenValues } from './valueShapes.js'
+
+type Hooks = NonNullable<CollectionConfig['hooks']>
+
+/**
+ * The input guards every plugin collection runs before its own rules: page sizes and query
+ * parameters of reads; the shape, size and references of saved values; server-owned timestamps.
+ */
+export const guardHooks = (
+  options: ResolvedOptions,
+): Required<Pick<Hooks, 'beforeChange' | 'beforeOperation'>> => ({
+  beforeChange: [
+    serverTimestamps(options.isEditor),
+    refuseNulBytes,
+    refuseOversizedText,
+    refuseUnknownRelations,
+  ],
+  beforeOperation: [
+    clampPageSize(options.maxLimit),
+    refuseHiddenQueries,
+    refuseDeepNesting,
+    refuseMisshapenValues,
+  ],
+})

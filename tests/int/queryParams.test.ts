@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { startWithEditor } from '../helpers/payload.js'
+import { errorPaths } from '../helpers/rest.js'
+
+// The query-parameter catalogue: every parameter Payload's REST API and GraphQL accept, sent by an
+// anonymous client to every plugin collection. Nothing answers 500, no answer holds more than
+// `maxLimit` documents (here 3, with 5 of each kind stored), and a bad page is a 400 naming it.
+describe('query parameters', () => {
+  const MAX = 3
+  let q: Awaited<ReturnType<typeof startWithEditor>>
+  let withLinks: number
+  beforeAll(async () => {
+    q = await startWithEditor({ maxLimit: MAX, media: 'media' })
+    const create = (collection: string, data: Record<string, unknown>) =>
+      q.payload.create({ collection: collection as never, data: data as never }) as Promise<{ id: number }>
+    const articles: number[] = []
+    for (let n = 0; n < 6; n++)
+      articles.push((await create('articles', { _status: 'published', title: `Artikel ${n}` })).id)
+    withLinks = articles[0]!
+    for (let n = 1; n < 6; n++) {
+      await create('regions', { name: `Region ${n}`, type: 'other' })
+      await create('sponsors', { name: `Sponsor ${n}`, url: `https://s${n}.example` })
+      await create('related-links', { article: withLinks, target: articles[n], type: 'internal' })
+      await create('comments', {
+        article: withLinks,
+        authorEmail: `c${n}@example.com`,
+        authorName: 'C',
+        body: `Kommentar ${n}`,
+        consent: true,
+      })
+    }
+    await q.query(`UPDATE comments SET status = 'approved'`)
+  })
+  afterAll(async () => q?.stop())
+
+  const COLLECTIONS = ['articles', 'regions', 'sponsors', 'related-links', 'comments']
+  const LIMITS = ['-1', '-5', '0', '2.5', '1e9', 'abc', String(MAX + 1), '-0.5', 'Infinity', 'NaN']
+
+  test.each(COLLECTIONS.flatMap((collection) => LIMITS.map((limit) => [collection, limit])))(
+    '%s?limit=%s answers at most maxLimit documents',
+    async (collection, limit) => {
+      const response = await q.rest.get(`/${collection}?limit=${limit}&depth=0`)
+      expect(response.status).toBe(200)
+      expect(response.json.docs.length).toBeGreaterThan(0)
+      expect(response.json.docs.length).toBeLessThanOrEqual(MAX)
+    },
+  )
+
+  test.each(
+    COLLECTIONS.flatMap((collection) => ['-1', '0', '2.5', '1e20', 'abc'].map((page) => [collection, page])),
+  )('%s?page=%s is a 400 naming page', async (collection, page) => {
+    const response = await q.rest.get(`/${collection}?page=${page}`)
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['page'])
+  })
+
+  test('pagination=false gets one page of at most maxLimit', async () => {
+    const response = await q.rest.get('/regions?pagination=false&limit=-1')
+    expect(response.json.docs.length).toBe(MAX)
+  })
+
+  test.each([
+    ['{ Regions(limit: -5) { docs { id } } }', 'Regions'],
+    ['{ Regions(limit: 0) { docs { id } } }', 'Regions'],
+    ['{ Sponsors(limit: 1000000) { docs { id } } }', 'Sponsors'],
+    ['{ Articles(limit: -1) { docs { id } } }', 'Articles'],
+  ])('GraphQL %s answers at most maxLimit documents', async (query, name) => {
+    const response = await q.rest.graphql(query)
+    expect(response.json.errors).toBeUndefined()
+    expect(response.json.data[name].docs.length).toBeLessThanOrEqual(MAX)
+  })
+
+  test('GraphQL page -1 is refused', async () => {
+    const response = await q.rest.graphql('{ Regions(page: -1) { docs { id } } }')
+    expect(response.json.errors?.[0]?.message).toBeTruthy()
+    expect(response.json.data?.Regions ?? null).toBeNull()
+  })
+
+  test.each(['-1', '0', '1000', 'abc'])(
+    'a join list with limit %s holds at most maxLimit documents',
+    async (limit) => {
+      const response = await q.rest.get(`/articles/${withLinks}?depth=0&joins[relatedLinks][limit]=${limit}`)
+      expect(response.status).toBe(200)
+      expect(response.json.relatedLinks.docs.length).toBeGreaterThan(0)
+      expect(response.json.relatedLinks.docs.length).toBeLessThanOrEqual(MAX)
+    },
+  )
+
+  test('a join list the request does not name holds at most maxLimit documents', async () => {
+    const response = await q.rest.get(`/articles/${withLinks}?depth=0`)
+    expect(response.json.relatedLinks.docs.length).toBe(MAX)
+    const list = await q.rest.get(`/articles?depth=0&where[id][equals]=${withLinks}`)
+    expect(list.json.docs[0].relatedLinks.docs.length).toBe(MAX)
+  })
+
+  test('a join list with page -1 is a 400 naming it', async () => {
+    const response = await q.rest.get(`/articles/${withLinks}?joins[relatedLinks][page]=-1`)
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['joins.relatedLinks.page'])
+  })
+
+  test.each(COLLECTIONS)('%s: a NUL character in where or sort is a 400 naming it', async (collection) => {
+    const where = await q.rest.get(`/${collection}?where[id][equals]=1%00`)
+    expect(where.status).toBe(400)
+    expect(errorPaths(where)).toEqual(['where'])
+    const sort = await q.rest.get(`/${collection}?sort=id%00`)
+    expect(sort.status).toBe(400)
+    expect(errorPaths(sort)).toEqual(['sort'])
+  })
+
+  test.each(
+    COLLECTIONS.flatMap((collection) => ['abc', '99999999999', '-1', '1.5'].map((id) => [collection, id])),
+  )('%s/%s (no such id) is a 404, not a 500', async (collection, id) => {
+    expect((await q.rest.get(`/${collection}/${id}`)).status).toBe(404)
+  })
+
+  test.each(
+    COLLECTIONS.flatMap((collection) =>
+      [
+        'depth=-1',
+        'depth=1000',
+        'depth=abc',
+        'select[id]=true',
+        'select[nonsense]=true',
+        'populate[articles][title]=true',
+        'draft=true',
+        'draft=abc',
+        'joins=false',
+        'sort=-nonsense',
+        'where[nonsense][equals]=1',
+        'where[or][0][and][0][id][exists]=true',
+        'locale=constructor',
+        'locale=__proto__',
+        'locale=toString',
+        'locale=x',
+        `locale=${'a'.repeat(300)}`,
+        'fallback-locale=constructor',
+      ].map((query) => [collection, query]),
+    ),
+  )('%s?%s never answers 500 and never more than maxLimit', async (collection, query) => {
+    const response = await q.rest.get(`/${collection}?${query}`)
+    expect(response.status).toBeLessThan(500)
+    if (response.status === 200) expect(response.json.docs.length).toBeLessThanOrEqual(MAX)
+  })
+
+  test('draft=true shows an anonymous reader no drafts', async () => {
+    await q.payload.create({
+      collection: 'articles',
+      data: { title: 'Heimlicher Entwurf' } as never,
+      draft: true,
+    })
+    const response = await q.rest.get('/articles?draft=true&limit=3&where[title][like]=Heimlich')
+    expect(response.json.docs).toEqual([])
+  })
+})
