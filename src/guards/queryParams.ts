@@ -32,6 +32,8 @@ export const sortCrossesHiddenData = async (
   req: PayloadRequest,
   fields: FlattenedField[],
   path: string,
+  /** Refuse any hop: Payload cannot sort a join list through a relationship (a 500), editors included. */
+  anyHop = false,
 ): Promise<boolean> => {
   const segments = path.replace(/^-/, '').replace(/__/g, '.').split('.')
   let current = fields
@@ -42,6 +44,7 @@ export const sortCrossesHiddenData = async (
     const targets = targetsOf(field)
     if (targets.length && rest > 0) {
       if (rest === 1 && segments[index + 1] === 'id') return false
+      if (anyHop) return true
       for (const target of targets) if (!(await readsAll(req, target))) return true
       const next = req.payload.collections[targets[0] as keyof typeof req.payload.collections]
       current = next?.config.flattenedFields ?? []
@@ -97,7 +100,7 @@ export const refuseHiddenQueries: CollectionBeforeOperationHook = async ({
     for (const sort of sortsOf(
       join && typeof join === 'object' ? (join as { sort?: unknown }).sort : undefined,
     )) {
-      if (fields && (await sortCrossesHiddenData(req, fields, sort)))
+      if (fields && (await sortCrossesHiddenData(req, fields, sort, true)))
         refuse(req, `joins.${joinPath}.sort`, 'errorSortHidden', { path: sort.slice(0, 100) })
     }
   }

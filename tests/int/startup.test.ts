@@ -70,6 +70,21 @@ describe('start-up checks', () => {
   })
 })
 
+describe('a save outside a transaction', () => {
+  test('is refused where the plugin needs a lock, and stores nothing', async () => {
+    const ctx = await startPayload({ media: 'media' }, {}, 'no-transaction-save')
+    started.push(ctx)
+    await expect(
+      ctx.payload.create({
+        collection: 'articles',
+        data: { title: 'Ohne Transaktion' } as never,
+        disableTransaction: true,
+      }),
+    ).rejects.toThrow(/needs a database transaction/)
+    expect(await ctx.query(`SELECT id FROM articles`)).toEqual([])
+  })
+})
+
 describe('a custom schemaName', () => {
   test('holds every rule that runs raw SQL: slugs, relations, comments, the page', async () => {
     const url = await freshDatabase()

@@ -137,3 +137,10 @@ describe('attributionFor', () => {
     })
   })
 })
+
+describe('unvalidated input', () => {
+  test('an unknown AI usage computes as AI text, never as no AI (hooks run before validation)', () => {
+    expect(attributionCaseOf({ ai: { usage: 'magic' as never } })).toBe('generated')
+    expect(attributionCaseOf({ ai: { usage: 'constructor' as never } })).toBe('generated')
+  })
+})
