@@ -272,7 +272,12 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
       ? {
           afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug)],
           afterRead: [renderAttribution(options), renderLayoutTexts(options)],
-          beforeDelete: [deleteArticleDependents([relatedLinks.slug, ...(comments ? [comments.slug] : [])])],
+          beforeDelete: [
+            deleteArticleDependents({
+              comments: comments ? comments.slug : undefined,
+              links: relatedLinks.slug,
+            }),
+          ],
           beforeChange: [
             ...guards.beforeChange,
             setPublishedAt,

@@ -5,6 +5,7 @@ import { NotFound } from 'payload'
 import { findNulByte } from './nulBytes.js'
 import { refuse } from './refuse.js'
 import { idIsWellFormed } from './relationsExist.js'
+import { misshapenWherePath } from './whereValues.js'
 
 /** The collections a relationship, upload or join field leads to. */
 const targetsOf = (field: FlattenedField): string[] => {
@@ -62,11 +63,33 @@ const sortsOf = (sort: unknown): string[] =>
   )
 
 type ReadArgs = { joins?: unknown; sort?: unknown; where?: unknown }
+type JoinArgs = { sort?: unknown; where?: unknown }
+
+/** Operations that take a `where`: reads, counts, and bulk updates and deletes. */
+const QUERYING_OPERATIONS = new Set(['count', 'countVersions', 'delete', 'read', 'readDistinct', 'update'])
+/** Operations whose answer lists documents in an order. */
+const READING_OPERATIONS = new Set(['read', 'readDistinct'])
+
+const joinsOf = (joins: unknown): [string, JoinArgs | null][] =>
+  joins && typeof joins === 'object'
+    ? Object.entries(joins).map(([path, join]) => [
+        path,
+        join && typeof join === 'object' ? (join as JoinArgs) : null,
+      ])
+    : []
+
+/** The collection a join field of these fields lists. */
+const joinTarget = (fields: FlattenedField[], path: string): CollectionSlug | null => {
+  const field = fields.find((candidate) => candidate.name === path)
+  return field?.type === 'join' && typeof field.collection === 'string'
+    ? (field.collection as CollectionSlug)
+    : null
+}
 
 /**
- * Query parameters are data: a NUL character anywhere in `where`, `sort` or `joins` is a 400
- * (PostgreSQL cannot compare text with it and answers an error), and a sort through a
- * relationship into documents the caller may not read is a 400 naming `sort`.
+ * Query parameters are data: a NUL character anywhere in `where`, `sort` or `joins`, or a compared
+ * value the column cannot hold, is a 400 (PostgreSQL would answer an error, a 500); a sort through
+ * a relationship into documents the caller may not read is a 400 naming `sort`.
  */
 export const refuseHiddenQueries: CollectionBeforeOperationHook = async ({
   args,
@@ -79,27 +102,29 @@ export const refuseHiddenQueries: CollectionBeforeOperationHook = async ({
   // `/api/regions/abc` or an id beyond the integer range is no document (404), not a database error (500).
   if (id !== undefined && !idIsWellFormed(req, collection.slug as CollectionSlug, id))
     throw new NotFound(req.t)
-  if (!['count', 'read', 'readDistinct'].includes(operation)) return args
+  if (!QUERYING_OPERATIONS.has(operation)) return args
   const read = args as ReadArgs
   for (const name of ['where', 'sort', 'joins'] as const) {
     const path = findNulByte(read[name])
     if (path !== null) refuse(req, name, 'errorNulByte')
   }
+  if (misshapenWherePath(req, collection.slug as CollectionSlug, read.where) !== null)
+    refuse(req, 'where', 'errorValueInvalid')
+  for (const [joinPath, join] of joinsOf(read.joins)) {
+    const target = joinTarget(collection.flattenedFields, joinPath)
+    if (target && join && misshapenWherePath(req, target, join.where) !== null)
+      refuse(req, `joins.${joinPath}.where`, 'errorValueInvalid')
+  }
+  if (!READING_OPERATIONS.has(operation)) return args
   if (overrideAccess) return args
   for (const sort of sortsOf(read.sort)) {
     if (await sortCrossesHiddenData(req, collection.flattenedFields, sort))
       refuse(req, 'sort', 'errorSortHidden', { path: sort.slice(0, 100) })
   }
-  const joins = read.joins && typeof read.joins === 'object' ? Object.entries(read.joins) : []
-  for (const [joinPath, join] of joins) {
-    const field = collection.flattenedFields.find((candidate: FlattenedField) => candidate.name === joinPath)
-    const target = field?.type === 'join' && typeof field.collection === 'string' ? field.collection : null
-    const fields = target
-      ? req.payload.collections[target as keyof typeof req.payload.collections]?.config.flattenedFields
-      : undefined
-    for (const sort of sortsOf(
-      join && typeof join === 'object' ? (join as { sort?: unknown }).sort : undefined,
-    )) {
+  for (const [joinPath, join] of joinsOf(read.joins)) {
+    const target = joinTarget(collection.flattenedFields, joinPath)
+    const fields = target ? req.payload.collections[target]?.config.flattenedFields : undefined
+    for (const sort of sortsOf(join?.sort)) {
       if (fields && (await sortCrossesHiddenData(req, fields, sort, true)))
         refuse(req, `joins.${joinPath}.sort`, 'errorSortHidden', { path: sort.slice(0, 100) })
     }

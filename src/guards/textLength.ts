@@ -28,7 +28,12 @@ export const textLimitsOf = (fields: Field[]): TextLimit[] =>
 export const firstOversized = (data: unknown, limits: TextLimit[]): null | TextLimit =>
   limits.find((limit) => {
     const value = valueAt(data, limit.path)
-    const values = Array.isArray(value) ? value : [value]
+    // A list (hasMany), or one value per locale when a save carries all locales at once.
+    const values = Array.isArray(value)
+      ? value
+      : value && typeof value === 'object'
+        ? Object.values(value)
+        : [value]
     return values.some((item) => typeof item === 'string' && item.length > limit.max)
   }) ?? null
 

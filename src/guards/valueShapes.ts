@@ -3,13 +3,28 @@ import type { CollectionBeforeOperationHook, FieldAffectingData } from 'payload'
 import { type DataField, dataFieldsOf, valueAt } from '../fields/dataFields.js'
 import { refuse } from './refuse.js'
 
-const isNumeric = (value: unknown): boolean =>
+/** A date PostgreSQL's timestamp columns hold and JavaScript reads back: years 1 to 9999. */
+export const isStorableDate = (value: unknown): boolean => {
+  if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) return false
+  const year = new Date(value).getUTCFullYear()
+  return Number.isFinite(year) && year >= 1 && year <= 9999
+}
+
+export const isNumeric = (value: unknown): boolean =>
   (typeof value === 'number' && Number.isFinite(value)) ||
   (typeof value === 'string' && (value.trim() === '' || Number.isFinite(Number(value.trim()))))
 
-const isDate = (value: unknown): boolean =>
-  (typeof value === 'string' || typeof value === 'number' || value instanceof Date) &&
-  !Number.isNaN(new Date(value).getTime())
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+
+/** A field's values in submitted data: one per locale when a localized field is saved for all at once. */
+export const valuesOf = (field: FieldAffectingData, value: unknown, allLocales: boolean): unknown[] => {
+  const perLocale = allLocales && 'localized' in field && field.localized && isPlainObject(value)
+  const values = perLocale ? Object.values(value) : [value]
+  return values.flatMap((item) =>
+    'hasMany' in field && field.hasMany === true && Array.isArray(item) ? item : [item],
+  )
+}
 
 const optionValues = (field: FieldAffectingData): string[] =>
   field.type === 'select'
@@ -23,11 +38,11 @@ export const fitsField = (field: FieldAffectingData, value: unknown): boolean =>
     case 'checkbox':
       return typeof value === 'boolean' || value === 'true' || value === 'false' || value === ''
     case 'date':
-      return isDate(value)
+      return isStorableDate(value)
     case 'email':
     case 'text':
     case 'textarea':
-      return typeof value === 'string' || typeof value === 'number'
+      return typeof value === 'string'
     case 'number':
       return isNumeric(value)
     case 'select':
@@ -37,20 +52,17 @@ export const fitsField = (field: FieldAffectingData, value: unknown): boolean =>
   }
 }
 
-const hasMany = (field: FieldAffectingData) => 'hasMany' in field && field.hasMany === true
-
 /**
  * The first field path in `data` whose value the field cannot store, or null. Payload validates
  * values only after the collection's `beforeChange` hooks, and not at all on draft saves, where
  * `ai.usage: "magic"` or a date "gestern" reached PostgreSQL as a 500 and `priority: "hoch"` was
  * stored as null.
  */
-export const misshapenField = (fields: DataField[], data: unknown): null | string => {
+export const misshapenField = (fields: DataField[], data: unknown, allLocales = false): null | string => {
   for (const { field, path } of fields) {
     const value = valueAt(data, path)
     if (value === undefined) continue
-    const values = hasMany(field) && Array.isArray(value) ? value : [value]
-    if (!values.every((item) => fitsField(field, item))) return path.join('.')
+    if (!valuesOf(field, value, allLocales).every((item) => fitsField(field, item))) return path.join('.')
   }
   return null
 }
@@ -64,9 +76,9 @@ export const refuseMisshapenValues: CollectionBeforeOperationHook = ({
 }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const data = (args as { data?: unknown }).data
-  // A save for every locale at once carries `{ de, en }` objects; Payload's validation judges those.
-  if (!data || typeof data !== 'object' || req.locale === 'all') return args
-  const path = misshapenField(dataFieldsOf(collection.fields), data)
+  if (!data || typeof data !== 'object') return args
+  // A save for every locale at once (`?locale=all`) carries `{ de, en }` for localized fields: each is checked.
+  const path = misshapenField(dataFieldsOf(collection.fields), data, req.locale === 'all')
   if (path !== null) refuse(req, path, 'errorValueInvalid')
   return args
 }

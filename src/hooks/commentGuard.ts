@@ -42,7 +42,9 @@ const sinceFlood = (options: ResolvedOptions) =>
 
 /**
  * Does this email flood: another submission of it under way right now, one within
- * `floodSeconds`, or the same body on the same article before? Decided without waiting on a lock.
+ * `floodSeconds`, or the same body as one of its comments on the same article that is not public?
+ * (A public body is known to everyone: matching it would confirm who wrote it.) Decided without
+ * waiting on a lock.
  */
 const emailFloods = async (
   req: PayloadRequest,
@@ -63,7 +65,15 @@ const emailFloods = async (
             { createdAt: { greater_than: sinceFlood(options) } },
             ...(article === null
               ? []
-              : [{ and: [{ article: { equals: article } }, { body: { equals: body } }] }]),
+              : [
+                  {
+                    and: [
+                      { article: { equals: article } },
+                      { body: { equals: body } },
+                      { status: { not_equals: 'approved' } },
+                    ],
+                  },
+                ]),
           ],
         },
       ],
@@ -76,7 +86,7 @@ const emailFloods = async (
  * A public submission (anyone who is not an editor), before Payload validates it: the server
  * sets status, consent time and address hash, whatever the client sent. Nothing decided here
  * changes the answer, since it runs before validation and an email is private: a filled
- * honeypot, or an email that floods or repeats itself, only makes the comment `spam`.
+ * honeypot, or an email that floods or repeats itself, only changes the stored status.
  */
 export const prepareSubmission =
   (options: ResolvedOptions, commentsSlug: CollectionSlug): CollectionBeforeChangeHook =>
@@ -95,8 +105,10 @@ export const prepareSubmission =
       moderation: comments.moderation,
     })
     if (status !== 'spam' && typeof email === 'string' && email) {
+      // Held back either way: as spam where every comment waits anyway (pre), for a moderator where
+      // comments show at once (post, where whether one shows is visible to anyone).
       if (await emailFloods(req, options, commentsSlug, { article: idOf(data.article), body, email }))
-        status = 'spam'
+        status = comments.moderation === 'post' ? 'pending' : 'spam'
     }
     submissions.set(req, { ipHash })
     return {

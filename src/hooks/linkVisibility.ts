@@ -4,6 +4,7 @@ import type {
   CollectionBeforeDeleteHook,
   CollectionSlug,
   PayloadRequest,
+  Where,
 } from 'payload'
 
 import { articleStatusLocked } from '../postgres/articleStatus.js'
@@ -56,12 +57,15 @@ export const syncLinkVisibility =
 
 /**
  * Links and comments belong to their article: they go with it, in the same transaction and
- * before it (their `article` is required, so the foreign key cannot be set to null).
+ * before it (their `article` is required, so the foreign key cannot be set to null). Links of
+ * other articles that point at it go too: a link without a target would stay behind as a rule
+ * with nothing to show.
  */
 export const deleteArticleDependents =
-  (dependents: CollectionSlug[]): CollectionBeforeDeleteHook =>
+  ({ comments, links }: { comments?: CollectionSlug; links: CollectionSlug }): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
-    for (const collection of dependents) {
-      await req.payload.delete({ collection, overrideAccess: true, req, where: { article: { equals: id } } })
-    }
+    const remove = (collection: CollectionSlug, where: Where) =>
+      req.payload.delete({ collection, overrideAccess: true, req, where })
+    await remove(links, { or: [{ article: { equals: id } }, { target: { equals: id } }] })
+    if (comments) await remove(comments, { article: { equals: id } })
   }

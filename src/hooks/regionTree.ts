@@ -14,6 +14,7 @@ import { countryName, isCountryCode, isSubdivisionCode } from '../validation/iso
 import { refuse } from '../guards/refuse.js'
 import { message, type NewsroomTranslationKey } from '../i18n/index.js'
 import { lockUntilCommit } from '../postgres/advisoryLock.js'
+import { lockRowForDelete } from '../postgres/rowLock.js'
 import { idOf } from '../relationships/idOf.js'
 
 type RegionDoc = {
@@ -127,6 +128,9 @@ export const refuseDeletingUsedRegion =
     sponsors: CollectionSlug
   }): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
+    // Locks the region's row first: a concurrent save that references it (its foreign key takes a
+    // share lock on this row) then either committed before the count, or fails after the delete.
+    await lockRowForDelete(req, slugs.regions, id)
     const count = async (collection: CollectionSlug, where: Where) =>
       (await req.payload.count({ collection, overrideAccess: true, req, where })).totalDocs
     const articles = Math.max(

@@ -7,7 +7,7 @@ export const SPONSORED_REL = 'sponsored noopener'
 
 /** The disclosure label for a locale: the configured one, else German (the notices' default language). */
 export const disclosureLabelFor = (labels: Record<string, string>, locale: string | undefined): string =>
-  (locale && labels[locale]) || labels.de || 'Anzeige'
+  (locale && Object.hasOwn(labels, locale) ? labels[locale] : undefined) || labels.de || 'Anzeige'
 
 /**
  * Paid links are always marked (`rel="sponsored noopener"`) and labelled (§ 22 MStV,

@@ -30,7 +30,8 @@ export const formatDateline = (
   date: Date | null | string | undefined,
   locale: string,
 ): null | string => {
-  const trimmedPlace = place?.trim() || ''
+  // Hooks run before Payload validates: a place may arrive as any JSON value.
+  const trimmedPlace = typeof place === 'string' ? place.trim() : ''
   const parsed = date ? new Date(date) : null
   const day = parsed && !Number.isNaN(parsed.getTime()) ? formatterFor(locale).format(parsed) : ''
   const text = [trimmedPlace, day].filter(Boolean).join(', ')

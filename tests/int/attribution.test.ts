@@ -362,6 +362,9 @@ describe('partial reads and odd parameters', () => {
     ['source.kind', { source: { kind: 'agency' } }],
     ['ai.humanReviewed', { ai: { humanReviewed: 'vielleicht' } }],
     ['publishedAt', { publishedAt: 'gestern' }],
+    ['publishedAt', { publishedAt: '-010000-01-01T00:00:00Z' }],
+    ['dateline.place', { dateline: { place: 5 } }],
+    ['title', { title: { de: 'Objekt' } }],
   ])(
     'an unknown value for %s is a 400 naming it, on drafts and publishing, and stores nothing',
     async (path, data) => {
@@ -369,7 +372,7 @@ describe('partial reads and odd parameters', () => {
         const before = await counts()
         const response = await ctx.rest.post(
           `/articles${draft}`,
-          { ...data, _status: draft ? 'draft' : 'published', title: 'Unbekannt' },
+          { title: 'Unbekannt', ...data, _status: draft ? 'draft' : 'published' },
           { token: ctx.token },
         )
         expect(response.status).toBe(400)
@@ -378,4 +381,17 @@ describe('partial reads and odd parameters', () => {
       }
     },
   )
+
+  test('a save for all locales at once checks each value: an unknown usage or a 1 MB title is a 400', async () => {
+    for (const data of [
+      { ai: { usage: 'magic' }, title: 'Alle' },
+      { publishedAt: 'gestern', title: 'Alle' },
+      { title: { de: 'x'.repeat(1024 * 1024) } },
+    ]) {
+      const before = await counts()
+      const response = await ctx.rest.post('/articles?locale=all&draft=true', data, { token: ctx.token })
+      expect(response.status).toBe(400)
+      expect(await counts()).toEqual(before)
+    }
+  })
 })

@@ -130,6 +130,23 @@ describe('public submissions', () => {
   })
 })
 
+describe('a save for all locales at once', () => {
+  test('?locale=all checks every value: an object name or an over-long body is a 400, nothing stored', async () => {
+    for (const extra of [
+      { authorName: { x: 1 } },
+      { body: { y: 'x'.repeat(200_000) } },
+      { body: 'x'.repeat(200_000) },
+    ]) {
+      const before = await stored()
+      const response = await ctx.rest.post('/comments?locale=all', submission(extra), {
+        headers: { 'x-test-ip': `198.18.0.${++sequence % 250}` },
+      })
+      expect(response.status).toBe(400)
+      expect(await stored()).toBe(before)
+    }
+  })
+})
+
 describe('flood control', () => {
   // An email is private: no answer may depend on whether it commented (a 409 or 429 for a guessed
   // address would tell). Its repeats are stored as spam instead, and only the sender's own
@@ -480,35 +497,50 @@ describe('retention and the page', () => {
 })
 
 describe('post moderation', () => {
-  test('shows comments at once unless they carry too many links', async () => {
-    const postModerated = await startPayload(
-      { comments: { floodSeconds: 0, moderation: 'post' }, media: 'media' },
+  let postModerated: Awaited<ReturnType<typeof startPayload>>
+  let article: Doc
+  beforeAll(async () => {
+    postModerated = await startPayload(
+      { comments: { floodSeconds: 60, moderation: 'post' }, media: 'media' },
       {},
       'post',
     )
-    try {
-      const rest = restClient(postModerated.config)
-      const article = (await postModerated.payload.create({
-        collection: 'articles',
-        data: { title: 'Nachmoderiert', _status: 'published' } as never,
-      })) as Doc
-      void rest
-      const create = (body: string, email: string) =>
-        postModerated.payload.create({
-          collection: 'comments',
-          data: { article: article.id, authorName: 'A', authorEmail: email, body, consent: true } as never,
-          overrideAccess: false,
-        }) as Promise<Doc>
-      const statusOf = async (doc: Doc) =>
-        (await postModerated.query<Doc>('SELECT status FROM comments WHERE id = $1', [doc.id]))[0]!.status
-      expect(await statusOf(await create('Sofort sichtbar', 'a@example.com'))).toBe('approved')
-      expect(
-        await statusOf(
-          await create('https://1.example https://2.example https://3.example', 'b@example.com'),
-        ),
-      ).toBe('pending')
-    } finally {
-      await postModerated.stop()
-    }
+    article = (await postModerated.payload.create({
+      collection: 'articles',
+      data: { title: 'Nachmoderiert', _status: 'published' } as never,
+    })) as Doc
+  })
+  afterAll(async () => postModerated?.stop())
+
+  const create = (body: string, email: string) =>
+    postModerated.payload.create({
+      collection: 'comments',
+      data: { article: article.id, authorName: 'A', authorEmail: email, body, consent: true } as never,
+      overrideAccess: false,
+    }) as Promise<Doc>
+  const statusOf = async (doc: Doc) =>
+    (await postModerated.query<Doc>('SELECT status FROM comments WHERE id = $1', [doc.id]))[0]!.status
+
+  test('shows comments at once unless they carry too many links', async () => {
+    expect(await statusOf(await create('Sofort sichtbar', 'a@example.com'))).toBe('approved')
+    expect(
+      await statusOf(await create('https://1.example https://2.example https://3.example', 'b@example.com')),
+    ).toBe('pending')
+  })
+
+  test("a public body sent again with its author's email shows like with any other email: it confirms no author", async () => {
+    const original = await create('Ein öffentlicher Satz', 'autorin@example.com')
+    expect(await statusOf(original)).toBe('approved')
+    await postModerated.query(`UPDATE comments SET created_at = now() - interval '1 hour' WHERE id = $1`, [
+      original.id,
+    ])
+    const withAuthor = await create('Ein öffentlicher Satz', 'autorin@example.com')
+    const withStranger = await create('Ein öffentlicher Satz', 'fremd@example.com')
+    expect([await statusOf(withAuthor), await statusOf(withStranger)]).toEqual(['approved', 'approved'])
+  })
+
+  test('an email that floods waits for a moderator instead of showing (not spam: a real person may be behind it)', async () => {
+    await create('Erster', 'eilig@example.com')
+    expect(await statusOf(await create('Zweiter', 'eilig@example.com'))).toBe('pending')
   })
 })

@@ -57,11 +57,12 @@ describe('deleting an article', () => {
     },
   )
 
-  test('a link of another article that pointed at it drops out of that page', async () => {
+  test('a link of another article that pointed at it is deleted with it, and drops out of that page', async () => {
     const page = await create('articles', { _status: 'published', title: 'Seite mit Link' })
     const gone = await create('articles', { _status: 'published', title: 'Wird gelöscht' })
-    await create('related-links', { article: page.id, target: gone.id, type: 'internal' })
+    const link = await create('related-links', { article: page.id, target: gone.id, type: 'internal' })
     await ctx.payload.delete({ id: gone.id, collection: 'articles' })
+    expect(await count('SELECT count(*) AS n FROM related_links WHERE id = $1', [link.id])).toBe(0)
     const result = await getArticlePage({ payload: ctx.payload, slug: page.slug })
     expect(result!.related.filter((item) => item.curated)).toEqual([])
   })
@@ -97,11 +98,21 @@ describe('deleting a region', () => {
     expect(row!.path).toBe('elternregion/kindregion')
   })
 
-  test('used by a published article or only by a draft: 409 naming the articles', async () => {
+  test('used by a published article, or only by the newer draft of one: 409 naming the articles', async () => {
     const region = await create('regions', { name: 'Artikelregion', type: 'other' })
     await create('articles', { _status: 'published', regions: [region.id], title: 'Regional' })
     const draftOnly = await create('regions', { name: 'Entwurfsregion', type: 'other' })
-    await create('articles', { regions: [draftOnly.id], title: 'Nur Entwurf' }, true)
+    const published = await create('articles', { _status: 'published', title: 'Bald regional' })
+    // The newer draft adds the region; the published row does not have it.
+    await ctx.payload.update({
+      id: published.id,
+      collection: 'articles',
+      data: { regions: [draftOnly.id] } as never,
+      draft: true,
+    })
+    expect(await count('SELECT count(*) AS n FROM articles_rels WHERE regions_id = $1', [draftOnly.id])).toBe(
+      0,
+    )
     for (const id of [region.id, draftOnly.id]) {
       const response = await ctx.rest.delete(`/regions/${id}`, { token: ctx.token })
       expect(response.status).toBe(409)

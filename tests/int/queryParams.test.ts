@@ -71,9 +71,10 @@ describe('query parameters', () => {
     expect(response.json.data[name].docs.length).toBeLessThanOrEqual(MAX)
   })
 
-  test('GraphQL page -1 is refused', async () => {
+  test('GraphQL page -1 is refused by the page rule', async () => {
     const response = await q.rest.graphql('{ Regions(page: -1) { docs { id } } }')
-    expect(response.json.errors?.[0]?.message).toBeTruthy()
+    expect(response.json.errors?.[0]?.message).toMatch(/page/)
+    expect(JSON.stringify(response.json.errors)).toMatch(/whole number from 1 to 100000/)
     expect(response.json.data?.Regions ?? null).toBeNull()
   })
 
@@ -144,13 +145,60 @@ describe('query parameters', () => {
     if (response.status === 200) expect(response.json.docs.length).toBeLessThanOrEqual(MAX)
   })
 
-  test('draft=true shows an anonymous reader no drafts', async () => {
-    await q.payload.create({
-      collection: 'articles',
-      data: { title: 'Heimlicher Entwurf' } as never,
-      draft: true,
-    })
-    const response = await q.rest.get('/articles?draft=true&limit=3&where[title][like]=Heimlich')
-    expect(response.json.docs).toEqual([])
+  test.each([
+    ['comments', 'where[article][equals]=99999999999'],
+    ['articles', 'where[id][equals]=99999999999'],
+    ['articles', 'where[id][in]=1,99999999999'],
+    ['articles', 'where[regions][in]=99999999999'],
+    ['related-links', 'where[target][in]=abc'],
+    ['related-links', 'where[article][equals]=abc'],
+    ['regions', 'where[parent][equals]=1e400'],
+    ['articles', 'where[publishedAt][greater_than]=20000'],
+    ['articles', 'where[publishedAt][less_than]=-010000-01-01T00:00:00Z'],
+    ['articles', 'where[id][equals][a]=1'],
+    ['articles', 'where[id][equals][0]=1&where[id][equals][1]=2'],
+    ['comments', 'where[article][equals][a]=1'],
+    ['sponsors', 'where[priority][equals][a]=1'],
+    ['sponsors', 'where[priority][greater_than]=hoch'],
+    ['articles', 'where[or][0][title][like][x]=1'],
+    ['articles', 'where[and][0][or][0][publishedAt][equals]=gestern'],
+    ['regions', 'where[parent.parent][equals]=99999999999'],
+    ['articles', 'where[title][exists][a]=1'],
+  ])('%s?%s: a compared value the column cannot hold is a 400 naming where', async (collection, query) => {
+    const response = await q.rest.get(`/${collection}?${query}`)
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['where'])
+    // The count endpoint takes the same where.
+    expect((await q.rest.get(`/${collection}/count?${query}`)).status).toBe(400)
+  })
+
+  test('a join list with such a where is a 400 naming it', async () => {
+    const response = await q.rest.get(
+      `/articles/${withLinks}?joins[relatedLinks][where][target][equals]=99999999999`,
+    )
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['joins.relatedLinks.where'])
+  })
+
+  test('values the columns hold still query as before', async () => {
+    for (const query of [
+      'where[id][in]=1,2',
+      'where[publishedAt][greater_than]=2000-01-01',
+      'where[title][like]=Artikel',
+      'where[id][exists]=true',
+      'where[regions][equals]=null',
+    ]) {
+      expect((await q.rest.get(`/articles?${query}`)).status, query).toBe(200)
+    }
+  })
+
+  test('bulk updates and deletes by editors check where the same way, and change nothing', async () => {
+    const before = await q.query('SELECT id, title FROM articles ORDER BY id')
+    for (const where of ['where[title][equals]=a%00b', 'where[id][equals]=99999999999']) {
+      const update = await q.rest.patch(`/articles?${where}`, { subtitle: 'x' }, { token: q.token })
+      const remove = await q.rest.delete(`/articles?${where}`, { token: q.token })
+      expect([update.status, remove.status], where).toEqual([400, 400])
+    }
+    expect(await q.query('SELECT id, title FROM articles ORDER BY id')).toEqual(before)
   })
 })

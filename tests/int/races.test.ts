@@ -128,4 +128,27 @@ describe('races', () => {
     expect(rows).toEqual([{ article_published: false }])
     expect((await rest.get(`/related-links/${created.json.doc.id}`)).status).toBe(404)
   })
+
+  test('a region deleted while a save that targets a sponsor at it is under way: 409, the targeting stays', async () => {
+    const region = await create('regions', { name: 'Umkämpft', type: 'other' })
+    const sponsor = await create('sponsors', { name: 'Nur dort', url: 'https://n.example' })
+    // The save that targets the sponsor at the region, not yet committed.
+    await barrier.query('BEGIN')
+    await barrier.query(
+      `INSERT INTO sponsors_rels (parent_id, path, regions_id, "order") VALUES ($1, 'regions', $2, 1)`,
+      [sponsor.id, region.id],
+    )
+    const rest = restClient(ctx.config)
+    const removal = rest.delete(`/regions/${region.id}`, { token: ctx.token })
+    try {
+      await waitForWaiters(1)
+    } finally {
+      await barrier.query('COMMIT')
+    }
+    expect((await removal).status).toBe(409)
+    const { rows } = await barrier.query('SELECT regions_id FROM sponsors_rels WHERE parent_id = $1', [
+      sponsor.id,
+    ])
+    expect(rows).toEqual([{ regions_id: region.id }])
+  })
 })

@@ -20,6 +20,23 @@ const createSponsor = (data: Record<string, unknown>) =>
 const sponsorCount = async () => (await ctx.payload.count({ collection: 'sponsors' })).totalDocs
 
 describe('sponsor links are always marked and labelled', () => {
+  test.each(['constructor', '__proto__', 'toString'])(
+    'a save with ?locale=%s still stores the default label (a locale is never an object key)',
+    async (locale) => {
+      const response = await ctx.rest.post(
+        `/sponsors?locale=${locale}`,
+        { name: `Gebietsfremd ${locale}`, url: 'https://g.example' },
+        { token },
+      )
+      expect(response.status).toBe(201)
+      const [row] = await ctx.query<{ label: string }>(
+        'SELECT disclosure_label AS label FROM sponsors WHERE id = $1',
+        [response.json.doc.id],
+      )
+      expect(row!.label).toBe('Anzeige')
+    },
+  )
+
   test('rel is "sponsored noopener" whatever a client sends', async () => {
     const sponsor = await createSponsor({ name: 'Bäckerei', rel: 'dofollow' })
     expect(sponsor.rel).toBe('sponsored noopener')
