@@ -4,12 +4,13 @@ import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { type Access, buildConfig } from 'payload'
 import { newsroomPlugin } from 'payload-newsroom'
 
 import { seed } from './seed.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const editorsOnly: Access = ({ req }) => req.user?.collection === 'users'
 
 export default buildConfig({
   admin: {
@@ -23,6 +24,8 @@ export default buildConfig({
   collections: [
     {
       slug: 'users',
+      // Editors manage editors (Payload's default would let any logged-in account do it).
+      access: { create: editorsOnly, delete: editorsOnly, read: editorsOnly, update: editorsOnly },
       auth: true,
       admin: { useAsTitle: 'email' },
       fields: [{ name: 'name', type: 'text' }],

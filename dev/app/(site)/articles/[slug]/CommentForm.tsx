@@ -12,7 +12,6 @@ type ErrorBody = {
 
 const THANKS = 'Danke! Dein Kommentar wird nach Prüfung veröffentlicht.'
 const TOO_FAST = 'Bitte warte einen Moment, bevor du erneut kommentierst.'
-const DUPLICATE = 'Diesen Kommentar hast du bereits gesendet.'
 const INVALID = 'Bitte prüfe deine Angaben:'
 const SERVER_ERROR =
   'Der Kommentar konnte gerade nicht gespeichert werden. Bitte versuche es später noch einmal.'
@@ -21,7 +20,6 @@ const OFFLINE = 'Der Kommentar konnte nicht gesendet werden. Bitte prüfe deine 
 /** What to tell the reader about a refused submission. */
 function errorResult(status: number, body: ErrorBody | null): NonNullable<Result> {
   if (status === 429) return { details: [], kind: 'error', message: TOO_FAST }
-  if (status === 409) return { details: [], kind: 'error', message: DUPLICATE }
   const first = body?.errors?.[0]
   const details = (first?.data?.errors ?? []).flatMap((error) => (error.message ? [error.message] : []))
   // A validation error: one line per field the server names.
