@@ -15,6 +15,10 @@ export type NewsroomCollectionOverrides = {
   access?: CollectionAccess
   admin?: CollectionConfig['admin']
   fields?: (args: { defaultFields: Field[] }) => Field[]
+  /** The host's hooks, run after the plugin's of the same type (a revalidation on publish, say). */
+  hooks?: CollectionConfig['hooks']
+  /** The escape hatch, applied last: returns the collection to use. */
+  override?: (args: { defaultCollection: CollectionConfig }) => CollectionConfig
   slug?: string
 }
 

@@ -274,6 +274,7 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
           afterRead: [renderAttribution(options), renderLayoutTexts(options)],
           beforeDelete: [
             deleteArticleDependents({
+              articles: articles.slug,
               comments: comments ? comments.slug : undefined,
               links: relatedLinks.slug,
             }),
@@ -286,6 +287,7 @@ export const buildArticles = (options: ResolvedOptions): CollectionConfig => {
             // Last: it holds an advisory lock until commit.
             ensureUniqueSlug({ fallbackPrefix: 'artikel', titleField: 'title' }),
           ],
+          afterError: guards.afterError,
           beforeOperation: guards.beforeOperation,
         }
       : undefined,

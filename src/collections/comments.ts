@@ -117,6 +117,7 @@ export const buildComments = (options: ResolvedOptions, slug: CollectionSlug): C
       ? {
           beforeChange: [...guards.beforeChange, prepareSubmission(options, slug)],
           afterChange: [checkSubmission(options, slug)],
+          afterError: guards.afterError,
           beforeOperation: guards.beforeOperation,
         }
       : undefined,

@@ -96,6 +96,7 @@ export const buildRegions = (options: ResolvedOptions): CollectionConfig => {
             ensureUniqueSlug({ fallbackPrefix: 'region', titleField: 'name' }),
             computeRegionTree(regions.slug),
           ],
+          afterError: guards.afterError,
           beforeOperation: guards.beforeOperation,
         }
       : undefined,

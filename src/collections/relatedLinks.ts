@@ -94,6 +94,7 @@ export const buildRelatedLinks = (options: ResolvedOptions): CollectionConfig =>
             enforceRelatedLinkRules(relatedLinks.slug),
             setLinkVisibility(articles.slug),
           ],
+          afterError: guards.afterError,
           beforeOperation: guards.beforeOperation,
         }
       : undefined,

@@ -127,6 +127,7 @@ export const buildSponsors = (options: ResolvedOptions): CollectionConfig => {
     hooks: behaviour
       ? {
           beforeChange: [...guards.beforeChange, enforceSponsorLabel(options.sponsors.disclosureLabels)],
+          afterError: guards.afterError,
           beforeOperation: guards.beforeOperation,
         }
       : undefined,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 
+import { answerDataErrorsAsBadRequest } from './databaseErrors.js'
 import { refuseDeepNesting } from './nesting.js'
 import { refuseNulBytes } from './nulBytes.js'
 import { clampPageSize } from './pageSize.js'
@@ -15,11 +16,13 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
 
 /**
  * The input guards every plugin collection runs before its own rules: page sizes and query
- * parameters of reads; the shape, size and references of saved values; server-owned timestamps.
+ * parameters of reads; the shape, size and references of saved values; server-owned timestamps;
+ * and, after an error, a database's refusal of a value in a read as a 400.
  */
 export const guardHooks = (
   options: ResolvedOptions,
-): Required<Pick<Hooks, 'beforeChange' | 'beforeOperation'>> => ({
+): Required<Pick<Hooks, 'afterError' | 'beforeChange' | 'beforeOperation'>> => ({
+  afterError: [answerDataErrorsAsBadRequest],
   beforeChange: [
     serverTimestamps(options.isEditor),
     refuseNulBytes,

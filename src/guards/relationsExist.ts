@@ -29,20 +29,26 @@ const referencesOf = (value: unknown, relationTo: string | string[]): Reference[
   })
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Is `id` one the collection's id column can hold (else PostgreSQL answers an error, a 500)? */
 export const idIsWellFormed = (req: PayloadRequest, collection: CollectionSlug, id: unknown): boolean => {
   const target = req.payload.collections[collection]
   if (!target) return false
-  const idType = target.customIDType ?? req.payload.db.defaultIDType
-  if (idType === 'number') {
-    // Payload's own ids are PostgreSQL `serial` (integer): a larger number would abort the
-    // transaction with "out of range" (a 500) instead of being a missing document.
-    const max = target.customIDType ? Number.MAX_SAFE_INTEGER : 2_147_483_647
-    const value = typeof id === 'number' ? id : /^[1-9]\d{0,15}$/.test(String(id)) ? Number(id) : NaN
-    return Number.isSafeInteger(value) && value > 0 && value <= max
+  if (typeof id !== 'string' && typeof id !== 'number') return false
+  if (
+    target.customIDType === 'number' ||
+    (!target.customIDType && req.payload.db.defaultIDType === 'number')
+  ) {
+    const value = typeof id === 'number' ? id : /^-?\d{1,16}$/.test(id) ? Number(id) : NaN
+    // Payload's own ids are PostgreSQL `serial` (positive integers): a larger number would abort
+    // the transaction with "out of range" instead of being a missing document.
+    if (target.customIDType) return Number.isSafeInteger(value)
+    return Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647
   }
-  return (
-    (typeof id === 'string' || typeof id === 'number') && String(id).length > 0 && String(id).length <= 255
-  )
+  const text = String(id)
+  const uuids = !target.customIDType && (req.payload.db as { idType?: string }).idType === 'uuid'
+  return uuids ? UUID.test(text) : text.length > 0 && text.length <= 255
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
 } from 'payload'
 
 import { articleStatusLocked } from '../postgres/articleStatus.js'
+import { lockRowForDelete } from '../postgres/rowLock.js'
 import { idOf } from '../relationships/idOf.js'
 
 /** Is the article's published row live? A draft saved over a published article leaves it live. */
@@ -62,8 +63,18 @@ export const syncLinkVisibility =
  * with nothing to show.
  */
 export const deleteArticleDependents =
-  ({ comments, links }: { comments?: CollectionSlug; links: CollectionSlug }): CollectionBeforeDeleteHook =>
+  ({
+    articles,
+    comments,
+    links,
+  }: {
+    articles: CollectionSlug
+    comments?: CollectionSlug
+    links: CollectionSlug
+  }): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
+    // A comment or link saved between its deletion and the article's would break the foreign key.
+    await lockRowForDelete(req, articles, id)
     const remove = (collection: CollectionSlug, where: Where) =>
       req.payload.delete({ collection, overrideAccess: true, req, where })
     await remove(links, { or: [{ article: { equals: id } }, { target: { equals: id } }] })

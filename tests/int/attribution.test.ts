@@ -387,6 +387,9 @@ describe('partial reads and odd parameters', () => {
       { ai: { usage: 'magic' }, title: 'Alle' },
       { publishedAt: 'gestern', title: 'Alle' },
       { title: { de: 'x'.repeat(1024 * 1024) } },
+      // Localized fields carry one value per locale: each must fit.
+      { title: { de: 5 } },
+      { title: { de: { verschachtelt: true } } },
     ]) {
       const before = await counts()
       const response = await ctx.rest.post('/articles?locale=all&draft=true', data, { token: ctx.token })

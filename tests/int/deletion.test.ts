@@ -18,7 +18,7 @@ afterAll(async () => ctx?.stop())
 
 describe('deleting an article', () => {
   test.each(['REST', 'GraphQL', 'Local API'])(
-    'over %s takes its comments and related links along, in one transaction',
+    'over %s takes its comments and related links along',
     async (channel) => {
       const article = await create('articles', { _status: 'published', title: `Mit Kommentar ${channel}` })
       const target = await create('articles', { _status: 'published', title: `Ziel ${channel}` })

@@ -3,6 +3,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths } from '../helpers/rest.js'
 
+/** `{ or: [{ or: [ ... { id: { exists: true } } ] }] }`, `depth` levels deep. */
+const nestedOr = (depth: number): Record<string, unknown> => {
+  let where: Record<string, unknown> = { id: { exists: true } }
+  for (let level = 0; level < depth; level++) where = { or: [where] }
+  return where
+}
+
 // The query-parameter catalogue: every parameter Payload's REST API and GraphQL accept, sent by an
 // anonymous client to every plugin collection. Nothing answers 500, no answer holds more than
 // `maxLimit` documents (here 3, with 5 of each kind stored), and a bad page is a 400 naming it.
@@ -164,6 +171,31 @@ describe('query parameters', () => {
     ['articles', 'where[and][0][or][0][publishedAt][equals]=gestern'],
     ['regions', 'where[parent.parent][equals]=99999999999'],
     ['articles', 'where[title][exists][a]=1'],
+    ['articles', 'where[AND][0][id][equals]=99999999999'],
+    ['articles', 'where[Or][0][publishedAt][equals]=20000'],
+    ['articles', 'where[ai__reviewedBy][equals]=99999999999'],
+    ['articles', 'where[dateline__date][equals]=20000'],
+    ['articles', 'where[_id][equals]=abc'],
+    ['articles', 'where[relatedLinks][equals]=99999999999'],
+    ['articles', 'where[relatedLinks.target][in]=99999999999'],
+    ['articles', 'where[relatedLinks.createdAt][equals]=20000'],
+    ['articles', 'where[title][all]=a'],
+    ['articles', 'where[id][all]=1'],
+    ['articles', 'where[title][near]=1,2'],
+    ['articles', 'where[title][within]=x'],
+    ['articles', 'where[_status][equals]=x'],
+    ['articles', 'where[source.kind][in]=a,b'],
+    ['regions', 'where[type][equals]=x'],
+    ['articles', 'where[paidContent][equals]=maybe'],
+    ['sponsors', 'where[active][equals]=vielleicht'],
+    ['articles', 'where[publishedAt][like]=2020'],
+    ['articles', 'where[_status][like]=pub'],
+    ['articles', 'where[paidContent][contains]=t'],
+    ['articles', 'where[title][bogus]=1'],
+    ['articles', `where=${encodeURIComponent('{"title":{"like":null}}')}`],
+    ['articles', `where=${encodeURIComponent('{"title":{"like":5}}')}`],
+    ['articles', `where=${encodeURIComponent(JSON.stringify(nestedOr(20)))}`],
+    ['articles', `where[id][in]=${Array.from({ length: 1500 }, (_, n) => n + 1).join(',')}`],
   ])('%s?%s: a compared value the column cannot hold is a 400 naming where', async (collection, query) => {
     const response = await q.rest.get(`/${collection}?${query}`)
     expect(response.status).toBe(400)
@@ -180,6 +212,25 @@ describe('query parameters', () => {
     expect(errorPaths(response)).toEqual(['joins.relatedLinks.where'])
   })
 
+  test.each([
+    '{ Articles(where: { AND: [{ id: { equals: 99999999999 } }] }) { docs { id } } }',
+    '{ Articles(where: { OR: [{ regions: { equals: 99999999999 } }] }) { docs { id } } }',
+    '{ Articles(where: { ai__reviewedBy: { equals: 99999999999 } }) { docs { id } } }',
+    '{ Articles(where: { dateline__date: { equals: "0000-01-01T00:00:00Z" } }) { docs { id } } }',
+    '{ Articles(where: { title: { all: ["a"] } }) { docs { id } } }',
+  ])('GraphQL %s is refused, not a server error', async (query) => {
+    const response = await q.rest.graphql(query)
+    expect(response.json.data?.Articles ?? null).toBeNull()
+    expect(JSON.stringify(response.json.errors)).not.toMatch(/Something went wrong/)
+  })
+
+  test('a where the guards do not know, refused by PostgreSQL, is a 400 and not a 500', async () => {
+    // JSON fields are left to Payload, which sends `like` on a jsonb column to PostgreSQL (42883).
+    const response = await q.rest.get('/regions?where[breadcrumbs][like]=abc')
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['where'])
+  })
+
   test('values the columns hold still query as before', async () => {
     for (const query of [
       'where[id][in]=1,2',
@@ -187,6 +238,12 @@ describe('query parameters', () => {
       'where[title][like]=Artikel',
       'where[id][exists]=true',
       'where[regions][equals]=null',
+      'where[AND][0][title][like]=Artikel',
+      'where[_status][equals]=published',
+      'where[paidContent][equals]=false',
+      'where[dateline__date][exists]=false',
+      'where[relatedLinks.target][in]=1,2',
+      `where=${encodeURIComponent(JSON.stringify(nestedOr(10)))}`,
     ]) {
       expect((await q.rest.get(`/articles?${query}`)).status, query).toBe(200)
     }

@@ -1,0 +1,70 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { NewsroomTranslationKey } from './i18n/index.js'
+import type { NewsroomCollectionKey, ResolvedOptions } from './options.js'
+
+import { guardHooks } from './guards/index.js'
+import { inAllLanguages } from './i18n/index.js'
+
+type Hooks = NonNullable<CollectionConfig['hooks']>
+
+/** What a feature says about its collection; `newsroomCollection` adds what all of them share. */
+export type CollectionSpec = Omit<CollectionConfig, 'fields' | 'labels' | 'slug'> & { fields: Field[] }
+
+const labelKeys: Record<
+  NewsroomCollectionKey,
+  [plural: NewsroomTranslationKey, singular: NewsroomTranslationKey]
+> = {
+  articles: ['articlePlural', 'articleSingular'],
+  comments: ['commentPlural', 'commentSingular'],
+  regions: ['regionPlural', 'regionSingular'],
+  relatedLinks: ['relatedLinkPlural', 'relatedLinkSingular'],
+  sponsors: ['sponsorPlural', 'sponsorSingular'],
+}
+
+/** Each hook list of `later` runs after the same list of `earlier`. */
+export const appendHooks = (earlier: Hooks = {}, later: Hooks = {}): Hooks => {
+  const merged: Record<string, unknown[]> = {}
+  for (const hooks of [earlier, later]) {
+    for (const [type, list] of Object.entries(hooks)) {
+      if (Array.isArray(list)) merged[type] = [...(merged[type] ?? []), ...list]
+    }
+  }
+  return merged as Hooks
+}
+
+/**
+ * The one way a plugin collection is built: the input guards run before the feature's own hooks,
+ * editors write, the host's overrides apply (fields, access, admin, hooks appended after ours per
+ * type, `override` last), labels and the admin group come from the translations. With `disabled`
+ * the schema stays and only the host's hooks run.
+ */
+export const newsroomCollection = (
+  key: NewsroomCollectionKey,
+  options: ResolvedOptions,
+  spec: CollectionSpec,
+): CollectionConfig => {
+  const overrides = options.collections[key]
+  if (!overrides) throw new Error(`payload-newsroom: the ${key} collection is switched off`)
+  const guards = guardHooks(options)
+  const own = options.disabled
+    ? {}
+    : appendHooks({ beforeChange: guards.beforeChange, beforeOperation: guards.beforeOperation }, spec.hooks)
+  const [plural, singular] = labelKeys[key]
+  const collection: CollectionConfig = {
+    ...spec,
+    slug: overrides.slug,
+    access: {
+      create: options.editorsOnly,
+      delete: options.editorsOnly,
+      update: options.editorsOnly,
+      ...spec.access,
+      ...overrides.access,
+    },
+    admin: { group: inAllLanguages('group'), ...spec.admin, ...overrides.admin },
+    fields: overrides.fields ? overrides.fields({ defaultFields: spec.fields }) : spec.fields,
+    hooks: appendHooks(own, overrides.hooks),
+    labels: { plural: inAllLanguages(plural), singular: inAllLanguages(singular) },
+  }
+  return overrides.override ? overrides.override({ defaultCollection: collection }) : collection
+}
