@@ -47,9 +47,7 @@ export const newsroomCollection = (
   const overrides = options.collections[key]
   if (!overrides) throw new Error(`payload-newsroom: the ${key} collection is switched off`)
   const guards = guardHooks(options)
-  const own = options.disabled
-    ? {}
-    : appendHooks({ beforeChange: guards.beforeChange, beforeOperation: guards.beforeOperation }, spec.hooks)
+  const own = options.disabled ? {} : appendHooks(guards, spec.hooks)
   const [plural, singular] = labelKeys[key]
   const collection: CollectionConfig = {
     ...spec,

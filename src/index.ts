@@ -1,9 +1,13 @@
 import type { Config } from 'payload'
 
-import { buildCollections } from './collections/index.js'
+import { articlesCollection } from './articles/collection.js'
+import { commentsCollection } from './comments/collection.js'
+import { regionsCollection } from './regions/collection.js'
+import { relatedLinksCollection } from './relatedLinks/collection.js'
+import { sponsorsCollection } from './sponsors/collection.js'
 import { OPTIONS_KEY } from './delivery/pluginOptions.js'
-import { articlePageEndpoint } from './endpoints/articlePage.js'
-import { clearIpHashesTask } from './jobs/clearIpHashes.js'
+import { articlePageEndpoint } from './delivery/endpoint.js'
+import { clearIpHashesTask } from './comments/clearIpHashes.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { withDeliveryIndexes } from './postgres/indexes.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
@@ -18,7 +22,14 @@ export const newsroomPlugin =
     // the retention task too (its slug and schedule shape the jobs table), idle when disabled.
     const withSchema: Config = {
       ...config,
-      collections: [...(config.collections ?? []), ...buildCollections(resolved)],
+      collections: [
+        ...(config.collections ?? []),
+        articlesCollection(resolved), // articles/
+        regionsCollection(resolved), // regions/
+        sponsorsCollection(resolved), // sponsors/
+        relatedLinksCollection(resolved), // relatedLinks/
+        ...(comments ? [commentsCollection(resolved, comments.slug)] : []), // comments/
+      ],
       custom: { ...config.custom, [OPTIONS_KEY]: resolved }, // for getArticlePage, which has only `payload`
       db: withDeliveryIndexes(config.db, {
         articles: resolved.collections.articles.slug,
@@ -42,17 +53,17 @@ export const newsroomPlugin =
     )
   }
 
+// The public surface: the plugin, the delivery calls and the types. Everything else is internal.
 export type {
   AiUsage,
   Attribution,
   AttributionCase,
-  AttributionFacts,
-  NoticeTemplates,
+  NoticePlacement,
   SourceKind,
 } from './attribution/notice.js'
-export { attributionFor, IPTC } from './attribution/notice.js'
+export type { NoticeSegment } from './attribution/template.js'
+export type { CommentStatus } from './comments/moderation.js'
 export { getArticlePage, type GetArticlePageArgs } from './delivery/getArticlePage.js'
-export { articleJsonLd } from './delivery/jsonLd.js'
 export type {
   ArticlePage,
   PageImage,
@@ -61,11 +72,13 @@ export type {
   PageSponsor,
   RelatedItem,
 } from './delivery/types.js'
-export type { NoticeSegment } from './attribution/template.js'
-export { newsroomTranslations } from './i18n/index.js'
-export { readerTexts, type ReaderTexts } from './i18n/readerTexts.js'
-export { formatDateline } from './layout/dateline.js'
-export { type Heading, readingMetadataFor, type ReadingMetadata } from './layout/readingMetadata.js'
+export type {
+  NewsroomArticle,
+  NewsroomComment,
+  NewsroomRegion,
+  NewsroomRelatedLink,
+  NewsroomSponsor,
+} from './documents.js'
 export type {
   AttributionOptions,
   BackToTopOptions,
@@ -74,18 +87,10 @@ export type {
   NewsroomCollectionOverrides,
   NewsroomPluginOptions,
   RelatedOptions,
-  ResolvedOptions,
   SiteOptions,
 } from './options.js'
-export { defaultDisclosureLabels, DEFAULT_MAX_LIMIT, resolveOptions } from './options.js'
+export type { Heading } from './reading/readingMetadata.js'
 export type { Breadcrumb } from './regions/breadcrumbs.js'
-export { toSlug } from './slugs/toSlug.js'
-export type {
-  NewsroomArticle,
-  NewsroomComment,
-  NewsroomRegion,
-  NewsroomRelatedLink,
-  NewsroomSponsor,
-} from './types/documents.js'
-export { checkUrl } from './validation/url.js'
-export { countryCodes, isCountryCode, isSubdivisionCode } from './validation/isoCodes.js'
+export type { RegionType } from './regions/regionTypes.js'
+export type { LinkType } from './relatedLinks/linkTypes.js'
+export type { SponsorPlacement } from './sponsors/placements.js'

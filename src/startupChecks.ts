@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config, Payload } from 'payload'
 
+import { reportFailedCommits } from './postgres/commitFailures.js'
+
 const ACCESS_OPERATIONS = ['create', 'read', 'update', 'delete'] as const
 
 /**
@@ -38,7 +40,10 @@ const requireTransactions = async (adapter: Adapter) => {
   await adapter.rollbackTransaction(id)
 }
 
-/** Start-up checks: transactions on (an error), the editors' access (a warning). */
+/**
+ * Start-up checks: transactions on (an error), failed commits reported (see reportFailedCommits),
+ * the editors' access (a warning).
+ */
 export const withStartupChecks = (config: Config, usersSlug: string): Config => {
   const warning = editorsAccessWarning(config, usersSlug)
   return {
@@ -50,6 +55,7 @@ export const withStartupChecks = (config: Config, usersSlug: string): Config => 
         const connect = adapter.connect
         adapter.connect = async (connectArgs) => {
           await connect?.call(adapter, connectArgs)
+          reportFailedCommits(adapter)
           await requireTransactions(adapter)
         }
         return adapter

@@ -15,6 +15,9 @@ export const aiUsages = ['none', 'rewritten', 'generated', 'edited'] as const
 export type AiUsage = (typeof aiUsages)[number]
 export const sourceKinds = ['staff', 'wire', 'external'] as const
 export type SourceKind = (typeof sourceKinds)[number]
+/** Where the notice stands: at first exposure, or after the text. */
+export const noticePlacements = ['top', 'bottom'] as const
+export type NoticePlacement = (typeof noticePlacements)[number]
 
 /** The stored facts a notice is rendered from. */
 export type AttributionFacts = {
@@ -25,7 +28,7 @@ export type AttributionFacts = {
 export type Attribution = {
   digitalSourceType: null | string
   notice: null | string
-  placement: 'bottom' | 'top' | null
+  placement: NoticePlacement | null
   required: boolean
   segments: NoticeSegment[] | null
   sourceUrl: null | string

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 
-export type CommentStatus = 'approved' | 'pending' | 'spam' | 'trash'
+export const commentStatuses = ['pending', 'approved', 'spam', 'trash'] as const
+export type CommentStatus = (typeof commentStatuses)[number]
 
 /** Links in a plain-text body: anything a reader's client would turn into one. */
 export const countLinks = (body: string): number => (body.match(/\b(?:https?:\/\/|www\.)\S+/gi) ?? []).length

@@ -7,13 +7,13 @@ import type { ResolvedOptions } from '../options.js'
 import type { Breadcrumb } from '../regions/breadcrumbs.js'
 import type { ArticlePage, PageImage, PageRegion, PageSponsor, RelatedItem } from './types.js'
 
-import { disclosureLabelFor } from '../hooks/sponsorLabel.js'
+import { disclosureLabelFor } from '../sponsors/disclosureLabel.js'
 import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
 import { articleJsonLd } from './jsonLd.js'
 import { newsroomOptions } from './pluginOptions.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { mergeRelated } from './related.js'
-import { type ID, idOf } from '../relationships/idOf.js'
+import { type ID, idOf } from '../idOf.js'
 
 export type GetArticlePageArgs = {
   /** Editors only: the latest draft instead of the published article. */

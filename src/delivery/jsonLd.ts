@@ -2,7 +2,7 @@ import type { Attribution } from '../attribution/notice.js'
 import type { SiteOptions } from '../options.js'
 
 import { IPTC } from '../attribution/notice.js'
-import { WORDS_PER_MINUTE } from '../layout/readingMetadata.js'
+import { WORDS_PER_MINUTE } from '../reading/readingMetadata.js'
 
 /** schema.org's names for the IPTC digital source types. */
 const schemaDigitalSourceType: Record<string, string> = {

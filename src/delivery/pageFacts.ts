@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import type { ID } from '../relationships/idOf.js'
+import type { ID } from '../idOf.js'
 
 import { inList } from '../postgres/inList.js'
 import { executePrepared } from '../postgres/prepared.js'

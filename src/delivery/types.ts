@@ -1,7 +1,9 @@
 import type { Attribution } from '../attribution/notice.js'
 import type { NoticeSegment } from '../attribution/template.js'
-import type { Heading } from '../layout/readingMetadata.js'
+import type { Heading } from '../reading/readingMetadata.js'
 import type { Breadcrumb } from '../regions/breadcrumbs.js'
+import type { LinkType } from '../relatedLinks/linkTypes.js'
+import type { SponsorPlacement } from '../sponsors/placements.js'
 
 export type { NoticeSegment }
 
@@ -20,7 +22,7 @@ export type PageSponsor = {
   id: number | string
   logo: null | PageImage
   name: string
-  placement: 'footer' | 'inline' | 'sidebar'
+  placement: SponsorPlacement
   priority: number
   rel: string
   url: string
@@ -31,7 +33,7 @@ export type RelatedItem = {
   publishedAt?: null | string
   slug?: string
   title: string
-  type: 'external' | 'internal'
+  type: LinkType
   url?: string
 }
 

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, Field, PayloadRequest } from 'payload'
 
-import { dataFieldsOf, valueAt } from '../fields/dataFields.js'
+import { dataFieldsOf, valueAt } from './dataFields.js'
 import { existingIDs } from '../postgres/existingIDs.js'
 import { refuse } from './refuse.js'
 

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
-import { dataFieldsOf, valueAt } from '../fields/dataFields.js'
+import { dataFieldsOf, valueAt } from './dataFields.js'
 import { refuse } from './refuse.js'
 
 /** The longest text a field without its own `maxLength` takes: far above any name or headline. */

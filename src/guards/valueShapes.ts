@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, FieldAffectingData } from 'payload'
 
-import { type DataField, dataFieldsOf, valueAt } from '../fields/dataFields.js'
+import { type DataField, dataFieldsOf, valueAt } from './dataFields.js'
 import { refuse } from './refuse.js'
 
 /** A date PostgreSQL's timestamp columns hold and JavaScript reads back: years 1 to 9999. */

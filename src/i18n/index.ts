@@ -23,6 +23,12 @@ export const t =
   ({ t: translate }: { t: unknown }): string =>
     (translate as Translate)(`newsroom:${key}`)
 
+/** Select options from a value set, each labelled in the admin's language. */
+export const selectOptions = <V extends string>(
+  values: readonly V[],
+  labels: Record<V, NewsroomTranslationKey>,
+): { label: ReturnType<typeof t>; value: V }[] => values.map((value) => ({ label: t(labels[value]), value }))
+
 /** A label in every built-in language, where Payload takes no function (collection labels). */
 export const inAllLanguages = (key: NewsroomTranslationKey): Record<string, string> => ({
   de: de[key],

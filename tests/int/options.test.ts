@@ -106,6 +106,56 @@ describe('collection overrides', () => {
     })
   })
 
+  test("host hooks run after the plugin's, per type; override applies last; disabled keeps the host's hooks", async () => {
+    const seen: { notice: unknown; when: string }[] = []
+    const hooks = {
+      afterChange: [
+        ({ doc }: { doc: Record<string, any> }) => {
+          // After the plugin's hooks: the notice is already computed.
+          seen.push({ notice: doc.attribution?.notice ?? null, when: 'afterChange' })
+          return doc
+        },
+      ],
+    }
+    const ctx = await start(
+      {
+        collections: {
+          articles: { hooks },
+          regions: {
+            override: ({ defaultCollection }) => ({
+              ...defaultCollection,
+              admin: { ...defaultCollection.admin, description: 'vom Host' },
+            }),
+          },
+        },
+        media: 'media',
+      },
+      {},
+      'host-hooks',
+    )
+    const articles = ctx.payload.collections.articles.config
+    // The guards and the plugin's own hooks come first, the host's last.
+    expect(articles.hooks.afterChange.at(-1)).toBe(hooks.afterChange[0])
+    expect(articles.hooks.beforeChange.length).toBeGreaterThan(4)
+    await ctx.payload.create({
+      collection: 'articles',
+      data: { ai: { usage: 'generated' }, title: 'Mit Host-Hook' } as never,
+      draft: true,
+    })
+    expect(seen).toEqual([
+      { notice: 'Dieser Text wurde mit künstlicher Intelligenz erstellt.', when: 'afterChange' },
+    ])
+    expect(ctx.payload.collections.regions.config.admin.description).toBe('vom Host')
+
+    const disabled = await start(
+      { collections: { articles: { hooks } }, disabled: true, media: 'media' },
+      {},
+      'host-hooks-off',
+    )
+    expect(disabled.payload.collections.articles.config.hooks.afterChange).toEqual(hooks.afterChange)
+    expect(disabled.payload.collections.articles.config.hooks.beforeChange).toEqual([])
+  })
+
   test('isEditor decides who writes', async () => {
     const ctx = await start(
       { isEditor: (req) => req.user?.email === 'chief@newsroom.test', media: 'media' },

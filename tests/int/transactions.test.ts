@@ -110,3 +110,35 @@ describe('a hook that throws mid-save', () => {
     ).toBe(1)
   })
 })
+
+describe('a commit the database refuses', () => {
+  test('fails the save instead of answering 201 for nothing stored (REST and Local API)', async () => {
+    // A deferred constraint fails at COMMIT, as a server going away at that moment does.
+    await ctx.query(`CREATE OR REPLACE FUNCTION newsroom_test_fail_at_commit() RETURNS trigger AS $$
+      BEGIN IF NEW.title LIKE 'Scheitert beim Commit%' THEN RAISE EXCEPTION 'commit refused'; END IF; RETURN NEW; END
+      $$ LANGUAGE plpgsql`)
+    await ctx.query(`CREATE CONSTRAINT TRIGGER newsroom_test_fail_at_commit AFTER INSERT ON articles
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION newsroom_test_fail_at_commit()`)
+    try {
+      const response = await ctx.rest.post(
+        '/articles?draft=true',
+        { title: 'Scheitert beim Commit' },
+        {
+          token: ctx.token,
+        },
+      )
+      expect(response.status).toBeGreaterThanOrEqual(500)
+      await expect(
+        ctx.payload.create({
+          collection: 'articles',
+          data: { title: 'Scheitert beim Commit lokal' } as never,
+        }),
+      ).rejects.toThrow(/did not commit/)
+      expect(
+        await count(`SELECT count(*) AS n FROM articles WHERE title LIKE 'Scheitert beim Commit%'`),
+      ).toBe(0)
+    } finally {
+      await ctx.query('DROP TRIGGER newsroom_test_fail_at_commit ON articles')
+    }
+  })
+})

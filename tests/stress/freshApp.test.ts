@@ -49,8 +49,7 @@ describe('the packed package', () => {
         'dist/index.d.ts',
         'dist/exports/client.js',
         'dist/exports/client.d.ts',
-        'dist/exports/rsc.js',
-        'dist/components/AttributionPreview.js',
+        'dist/admin/AttributionPreview.js',
       ]),
     )
     const outside = files.filter((file) => !/^(dist\/|LICENSE$|README\.md$|package\.json$)/.test(file))
@@ -58,10 +57,10 @@ describe('the packed package', () => {
     expect(files.filter((file) => /\.test\.|^src\/|^dev\/|^tests\//.test(file))).toEqual([])
 
     const manifest = JSON.parse(await run('tar', ['-xzOf', tarball, 'package/package.json']))
+    expect(Object.keys(manifest.exports).sort()).toEqual(['.', './client'])
     for (const [entry, file] of [
       ['.', 'index'],
       ['./client', 'exports/client'],
-      ['./rsc', 'exports/rsc'],
     ]) {
       expect(manifest.exports[entry!]).toMatchObject({
         default: `./dist/${file}.js`,
@@ -75,7 +74,7 @@ describe('the packed package', () => {
     })
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['i18n-iso-countries', 'slugify'])
     // The build keeps client components marked as such (Next needs the directive first).
-    const client = await run('tar', ['-xzOf', tarball, 'package/dist/components/AttributionPreview.js'])
+    const client = await run('tar', ['-xzOf', tarball, 'package/dist/admin/AttributionPreview.js'])
     expect(
       client.trimStart().startsWith("'use client'") || client.trimStart().startsWith('"use client"'),
     ).toBe(true)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 
-import { countryCodes, countryName, isCountryCode, isSubdivisionCode } from '../../src/validation/isoCodes.js'
+import { countryCodes, countryName, isCountryCode, isSubdivisionCode } from '../../src/regions/isoCodes.js'
 
 describe('ISO 3166-1 alpha-2', () => {
   test('the list holds exactly the 249 official codes', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest'
 
-import { formatDateline } from '../../src/layout/dateline.js'
-import { type LexicalNode, textOf } from '../../src/layout/lexicalText.js'
+import { formatDateline } from '../../src/reading/dateline.js'
+import { type LexicalNode, textOf } from '../../src/reading/lexicalText.js'
 import {
   countWords,
   headingsOf,
   readingMetadataFor,
   readingTimeMinutes,
-} from '../../src/layout/readingMetadata.js'
+} from '../../src/reading/readingMetadata.js'
 
 const text = (value: string, format = 0) => ({
   type: 'text',
@@ -125,7 +125,7 @@ describe('dateline', () => {
 describe('dateline formatters', () => {
   test('any locale string is formatted or falls back to German, and the cache stays bounded', async () => {
     const { cachedDatelineFormatters, DATELINE_FORMATTERS_MAX, formatDateline } =
-      await import('../../src/layout/dateline.js')
+      await import('../../src/reading/dateline.js')
     expect(formatDateline('Almaty', '2026-04-26', 'constructor')).toBe('Almaty, 26. April')
     expect(formatDateline('Almaty', '2026-04-26', '')).toBe('Almaty, 26. April')
     for (let n = 0; n < 500; n++) formatDateline('Almaty', '2026-04-26', `de-x-p${n}`)

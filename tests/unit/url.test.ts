@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 
-import { checkUrl, MAX_URL_LENGTH, normalizeUrl } from '../../src/validation/url.js'
+import { checkUrl, MAX_URL_LENGTH, normalizeUrl } from '../../src/guards/url.js'
 
 describe('checkUrl accepts only absolute http(s) URLs', () => {
   test.each([

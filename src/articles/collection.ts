@@ -1,0 +1,289 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { newsroomCollection } from '../collection.js'
+import { attributionGroup } from '../attribution/fields.js'
+import { layoutGroup } from '../reading/fields.js'
+import { previewField } from '../admin/previewField.js'
+import { newsroomSlugField } from '../slugs/slugField.js'
+import { urlField } from '../guards/urlField.js'
+import { computeAttribution, renderAttribution } from '../attribution/hooks.js'
+import { computeLayout, renderLayoutTexts } from '../reading/hooks.js'
+import { deleteArticleDependents, syncLinkVisibility } from '../relatedLinks/visibility.js'
+import { setPublishedAt } from './publishedAt.js'
+import { ensureUniqueSlug } from '../slugs/uniqueSlug.js'
+import { aiUsages, sourceKinds } from '../attribution/notice.js'
+import { selectOptions, t } from '../i18n/index.js'
+import type { ResolvedOptions } from '../options.js'
+
+export const articlesCollection = (options: ResolvedOptions): CollectionConfig => {
+  const { articles, comments, regions, relatedLinks, sponsors } = options.collections
+  const behaviour = !options.disabled
+  const defaultFields: Field[] = [
+    {
+      name: 'title',
+      type: 'text',
+      admin: { description: t('titleDescription') },
+      label: t('title'),
+      localized: true,
+      maxLength: 300,
+      required: true,
+    },
+    newsroomSlugField('title', 'slugDescription'),
+    {
+      name: 'subtitle',
+      type: 'text',
+      admin: { description: t('subtitleDescription') },
+      label: t('subtitle'),
+      localized: true,
+      maxLength: 500,
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      admin: { description: t('authorsDescription') },
+      hasMany: true,
+      label: t('authors'),
+      relationTo: options.users,
+    },
+    ...(options.media
+      ? [
+          {
+            name: 'image',
+            type: 'upload',
+            admin: { description: t('imageDescription') },
+            label: t('image'),
+            relationTo: options.media,
+          } satisfies Field,
+        ]
+      : []),
+    {
+      name: 'paidContent',
+      type: 'checkbox',
+      admin: { description: t('paidContentDescription'), position: 'sidebar' },
+      defaultValue: false,
+      index: true,
+      label: t('paidContent'),
+    },
+    {
+      name: 'regions',
+      type: 'relationship',
+      admin: { description: t('regionsDescription'), position: 'sidebar' },
+      hasMany: true,
+      label: t('regions'),
+      relationTo: regions.slug,
+    },
+    {
+      name: 'dateline',
+      type: 'group',
+      admin: { description: t('datelineDescription') },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'place',
+              type: 'text',
+              admin: { description: t('datelinePlaceDescription') },
+              label: t('datelinePlace'),
+              maxLength: 100,
+            },
+            {
+              name: 'date',
+              type: 'date',
+              admin: { description: t('datelineDateDescription') },
+              label: t('datelineDate'),
+            },
+          ],
+        },
+        {
+          name: 'text',
+          type: 'text',
+          admin: { description: t('datelineTextDescription'), readOnly: true },
+          label: t('datelineText'),
+        },
+      ],
+      label: t('dateline'),
+    },
+    {
+      name: 'content',
+      type: 'richText',
+      admin: { description: t('contentDescription') },
+      label: t('content'),
+      localized: true,
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: t('publishedAtDescription'),
+        position: 'sidebar',
+      },
+      index: true,
+      label: t('publishedAt'),
+    },
+    {
+      name: 'source',
+      type: 'group',
+      admin: { description: t('sourceDescription') },
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          admin: { description: t('sourceKindDescription') },
+          defaultValue: 'staff',
+          label: t('sourceKind'),
+          options: selectOptions(sourceKinds, {
+            external: 'sourceKindExternal',
+            staff: 'sourceKindStaff',
+            wire: 'sourceKindWire',
+          }),
+          required: true,
+        },
+        {
+          name: 'name',
+          type: 'text',
+          admin: { description: t('sourceNameDescription') },
+          label: t('sourceName'),
+          maxLength: 200,
+        },
+        urlField({ name: 'url', behaviour, description: 'sourceUrlDescription', label: 'sourceUrl' }),
+      ],
+      label: t('source'),
+    },
+    {
+      name: 'ai',
+      type: 'group',
+      admin: { description: t('aiDescription') },
+      fields: [
+        {
+          name: 'usage',
+          type: 'select',
+          admin: { description: t('aiUsageDescription') },
+          defaultValue: 'none',
+          index: true,
+          label: t('aiUsage'),
+          options: selectOptions(aiUsages, {
+            edited: 'aiUsageEdited',
+            generated: 'aiUsageGenerated',
+            none: 'aiUsageNone',
+            rewritten: 'aiUsageRewritten',
+          }),
+          required: true,
+        },
+        {
+          name: 'humanReviewed',
+          type: 'checkbox',
+          admin: { description: t('aiHumanReviewedDescription') },
+          defaultValue: false,
+          label: t('aiHumanReviewed'),
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'reviewedBy',
+              type: 'relationship',
+              admin: { description: t('aiReviewedByDescription') },
+              label: t('aiReviewedBy'),
+              relationTo: options.users,
+            },
+            {
+              name: 'reviewedAt',
+              type: 'date',
+              admin: { description: t('aiReviewedAtDescription') },
+              label: t('aiReviewedAt'),
+            },
+          ],
+        },
+      ],
+      label: t('ai'),
+    },
+    {
+      name: 'sponsors',
+      type: 'relationship',
+      admin: { description: t('sponsorsDescription') },
+      hasMany: true,
+      label: t('sponsors'),
+      relationTo: sponsors.slug,
+    },
+    {
+      name: 'relatedLinks',
+      type: 'join',
+      admin: { description: t('relatedLinksDescription') },
+      collection: relatedLinks.slug,
+      defaultSort: 'order',
+      label: t('relatedLinks'),
+      on: 'article',
+    },
+    // Admin previews store nothing (the schema stays the same) and are left out when disabled.
+    ...(behaviour
+      ? [
+          previewField({
+            name: 'attributionPreview',
+            clientProps: {
+              templates: Object.fromEntries(
+                options.readerLocales.map((locale) => [locale, options.readerTextsFor(locale).templates]),
+              ),
+            },
+            component: 'AttributionPreview',
+            description: 'attributionPreviewDescription',
+            label: 'attributionPreview',
+          }),
+        ]
+      : []),
+    attributionGroup(),
+    ...(behaviour
+      ? [
+          previewField({
+            name: 'readingSummary',
+            clientProps: { minWords: options.backToTop.minWords },
+            component: 'ReadingSummary',
+            description: 'readingSummaryDescription',
+            label: 'readingSummary',
+          }),
+        ]
+      : []),
+    layoutGroup(),
+    {
+      name: 'allowComments',
+      type: 'checkbox',
+      admin: { description: t('allowCommentsDescription'), position: 'sidebar' },
+      defaultValue: true,
+      label: t('allowComments'),
+    },
+  ]
+  return newsroomCollection('articles', options, {
+    access: {
+      // Anonymous readers and reader accounts see published articles only; editors see drafts too.
+      read: ({ req }) => options.isEditor(req) || { _status: { equals: 'published' } },
+      readVersions: options.editorsOnly,
+    },
+    admin: {
+      defaultColumns: ['title', 'regions', '_status', 'publishedAt'],
+      listSearchableFields: ['title', 'slug'],
+      useAsTitle: 'title',
+    },
+    defaultSort: '-publishedAt',
+    fields: defaultFields,
+    hooks: {
+      afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug)],
+      afterRead: [renderAttribution(options), renderLayoutTexts(options)],
+      beforeChange: [
+        setPublishedAt,
+        computeAttribution(options),
+        computeLayout(options),
+        // Last: it holds an advisory lock until commit.
+        ensureUniqueSlug({ fallbackPrefix: 'artikel', titleField: 'title' }),
+      ],
+      beforeDelete: [
+        deleteArticleDependents({
+          articles: articles.slug,
+          comments: comments ? comments.slug : undefined,
+          links: relatedLinks.slug,
+        }),
+      ],
+    },
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  })
+}

@@ -1,2 +1,0 @@
-// Admin server components, registered by path string as `payload-newsroom/rsc#Name`.
-export {}

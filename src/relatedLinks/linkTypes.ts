@@ -1,0 +1,2 @@
+export const linkTypes = ['internal', 'external'] as const
+export type LinkType = (typeof linkTypes)[number]

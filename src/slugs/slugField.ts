@@ -1,0 +1,24 @@
+import type { RowField, TextField } from 'payload'
+
+import { slugField } from 'payload'
+
+import type { NewsroomTranslationKey } from '../i18n/en.js'
+
+import { t } from '../i18n/index.js'
+import { toSlug } from './toSlug.js'
+
+/**
+ * Payload's own slug field with the `slugify` package's German transliteration. Uniqueness is
+ * not its job: `ensureUniqueSlug` picks a free slug before Payload's field hooks run.
+ */
+export const newsroomSlugField = (useAsSlug: string, description: NewsroomTranslationKey): RowField =>
+  slugField({
+    overrides: (row) => {
+      const slug = row.fields.find((field) => 'name' in field && field.name === 'slug') as TextField
+      slug.label = t('slug')
+      slug.admin = { ...slug.admin, description: t(description) }
+      return row
+    },
+    slugify: ({ valueToSlugify }) => toSlug(valueToSlugify),
+    useAsSlug,
+  })

@@ -1,0 +1,73 @@
+import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+
+import { lockUntilCommit } from '../postgres/advisoryLock.js'
+import { takenSlugs } from '../postgres/takenSlugs.js'
+import { fallbackSlug, slugCandidates, toSlug } from './toSlug.js'
+
+const BATCH = 20
+
+type Doc = Record<string, unknown> & { id: number | string }
+
+/** The first of `base`, `base-2`, `base-3`, ... that no other document or draft uses. */
+const firstFreeSlug = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  base: string,
+  selfID: number | string | undefined,
+  versioned: boolean,
+) => {
+  for (let from = 1; ; from += BATCH) {
+    const candidates = slugCandidates(base, from, BATCH)
+    const taken = await takenSlugs(req, collection, candidates, selfID, versioned)
+    const free = candidates.find((candidate) => !taken.has(candidate))
+    if (free) return free
+  }
+}
+
+/** Has the document a published row? Drafts of a published article keep the published slug. */
+const isPublished = async (req: PayloadRequest, collection: CollectionSlug, id: unknown) => {
+  const stored = await req.payload.db.findOne<Doc>({ collection, req, where: { id: { equals: id } } })
+  return stored?._status === 'published'
+}
+
+/**
+ * Chooses a unique slug before the insert. A unique-index violation would abort the whole
+ * transaction (no retry possible), so concurrent saves of one base slug are serialised with
+ * an advisory lock held until commit, and the check covers documents and drafts.
+ * Payload's `slugField` then finds the slug already set and leaves it alone.
+ */
+export const ensureUniqueSlug =
+  ({
+    fallbackPrefix,
+    titleField,
+  }: {
+    fallbackPrefix: string
+    titleField: string
+  }): CollectionBeforeChangeHook =>
+  async ({ collection, data, operation, originalDoc, req }) => {
+    const versioned = Boolean(collection.versions?.drafts)
+    const selfID: number | string | undefined = operation === 'update' ? originalDoc?.id : undefined
+    const requested = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
+    let base: string
+    if (operation === 'create') {
+      base = toSlug(requested ?? data[titleField])
+    } else {
+      const stored = originalDoc?.slug as string | undefined
+      const regenerate = data.generateSlug === true
+      const manualChange = requested !== undefined && requested !== stored
+      const published =
+        versioned &&
+        (regenerate || manualChange) &&
+        (await isPublished(req, collection.slug as CollectionSlug, selfID))
+      if (published && !manualChange) {
+        // A published article's address is public: a title change must not move it.
+        return { ...data, generateSlug: false, slug: stored }
+      }
+      if (!regenerate && !manualChange) return data
+      base = toSlug(regenerate && !manualChange ? (data[titleField] ?? originalDoc?.[titleField]) : requested)
+    }
+    if (!base) base = fallbackSlug(fallbackPrefix, new Date())
+    await lockUntilCommit(req, `newsroom:slug:${collection.slug as CollectionSlug}:${base}`)
+    const slug = await firstFreeSlug(req, collection.slug as CollectionSlug, base, selfID, versioned)
+    return { ...data, generateSlug: false, slug }
+  }
