@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-
 import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
 
 /** Rows of the date index walked before the related query reads the regions' articles instead. */
