@@ -1,5 +1,6 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 import path from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

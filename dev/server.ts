@@ -30,6 +30,7 @@ console.log(`[newsroom] PostgreSQL ready at ${redactPassword(database.url)}`)
 const app = next({ dev: true, dir: dirname, hostname: host, port })
 const handle = app.getRequestHandler()
 
+// eslint-disable-next-line prefer-const -- shutdown() may run before the server exists
 let server: ReturnType<typeof createServer> | undefined
 let shuttingDown = false
 

@@ -1,6 +1,6 @@
 import type { CollectionConfig, CollectionSlug, Field, FieldAccess, Where } from 'payload'
 
-import type { NewsroomCollectionOverrides, ResolvedOptions } from '../options.js'
+import type { ResolvedOptions } from '../options.js'
 
 import { newsroomCollection } from '../collection.js'
 import { urlField } from '../guards/urlField.js'

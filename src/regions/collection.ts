@@ -11,7 +11,6 @@ import { computedAdmin } from '../admin/computedAdmin.js'
 
 export const regionsCollection = (options: ResolvedOptions): CollectionConfig => {
   const { regions } = options.collections
-  const behaviour = !options.disabled
   const defaultFields: Field[] = [
     {
       name: 'name',

@@ -11,7 +11,7 @@ import type { ResolvedOptions } from '../options.js'
 import { computedAdmin } from '../admin/computedAdmin.js'
 
 export const sponsorsCollection = (options: ResolvedOptions): CollectionConfig => {
-  const { regions, sponsors } = options.collections
+  const { regions } = options.collections
   const behaviour = !options.disabled
   const defaultFields: Field[] = [
     {

@@ -86,7 +86,9 @@ export const startProductionApp = async (
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, signal)
-    } catch {}
+    } catch {
+      // The group has already exited.
+    }
   }
   const stop = async () => {
     if (!child.pid) return

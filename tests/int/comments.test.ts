@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { hashAddress } from '../../src/comments/moderation.js'
 import { getArticlePage } from '../../src/index.js'
 import { createReader, startPayload, startWithEditor } from '../helpers/payload.js'
-import { errorPaths, restClient } from '../helpers/rest.js'
+import { errorPaths } from '../helpers/rest.js'
 
 type Doc = Record<string, any>
 const clientAddress = (req: { headers: Headers }) => req.headers.get('x-test-ip') ?? undefined
