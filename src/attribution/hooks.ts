@@ -6,7 +6,7 @@ import type { ResolvedOptions } from '../options.js'
 
 import { type AttributionFacts, attributionFor, needsSourceUrl } from './notice.js'
 import { message } from '../i18n/index.js'
-import { mergedGroup } from '../savedData.js'
+import { isPublished, mergedGroup, valueAfterSave } from '../savedData.js'
 
 const factsOf = (
   data: Record<string, any>,
@@ -51,9 +51,8 @@ export const computeAttribution =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
   ({ data, originalDoc, req }) => {
     const facts = factsOf(data, originalDoc)
-    const status = data._status ?? originalDoc?._status
     let ai = data.ai
-    if (status === 'published') {
+    if (isPublished({ _status: valueAfterSave('_status', data, originalDoc) })) {
       checkPublishable(req, facts, options.requireHumanReview, originalDoc)
       if (options.requireHumanReview && (facts.ai?.usage ?? 'none') !== 'none') {
         const reviewedAt = (facts.ai as Record<string, unknown>).reviewedAt ?? new Date().toISOString()

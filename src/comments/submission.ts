@@ -14,6 +14,7 @@ import { refuse } from '../guards/refuse.js'
 import { message } from '../i18n/index.js'
 import { tryLockUntilCommit } from '../postgres/advisoryLock.js'
 import { idOf } from '../idOf.js'
+import { isPublished } from '../savedData.js'
 
 /**
  * What `prepareSubmission` hands to `checkSubmission` within one public create, by request
@@ -34,7 +35,7 @@ const commentsOpen = async (req: PayloadRequest, articlesSlug: CollectionSlug, i
     req,
     where: { id: { equals: id } },
   })
-  return article?._status === 'published' && article.allowComments !== false
+  return isPublished(article) && article?.allowComments !== false
 }
 
 const sinceFlood = (options: ResolvedOptions) =>

@@ -9,6 +9,7 @@ import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
 import { type ID, idOf } from '../idOf.js'
 import { assembleArticlePage, type ArticlePageReads, type PageMedia } from './assembleArticlePage.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
+import { isPublished } from '../savedData.js'
 import { newsroomOptions } from './pluginOptions.js'
 
 export type GetArticlePageArgs = {
@@ -160,7 +161,7 @@ export const getArticlePage = async ({
         collection: articles.slug,
         select: { _status: true, publishedAt: true, slug: true, title: true },
         where: { id: { in: [...new Set([...targetIDs, ...facts.relatedIDs])] } },
-      }).then((docs) => docs.filter((target) => target._status === 'published')),
+      }).then((docs) => docs.filter((target) => isPublished(target))),
       options.media
         ? findDocs(payload, { ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
         : Promise.resolve([] as Doc[]),

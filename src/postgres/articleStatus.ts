@@ -6,19 +6,22 @@ import { tableOf, tableSql } from './tables.js'
 import { drizzleFor } from './transaction.js'
 
 /**
- * The stored `_status` of an article, read with a share lock on its row until commit: a
+ * "Is this article published": has it a published row (a draft saved over a published article
+ * leaves it published)? With `lock`, the row is read under a share lock until commit: a
  * concurrent publish or unpublish (which updates that row) waits for this transaction, or this
- * read waits for it and sees its result. Without the lock, a link created while its article is
- * unpublished could keep the flag of the old state.
+ * read waits for it and sees its result, so a link created meanwhile cannot keep a stale flag.
  */
-export const articleStatusLocked = async (
+export const hasPublishedRow = async (
   req: PayloadRequest,
   articlesSlug: string,
-  id: number | string,
-): Promise<null | string> => {
+  id: unknown,
+  { lock = false } = {},
+): Promise<boolean> => {
+  if (typeof id !== 'number' && typeof id !== 'string') return false
   const db = await drizzleFor(req.payload, req)
+  const table = tableSql(req.payload, tableOf(req.payload, articlesSlug))
   const { rows } = await db.execute(
-    sql`SELECT _status FROM ${tableSql(req.payload, tableOf(req.payload, articlesSlug))} WHERE id = ${id} FOR SHARE`,
+    sql`SELECT _status FROM ${table} WHERE id = ${id} ${lock ? sql`FOR SHARE` : sql``}`,
   )
-  return ((rows[0] as { _status?: null | string } | undefined)?._status ?? null) as null | string
+  return (rows[0] as { _status?: unknown } | undefined)?._status === 'published'
 }

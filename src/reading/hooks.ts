@@ -4,7 +4,7 @@ import type { ResolvedOptions } from '../options.js'
 
 import { formatDateline } from './dateline.js'
 import { BACK_TO_TOP_TARGET, readingMetadataFor } from './readingMetadata.js'
-import { mergedGroup } from '../savedData.js'
+import { mergedGroup, valueAfterSave } from '../savedData.js'
 
 /** The back-to-top metadata for a word count, in the reader's language. */
 const backToTopFor = (options: ResolvedOptions, wordCount: number, locale: null | string | undefined) => ({
@@ -21,7 +21,7 @@ const backToTopFor = (options: ResolvedOptions, wordCount: number, locale: null 
 export const computeLayout =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
   ({ data, originalDoc, req }) => {
-    const pick = (name: string) => (name in data ? data[name] : originalDoc?.[name])
+    const pick = (name: string) => valueAfterSave(name, data, originalDoc) as null | string | undefined
     const metadata = readingMetadataFor({
       content: pick('content'),
       subtitle: pick('subtitle'),

@@ -16,6 +16,7 @@ import { message, type NewsroomTranslationKey } from '../i18n/index.js'
 import { lockUntilCommit } from '../postgres/advisoryLock.js'
 import { lockRowForDelete } from '../postgres/rowLock.js'
 import { idOf } from '../idOf.js'
+import { documentAfterSave } from '../savedData.js'
 
 type RegionDoc = {
   breadcrumbs?: Breadcrumb[] | null
@@ -42,7 +43,7 @@ const checkIsoCode = (req: PayloadRequest, type: string | undefined, code: strin
  * name from it, in the request's language. Runs before the slug is chosen from the name.
  */
 export const checkRegionCode: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
-  const region = { ...(originalDoc as RegionDoc | undefined), ...data } as RegionDoc
+  const region = documentAfterSave<RegionDoc>(data, originalDoc)
   const isoCode = typeof region.isoCode === 'string' ? region.isoCode.trim().toUpperCase() : ''
   if (isoCode) checkIsoCode(req, region.type ?? undefined, isoCode)
   let name = typeof region.name === 'string' ? region.name.trim() : ''
@@ -59,7 +60,7 @@ export const checkRegionCode: CollectionBeforeChangeHook = ({ data, originalDoc,
 export const computeRegionTree =
   (regionsSlug: CollectionSlug): CollectionBeforeChangeHook =>
   async ({ data, operation, originalDoc, req }) => {
-    const region = { ...(originalDoc as RegionDoc | undefined), ...data } as RegionDoc
+    const region = documentAfterSave<RegionDoc>(data, originalDoc)
     const selfID = operation === 'update' ? (originalDoc as RegionDoc).id : undefined
     const parentID = idOf(region.parent)
     let parentCrumbs: Breadcrumb[] = []

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
 
 import { refuse } from '../guards/refuse.js'
+import { documentAfterSave } from '../savedData.js'
 import { idOf } from '../idOf.js'
 
 /**
@@ -11,7 +12,7 @@ import { idOf } from '../idOf.js'
 export const enforceRelatedLinkRules =
   (relatedLinksSlug: CollectionSlug): CollectionBeforeChangeHook =>
   async ({ data, operation, originalDoc, req }) => {
-    const link = { ...originalDoc, ...data }
+    const link = documentAfterSave(data, originalDoc)
     const article = idOf(link.article)
     if (link.type === 'external') {
       if (!link.url) refuse(req, 'url', 'errorUrlRequired')

@@ -3,24 +3,13 @@ import type {
   CollectionBeforeChangeHook,
   CollectionBeforeDeleteHook,
   CollectionSlug,
-  PayloadRequest,
   Where,
 } from 'payload'
 
-import { articleStatusLocked } from '../postgres/articleStatus.js'
+import { hasPublishedRow } from '../postgres/articleStatus.js'
 import { lockRowForDelete } from '../postgres/rowLock.js'
 import { idOf } from '../idOf.js'
-
-/** Is the article's published row live? A draft saved over a published article leaves it live. */
-const isLive = async (req: PayloadRequest, articlesSlug: CollectionSlug, id: unknown): Promise<boolean> => {
-  if (id === null || id === undefined) return false
-  const row = await req.payload.db.findOne<{ _status?: string; id: number | string }>({
-    collection: articlesSlug,
-    req,
-    where: { id: { equals: id } },
-  })
-  return row?._status === 'published'
-}
+import { isPublished, valueAfterSave } from '../savedData.js'
 
 /**
  * Related links are shown once their article is published. The flag `articlePublished` is kept
@@ -30,9 +19,8 @@ const isLive = async (req: PayloadRequest, articlesSlug: CollectionSlug, id: unk
 export const setLinkVisibility =
   (articlesSlug: CollectionSlug): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req }) => {
-    const article = idOf(data.article ?? originalDoc?.article)
-    const status = article === null ? null : await articleStatusLocked(req, articlesSlug, article)
-    return { ...data, articlePublished: status === 'published' }
+    const article = idOf(valueAfterSave('article', data, originalDoc))
+    return { ...data, articlePublished: await hasPublishedRow(req, articlesSlug, article, { lock: true }) }
   }
 
 /**
@@ -44,7 +32,7 @@ export const syncLinkVisibility =
   (articlesSlug: CollectionSlug, linksSlug: CollectionSlug): CollectionAfterChangeHook =>
   async ({ doc, operation, previousDoc, req }) => {
     if (operation === 'create' || doc._status === previousDoc?._status) return doc
-    const live = doc._status === 'published' || (await isLive(req, articlesSlug, doc.id))
+    const live = isPublished(doc) || (await hasPublishedRow(req, articlesSlug, doc.id))
     await req.payload.update({
       collection: linksSlug,
       data: { articlePublished: live },

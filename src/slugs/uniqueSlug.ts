@@ -1,12 +1,12 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import { lockUntilCommit } from '../postgres/advisoryLock.js'
+import { hasPublishedRow } from '../postgres/articleStatus.js'
+import { valueAfterSave } from '../savedData.js'
 import { takenSlugs } from '../postgres/takenSlugs.js'
 import { fallbackSlug, slugCandidates, toSlug } from './toSlug.js'
 
 const BATCH = 20
-
-type Doc = Record<string, unknown> & { id: number | string }
 
 /** The first of `base`, `base-2`, `base-3`, ... that no other document or draft uses. */
 const firstFreeSlug = async (
@@ -22,12 +22,6 @@ const firstFreeSlug = async (
     const free = candidates.find((candidate) => !taken.has(candidate))
     if (free) return free
   }
-}
-
-/** Has the document a published row? Drafts of a published article keep the published slug. */
-const isPublished = async (req: PayloadRequest, collection: CollectionSlug, id: unknown) => {
-  const stored = await req.payload.db.findOne<Doc>({ collection, req, where: { id: { equals: id } } })
-  return stored?._status === 'published'
 }
 
 /**
@@ -58,13 +52,13 @@ export const ensureUniqueSlug =
       const published =
         versioned &&
         (regenerate || manualChange) &&
-        (await isPublished(req, collection.slug as CollectionSlug, selfID))
+        (await hasPublishedRow(req, collection.slug as CollectionSlug, selfID))
       if (published && !manualChange) {
         // A published article's address is public: a title change must not move it.
         return { ...data, generateSlug: false, slug: stored }
       }
       if (!regenerate && !manualChange) return data
-      base = toSlug(regenerate && !manualChange ? (data[titleField] ?? originalDoc?.[titleField]) : requested)
+      base = toSlug(regenerate && !manualChange ? valueAfterSave(titleField, data, originalDoc) : requested)
     }
     if (!base) base = fallbackSlug(fallbackPrefix, new Date())
     await lockUntilCommit(req, `newsroom:slug:${collection.slug as CollectionSlug}:${base}`)

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { refuse } from '../guards/refuse.js'
+import { valueAfterSave } from '../savedData.js'
 import { disclosureLabelFor, SPONSORED_REL } from './disclosureLabel.js'
 
 /**
@@ -16,8 +17,8 @@ export const enforceSponsorLabel =
       label === undefined &&
       typeof originalDoc?.disclosureLabel === 'string' &&
       originalDoc.disclosureLabel.trim()
-    const activeFrom = data.activeFrom !== undefined ? data.activeFrom : originalDoc?.activeFrom
-    const activeUntil = data.activeUntil !== undefined ? data.activeUntil : originalDoc?.activeUntil
+    const activeFrom = valueAfterSave('activeFrom', data, originalDoc) as null | string | undefined
+    const activeUntil = valueAfterSave('activeUntil', data, originalDoc) as null | string | undefined
     if (activeFrom && activeUntil && new Date(activeUntil) <= new Date(activeFrom)) {
       refuse(req, 'activeUntil', 'errorActiveUntil')
     }
