@@ -327,3 +327,25 @@ describe.each(['anonymous', 'reader', 'editor'] as Who[])('sorting through relat
     expect((await restClient(ctx.config).get('/articles?sort=regions.name', tokenOf(who))).status).toBe(200)
   })
 })
+
+describe('filtering through relationships', () => {
+  test("a filter on an unpublished link target's title finds nothing for anyone but editors", async () => {
+    const link = await create('related-links', {
+      article: docs.published!.id,
+      target: docs.draft!.id,
+      type: 'internal',
+    })
+    try {
+      for (const who of ['anonymous', 'reader', 'editor'] as Who[]) {
+        const response = await restClient(ctx.config).get(
+          '/related-links?where[target.title][equals]=Entwurf&depth=0',
+          tokenOf(who),
+        )
+        const ids = (response.json.docs ?? []).map((doc: Doc) => doc.id)
+        expect(ids.includes(link.id), who).toBe(who === 'editor')
+      }
+    } finally {
+      await ctx.payload.delete({ id: link.id, collection: 'related-links' })
+    }
+  })
+})
