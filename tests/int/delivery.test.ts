@@ -320,6 +320,9 @@ describe('the number of queries', () => {
     const largeQueries = await recordQueries(() => page(large.slug))
     expect(largeQueries.length).toBe(smallQueries.length)
     expect(largeQueries.length).toBeLessThanOrEqual(8)
+    // The REST endpoint reads with the caller's request: the same statements, no page counts.
+    const endpointQueries = await recordQueries(() => ctx.rest.get(`/newsroom/articles/${large.slug}`))
+    expect(endpointQueries.length).toBe(largeQueries.length)
   })
 
   test('stays at most 8 with an image and sponsor logos, which come back with the page', async () => {
