@@ -3,6 +3,7 @@ import type {
   CollectionBeforeChangeHook,
   CollectionSlug,
   PayloadRequest,
+  Where,
 } from 'payload'
 
 import { APIError } from 'payload'
@@ -38,6 +39,10 @@ const commentsOpen = async (req: PayloadRequest, articlesSlug: CollectionSlug, i
   return isPublished(article) && article?.allowComments !== false
 }
 
+/** Comments matching `where`, counted with full access (an internal check on the save's transaction). */
+const countComments = async (req: PayloadRequest, commentsSlug: CollectionSlug, where: Where) =>
+  (await req.payload.count({ collection: commentsSlug, overrideAccess: true, req, where })).totalDocs
+
 const sinceFlood = (options: ResolvedOptions) =>
   new Date(Date.now() - options.comments.floodSeconds * 1000).toISOString()
 
@@ -54,33 +59,28 @@ const emailFloods = async (
   { article, body, email }: { article: unknown; body: string; email: string },
 ): Promise<boolean> => {
   if (!(await tryLockUntilCommit(req, `newsroom:comment:email:${email}`))) return true
-  const { totalDocs } = await req.payload.count({
-    collection: commentsSlug,
-    overrideAccess: true,
-    req,
-    where: {
-      and: [
-        { authorEmail: { equals: email } },
-        {
-          or: [
-            { createdAt: { greater_than: sinceFlood(options) } },
-            ...(article === null
-              ? []
-              : [
-                  {
-                    and: [
-                      { article: { equals: article } },
-                      { body: { equals: body } },
-                      { status: { not_equals: 'approved' } },
-                    ],
-                  },
-                ]),
-          ],
-        },
-      ],
-    },
+  const matches = await countComments(req, commentsSlug, {
+    and: [
+      { authorEmail: { equals: email } },
+      {
+        or: [
+          { createdAt: { greater_than: sinceFlood(options) } },
+          ...(article === null
+            ? []
+            : [
+                {
+                  and: [
+                    { article: { equals: article } },
+                    { body: { equals: body } },
+                    { status: { not_equals: 'approved' } },
+                  ],
+                },
+              ]),
+        ],
+      },
+    ],
   })
-  return totalDocs > 0
+  return matches > 0
 }
 
 /**
@@ -141,19 +141,14 @@ export const checkSubmission =
     if (ipHash) {
       const tooMany = () => new APIError(message(req, 'errorTooManyComments'), 429, null, true)
       if (!(await tryLockUntilCommit(req, `newsroom:comment:ip:${ipHash}`))) throw tooMany()
-      const { totalDocs } = await req.payload.count({
-        collection: commentsSlug,
-        overrideAccess: true,
-        req,
-        where: {
-          and: [
-            { ipHash: { equals: ipHash } },
-            { createdAt: { greater_than: sinceFlood(options) } },
-            { id: { not_equals: doc.id } },
-          ],
-        },
+      const recent = await countComments(req, commentsSlug, {
+        and: [
+          { createdAt: { greater_than: sinceFlood(options) } },
+          { id: { not_equals: doc.id } },
+          { ipHash: { equals: ipHash } },
+        ],
       })
-      if (totalDocs > 0) throw tooMany()
+      if (recent > 0) throw tooMany()
     }
     const { status: _verdict, ...answer } = doc
     return answer
