@@ -70,8 +70,9 @@ export const getArticlePage = async ({
     locale: readerLocale,
     overrideAccess: false,
     pagination: false,
-    // The caller's request, when given, so access rules that read it (headers, API keys) see it.
-    req,
+    // A server-side request that carries the caller's headers, so access rules that read them (API
+    // keys) see them, while the reads stay the plugin's own: bounded by ids, no page counts.
+    req: req ? await createLocalReq({ req: { headers: req.headers } }, payload) : undefined,
     user,
   } as const
 

@@ -63,8 +63,8 @@ export const clampPageSize =
     // `id` marks findByID and findVersionByID, which have no page size.
     if ('id' in args) return { ...args, joins }
     if (!isValidPage(read.page)) refuse(req, 'page', 'errorPageInvalid', { max: MAX_PAGE })
-    // `pagination=false` asks for everything: it gets the largest page instead (and no count, as asked).
+    // `pagination=false` asks for everything: it gets the largest page instead.
     const limit =
       read.pagination === false && read.limit === undefined ? maxLimit : pageSizeOf(read.limit, maxLimit)
-    return { ...args, joins, limit }
+    return { ...args, joins, limit, pagination: true }
   }
