@@ -14,22 +14,18 @@ const features = [
   'slugs',
   'sponsors',
 ]
-const writeHooks = [
-  'articles/collection',
-  'articles/publishedAt',
-  'attribution/hooks',
-  'comments/collection',
-  'comments/submission',
-  'reading/hooks',
-  'regions/collection',
-  'regions/tree',
-  'relatedLinks/collection',
-  'relatedLinks/rules',
-  'relatedLinks/visibility',
-  'slugs/uniqueSlug',
-  'sponsors/collection',
-  'sponsors/enforceSponsorLabel',
-]
+// Pure rules: plain data in, plain data out, no Payload import. Any feature, the read path and the
+// admin may use them; everything else of a feature is reached through its index.ts.
+const pureModules = {
+  attribution: ['notice', 'template'],
+  reading: ['dateline', 'lexicalText', 'readingMetadata'],
+  regions: ['breadcrumbs', 'isoCodes', 'regionTypes'],
+  relatedLinks: ['linkTypes'],
+  slugs: ['toSlug'],
+  sponsors: ['disclosureLabel', 'placements'],
+}
+const pureOf = (feature, prefix) =>
+  (pureModules[feature] ?? []).map((name) => `!${prefix}${feature}/${name}.js`)
 const restrict = (patterns, message) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
@@ -69,11 +65,27 @@ export default tseslint.config(
       'Shared machinery (guards, postgres, i18n) does not import a feature, the read path or the admin.',
     ),
   },
+  ...features.map((feature) => ({
+    files: [`src/${feature}/**`],
+    rules: restrict(
+      features
+        .filter((other) => other !== feature)
+        .flatMap((other) => [`../${other}/*`, `!../${other}/index.js`, ...pureOf(other, '../')]),
+      'A feature uses another feature through its index.ts (or its pure rules), never its internals.',
+    ),
+  })),
+  {
+    files: ['src/*.ts'],
+    rules: restrict(
+      features.flatMap((feature) => [`./${feature}/*`, `!./${feature}/index.js`, ...pureOf(feature, './')]),
+      'The entry point and the shared root modules use a feature through its index.ts.',
+    ),
+  },
   {
     files: ['src/delivery/**', 'src/admin/**'],
     rules: restrict(
-      writeHooks.map((module) => `../${module}.js`),
-      'The read path and the admin use pure modules only, never a collection config or a write hook.',
+      features.flatMap((feature) => [`../${feature}/*`, ...pureOf(feature, '../')]),
+      'The read path and the admin use pure rules only, never a collection config, a field or a hook.',
     ),
   },
 )

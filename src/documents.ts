@@ -1,8 +1,8 @@
-import type { AiUsage, NoticePlacement, SourceKind } from './attribution/notice.js'
-import type { CommentStatus } from './comments/moderation.js'
-import type { RegionType } from './regions/regionTypes.js'
-import type { LinkType } from './relatedLinks/linkTypes.js'
-import type { SponsorPlacement } from './sponsors/placements.js'
+import type { AiUsage, NoticePlacement, SourceKind } from './attribution/index.js'
+import type { CommentStatus } from './comments/index.js'
+import type { RegionType } from './regions/index.js'
+import type { LinkType } from './relatedLinks/index.js'
+import type { SponsorPlacement } from './sponsors/index.js'
 
 /**
  * The plugin's documents as the Local API and REST return them with the default fields. A host's

@@ -1,13 +1,12 @@
 import type { Config } from 'payload'
 
-import { articlesCollection } from './articles/collection.js'
-import { commentsCollection } from './comments/collection.js'
-import { regionsCollection } from './regions/collection.js'
-import { relatedLinksCollection } from './relatedLinks/collection.js'
-import { sponsorsCollection } from './sponsors/collection.js'
+import { articlesCollection } from './articles/index.js'
+import { clearIpHashesTask, commentsCollection } from './comments/index.js'
+import { regionsCollection } from './regions/index.js'
+import { relatedLinksCollection } from './relatedLinks/index.js'
+import { sponsorsCollection } from './sponsors/index.js'
 import { OPTIONS_KEY } from './delivery/pluginOptions.js'
 import { articlePageEndpoint } from './delivery/endpoint.js'
-import { clearIpHashesTask } from './comments/clearIpHashes.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { withDeliveryIndexes } from './postgres/indexes.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
@@ -59,10 +58,10 @@ export type {
   Attribution,
   AttributionCase,
   NoticePlacement,
+  NoticeSegment,
   SourceKind,
-} from './attribution/notice.js'
-export type { NoticeSegment } from './attribution/template.js'
-export type { CommentStatus } from './comments/moderation.js'
+} from './attribution/index.js'
+export type { CommentStatus } from './comments/index.js'
 export { getArticlePage, type GetArticlePageArgs } from './delivery/getArticlePage.js'
 export type {
   ArticlePage,
@@ -89,8 +88,7 @@ export type {
   RelatedOptions,
   SiteOptions,
 } from './options.js'
-export type { Heading } from './reading/readingMetadata.js'
-export type { Breadcrumb } from './regions/breadcrumbs.js'
-export type { RegionType } from './regions/regionTypes.js'
-export type { LinkType } from './relatedLinks/linkTypes.js'
-export type { SponsorPlacement } from './sponsors/placements.js'
+export type { Heading } from './reading/index.js'
+export type { Breadcrumb, RegionType } from './regions/index.js'
+export type { LinkType } from './relatedLinks/index.js'
+export type { SponsorPlacement } from './sponsors/index.js'

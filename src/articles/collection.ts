@@ -1,17 +1,19 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { newsroomCollection } from '../collection.js'
-import { attributionGroup } from '../attribution/fields.js'
-import { layoutGroup } from '../reading/fields.js'
+import {
+  aiUsages,
+  attributionGroup,
+  computeAttribution,
+  renderAttribution,
+  sourceKinds,
+} from '../attribution/index.js'
+import { computeLayout, layoutGroup, renderLayoutTexts } from '../reading/index.js'
+import { deleteArticleDependents, syncLinkVisibility } from '../relatedLinks/index.js'
+import { ensureUniqueSlug, newsroomSlugField } from '../slugs/index.js'
 import { previewField } from '../admin/previewField.js'
-import { newsroomSlugField } from '../slugs/slugField.js'
 import { urlField } from '../guards/urlField.js'
-import { computeAttribution, renderAttribution } from '../attribution/hooks.js'
-import { computeLayout, renderLayoutTexts } from '../reading/hooks.js'
-import { deleteArticleDependents, syncLinkVisibility } from '../relatedLinks/visibility.js'
 import { setPublishedAt } from './publishedAt.js'
-import { ensureUniqueSlug } from '../slugs/uniqueSlug.js'
-import { aiUsages, sourceKinds } from '../attribution/notice.js'
 import { selectOptions, t } from '../i18n/index.js'
 import type { ResolvedOptions } from '../options.js'
 

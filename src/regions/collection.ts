@@ -1,9 +1,8 @@
 import type { CollectionConfig, Field, PayloadRequest, TextFieldSingleValidation } from 'payload'
 
 import { newsroomCollection } from '../collection.js'
-import { newsroomSlugField } from '../slugs/slugField.js'
+import { ensureUniqueSlug, newsroomSlugField } from '../slugs/index.js'
 import { checkRegionCode, computeRegionTree, refuseDeletingUsedRegion, syncRegionTree } from './tree.js'
-import { ensureUniqueSlug } from '../slugs/uniqueSlug.js'
 import { message, selectOptions, t } from '../i18n/index.js'
 import { regionTypes } from './regionTypes.js'
 import type { ResolvedOptions } from '../options.js'

@@ -1,0 +1,2 @@
+// What the rest of the plugin may use from articles/.
+export { articlesCollection } from './collection.js'

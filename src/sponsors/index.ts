@@ -1,0 +1,3 @@
+// What the rest of the plugin may use from sponsors/.
+export { sponsorsCollection } from './collection.js'
+export type { SponsorPlacement } from './placements.js'
