@@ -10,9 +10,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import pg from 'pg'
 
-import { getArticlePage } from '../../src/index.js'
+import { getArticlePage, type NewsroomArticle } from '../../src/index.js'
 import { findPageFacts } from '../../src/delivery/pageFacts.js'
 import { startEmbeddedPostgres } from '../helpers/embeddedPostgres.js'
+import { type FixtureData, fixtures } from '../helpers/fixtures.js'
 import {
   createDatabaseOn,
   recordStatements,
@@ -53,28 +54,18 @@ const BARS: Record<string, string> = {
 
 type Figures = Record<string, boolean | number | string>
 
-const create = (payload: Payload, data: Record<string, unknown>) =>
-  payload.create({ collection: 'articles', data: data as never }) as Promise<{ id: number; slug: string }>
+const create = (payload: Payload, data: FixtureData<NewsroomArticle>) => fixtures(payload).article(data)
 
 const region = (payload: Payload, name: string, slug?: string) =>
-  payload.create({ collection: 'regions', data: { name, slug, type: 'other' } as never }) as Promise<{
-    id: number
-  }>
+  fixtures(payload).region({ name, slug, type: 'other' })
 
 /** Creates, updates and an import, each with the plugin and with `disabled: true`, alternately. */
 const measureWrites = async (server: string, contexts: TestContext[]): Promise<Figures> => {
-  const withPlugin = await startPayloadOn(
-    await createDatabaseOn(server),
-    { media: 'media' },
-    {},
-    'bench-plugin',
-  )
-  const without = await startPayloadOn(
-    await createDatabaseOn(server),
-    { disabled: true, media: 'media' },
-    {},
-    'bench-disabled',
-  )
+  const withPlugin = await startPayloadOn(await createDatabaseOn(server), { key: 'bench-plugin' })
+  const without = await startPayloadOn(await createDatabaseOn(server), {
+    key: 'bench-disabled',
+    plugin: { disabled: true, media: 'media' },
+  })
   contexts.push(withPlugin, without)
   const [regionA, regionB] = [
     await region(withPlugin.payload, 'Asien'),
@@ -92,7 +83,7 @@ const measureWrites = async (server: string, contexts: TestContext[]): Promise<F
     await create(without.payload, editorialArticle('Fortlaufend', [regionB.id], 'fortlaufend')),
   ]
   const update = (payload: Payload, id: number, i: number) =>
-    payload.update({ id, collection: 'articles', data: { subtitle: `Fassung ${i}` } as never })
+    payload.update({ id, collection: 'articles', data: { subtitle: `Fassung ${i}` } })
   const updates = await sideBySide(
     ROUNDS,
     (i) => update(withPlugin.payload, first.id, i),
@@ -125,7 +116,7 @@ const measureWrites = async (server: string, contexts: TestContext[]): Promise<F
 
 /** The delivery queries on ARTICLES published articles: statements, latency, plans. */
 const measureReads = async (server: string, contexts: TestContext[]): Promise<Figures> => {
-  const ctx = await startPayloadOn(await createDatabaseOn(server), { media: 'media' }, {}, 'bench-reads')
+  const ctx = await startPayloadOn(await createDatabaseOn(server), { key: 'bench-reads' })
   contexts.push(ctx)
   const { payload } = ctx
   const tree = await createRegionTree(payload)
@@ -136,9 +127,10 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
   // A large page (three regions, ten sponsors, ten curated links) and a small one (one region).
   const regions = [tree.continents[0]!, tree.countries[0]!.id, tree.countries[1]!.id]
   for (let i = 0; i < 10; i += 1) {
-    await payload.create({
-      collection: 'sponsors',
-      data: { name: `Sponsor ${i}`, regions: [tree.continents[0]], url: 'https://sponsor.example' } as never,
+    await fixtures(payload).sponsor({
+      name: `Sponsor ${i}`,
+      regions: [tree.continents[0]],
+      url: 'https://sponsor.example',
     })
   }
   const large = await create(payload, editorialArticle('Große Seite', regions))
@@ -146,10 +138,7 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     `SELECT id FROM articles WHERE slug LIKE 'bench-%' LIMIT 10`,
   )
   for (const [order, target] of targets.entries()) {
-    await payload.create({
-      collection: 'related-links',
-      data: { article: large.id, order, target: target.id, type: 'internal' } as never,
-    })
+    await fixtures(payload).relatedLink({ article: large.id, order, target: target.id, type: 'internal' })
   }
   const small = await create(payload, editorialArticle('Kleine Seite', [tree.countries[5]!.id]))
   await ctx.query('VACUUM ANALYZE')

@@ -5,9 +5,11 @@
  */
 import type { Payload } from 'payload'
 
+import type { NewsroomArticle } from '../../src/index.js'
 import type { TestContext } from '../helpers/instance.js'
 
 import { toEditorState } from '../../dev/seed/lexical.js'
+import { type FixtureData, fixtures } from '../helpers/fixtures.js'
 
 export const CONTINENTS = 10
 export const COUNTRIES_PER_CONTINENT = 19
@@ -17,17 +19,12 @@ export type RegionTree = { continents: number[]; countries: { continent: number;
 /** 10 continents with 19 countries each: 200 regions. */
 export const createRegionTree = async (payload: Payload): Promise<RegionTree> => {
   const tree: RegionTree = { continents: [], countries: [] }
+  const create = fixtures(payload)
   for (let c = 0; c < CONTINENTS; c += 1) {
-    const continent = (await payload.create({
-      collection: 'regions',
-      data: { name: `Kontinent ${c}`, type: 'continent' } as never,
-    })) as { id: number }
+    const continent = await create.region({ name: `Kontinent ${c}`, type: 'continent' })
     tree.continents.push(continent.id)
     for (let k = 0; k < COUNTRIES_PER_CONTINENT; k += 1) {
-      const country = (await payload.create({
-        collection: 'regions',
-        data: { name: `Land ${c}-${k}`, parent: continent.id, type: 'other' } as never,
-      })) as { id: number }
+      const country = await create.region({ name: `Land ${c}-${k}`, parent: continent.id, type: 'other' })
       tree.countries.push({ continent: continent.id, id: country.id })
     }
   }
@@ -42,7 +39,11 @@ const paragraphs = Array.from(
 )
 
 /** An article as an editor writes it: a rewritten wire story with a source, body and headings. */
-export const editorialArticle = (title: string, regions: number[] = [], slug?: string) => ({
+export const editorialArticle = (
+  title: string,
+  regions: number[] = [],
+  slug?: string,
+): FixtureData<NewsroomArticle> => ({
   _status: 'published',
   ai: { usage: 'rewritten' },
   content: toEditorState([

@@ -66,12 +66,20 @@ export const createDatabaseOn = async (server: string): Promise<string> => {
   return new URL(name, server).toString()
 }
 
+/** How a test starts the plugin: its options, the host's config around it, and the instance's key. */
+export type InstanceOptions = {
+  /** Merged over the test config as a host's own would be (plugins, localization, collections). */
+  config?: Partial<Config>
+  /** The REST handler looks Payload up under the default key; a second instance in one file needs its own. */
+  key?: string
+  /** The plugin's options; by default only the media collection, which the test config has. */
+  plugin?: NewsroomPluginOptions
+}
+
 /** A Payload instance with the plugin on the given database (tests and the benchmark). */
 export const startPayloadOn = async (
   databaseUrl: string,
-  options: NewsroomPluginOptions = { media: 'media' },
-  extra: Partial<Config> = {},
-  key = 'default',
+  { config: extra = {}, key = 'default', plugin = { media: 'media' } }: InstanceOptions = {},
 ): Promise<TestContext> => {
   // Payload skips the push when this process pushed the same schema before; every instance here has a fresh database.
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
@@ -87,7 +95,7 @@ export const startPayloadOn = async (
     secret: 'newsroom-test-secret',
     telemetry: false,
     ...extra,
-    plugins: [newsroomPlugin(options), ...(extra.plugins ?? [])],
+    plugins: [newsroomPlugin(plugin), ...(extra.plugins ?? [])],
   })
   const payload = await getPayload({ config, disableOnInit: true, key })
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import type { NewsroomArticle } from '../../src/index.js'
+
+import { fixtures } from '../helpers/fixtures.js'
 import { createEditor, createReader, startPayload, type TestContext } from '../helpers/payload.js'
 import { restClient } from '../helpers/rest.js'
 
 let ctx: TestContext
 let editorToken: string
 let readerToken: string
-let published: Record<string, any>
-let draft: Record<string, any>
+let published: NewsroomArticle
+let draft: NewsroomArticle
 let editor: Awaited<ReturnType<typeof createEditor>>
 let reader: Awaited<ReturnType<typeof createReader>>
 beforeAll(async () => {
@@ -17,15 +20,9 @@ beforeAll(async () => {
   const rest = restClient(ctx.config)
   editorToken = await rest.login('users', 'editor@newsroom.test', 'secret-password')
   readerToken = await rest.login('readers', 'reader@newsroom.test', 'secret-password')
-  published = await ctx.payload.create({
-    collection: 'articles',
-    data: { title: 'Öffentlich', _status: 'published' } as never,
-  })
-  draft = await ctx.payload.create({
-    collection: 'articles',
-    data: { title: 'Entwurf' } as never,
-    draft: true,
-  })
+  const create = fixtures(ctx.payload)
+  published = await create.article({ title: 'Öffentlich', _status: 'published' })
+  draft = await create.article({ title: 'Entwurf' }, { draft: true })
 })
 afterAll(async () => ctx?.stop())
 
@@ -67,7 +64,7 @@ describe('articles', () => {
     await expect(
       ctx.payload.create({
         collection: 'articles',
-        data: { title: 'x' } as never,
+        data: { title: 'x' },
         overrideAccess: false,
         user: reader,
       }),

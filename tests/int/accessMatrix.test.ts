@@ -2,6 +2,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { fixtures } from '../helpers/fixtures.js'
 import { createReader, startWithEditor } from '../helpers/payload.js'
 import { restClient } from '../helpers/rest.js'
 
@@ -18,29 +19,27 @@ let reader: PayloadRequest['user']
 let readerToken: string
 const docs: Record<string, Doc> = {}
 
-const create = async (collection: string, data: Record<string, unknown>, draft = false) =>
-  (await ctx.payload.create({
-    collection: collection as CollectionSlug,
-    data: data as never,
-    draft,
-  })) as unknown as Doc
+/** A throwaway document of the collection a matrix row is about. */
+const createIn = async (collection: string, data: Record<string, unknown>) =>
+  (await ctx.payload.create({ collection: collection as CollectionSlug, data })) as unknown as Doc
 
 beforeAll(async () => {
-  ctx = await startWithEditor({ media: 'media' })
+  ctx = await startWithEditor({ plugin: { media: 'media' } })
   reader = await createReader(ctx.payload)
   readerToken = await ctx.rest.login('readers', 'reader@newsroom.test', 'secret-password')
-  docs.published = await create('articles', { _status: 'published', title: 'Veröffentlicht' })
-  docs.target = await create('articles', { _status: 'published', title: 'Linkziel' })
-  docs.draft = await create('articles', { title: 'Entwurf' }, true)
-  docs.region = await create('regions', { name: 'Asien', type: 'continent' })
-  docs.active = await create('sponsors', { name: 'Aktiv', url: 'https://a.example' })
-  docs.inactive = await create('sponsors', { active: false, name: 'Inaktiv', url: 'https://b.example' })
-  docs.linkOfPublished = await create('related-links', {
+  const create = fixtures(ctx.payload)
+  docs.published = await create.article({ _status: 'published', title: 'Veröffentlicht' })
+  docs.target = await create.article({ _status: 'published', title: 'Linkziel' })
+  docs.draft = await create.article({ title: 'Entwurf' }, { draft: true })
+  docs.region = await create.region({ name: 'Asien', type: 'continent' })
+  docs.active = await create.sponsor({ name: 'Aktiv', url: 'https://a.example' })
+  docs.inactive = await create.sponsor({ active: false, name: 'Inaktiv', url: 'https://b.example' })
+  docs.linkOfPublished = await create.relatedLink({
     article: docs.published.id,
     target: docs.target.id,
     type: 'internal',
   })
-  docs.linkOfDraft = await create('related-links', {
+  docs.linkOfDraft = await create.relatedLink({
     article: docs.draft.id,
     target: docs.target.id,
     type: 'internal',
@@ -52,8 +51,8 @@ beforeAll(async () => {
     body: 'Text',
     consent: true,
   }
-  docs.approved = await create('comments', { ...comment, body: 'Freigegeben' })
-  docs.pending = await create('comments', { ...comment, authorEmail: 'b@example.com', body: 'Wartet' })
+  docs.approved = await create.comment({ ...comment, body: 'Freigegeben' })
+  docs.pending = await create.comment({ ...comment, authorEmail: 'b@example.com', body: 'Wartet' })
   // Created as pending by the hook whatever was asked; the matrix needs one approved.
   await ctx.query(`UPDATE comments SET status = 'approved' WHERE id = $1`, [docs.approved.id])
 })
@@ -222,7 +221,7 @@ describe.each(MATRIX)(
         const local = await outcome(
           ctx.payload.create({
             collection: slug,
-            data: created(++sequence) as never,
+            data: created(++sequence),
             overrideAccess: false,
             user: userOf(who),
           }),
@@ -247,7 +246,7 @@ describe.each(MATRIX)(
             ctx.payload.update({
               id,
               collection: slug,
-              data: update as never,
+              data: update,
               overrideAccess: false,
               user: userOf(who),
             }),
@@ -266,7 +265,7 @@ describe.each(MATRIX)(
       test('delete over REST, GraphQL and the Local API: editors only; a refusal changes nothing', async () => {
         if (mayWrite) {
           // Editors delete throwaway documents, one per channel, and each is gone.
-          const [a, b, c] = await Promise.all([1, 2, 3].map(() => create(collection, created(++sequence))))
+          const [a, b, c] = await Promise.all([1, 2, 3].map(() => createIn(collection, created(++sequence))))
           const rest = await restClient(ctx.config).delete(`/${collection}/${a!.id}`, tokenOf(who))
           const viaGraphql = await graphqlAs(who, `mutation { delete${singular}(id: ${b!.id}) { id } }`)
           const local = await outcome(
@@ -330,7 +329,7 @@ describe.each(['anonymous', 'reader', 'editor'] as Who[])('sorting through relat
 
 describe('filtering through relationships', () => {
   test("a filter on an unpublished link target's title finds nothing for anyone but editors", async () => {
-    const link = await create('related-links', {
+    const link = await fixtures(ctx.payload).relatedLink({
       article: docs.published!.id,
       target: docs.draft!.id,
       type: 'internal',

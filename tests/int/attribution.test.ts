@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import type { AiUsage, NewsroomArticle } from '../../src/index.js'
+
 import { IPTC } from '../../src/attribution/notice.js'
+import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths } from '../helpers/rest.js'
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let create: Fixtures
 beforeAll(async () => {
   ctx = await startWithEditor()
+  create = fixtures(ctx.payload)
 })
 afterAll(async () => ctx?.stop())
 
@@ -101,44 +106,35 @@ describe('the publish gate', () => {
 })
 
 describe('what is stored and read', () => {
-  test.each([
+  test.each<[AiUsage, null | string]>([
     ['rewritten', IPTC.trained],
     ['generated', IPTC.trained],
     ['edited', IPTC.composite],
     ['none', null],
   ])('ai.usage %s stores and reads IPTC type %s', async (usage, iptc) => {
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: {
-        title: `Nutzung ${usage}`,
-        _status: 'published',
-        ai: { usage },
-        source: { kind: 'external', url },
-      } as never,
-    })) as Doc
-    expect(article.attribution.digitalSourceType).toBe(iptc)
+    const article = await create.article({
+      title: `Nutzung ${usage}`,
+      _status: 'published',
+      ai: { usage },
+      source: { kind: 'external', url },
+    })
+    expect(article.attribution!.digitalSourceType).toBe(iptc)
     expect((await storedAttribution(article.id)).digitalSourceType).toBe(iptc)
-    expect(article.attribution.required).toBe(true)
+    expect(article.attribution!.required).toBe(true)
   })
 
   test('staff text without AI needs no notice', async () => {
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Eigenbericht' } as never,
-    })) as Doc
+    const article = await create.article({ title: 'Eigenbericht' })
     expect(article.attribution).toMatchObject({ notice: null, placement: null, required: false })
   })
 
   test('human review moves an AI notice from the top to the bottom', async () => {
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Geprüft', ai: { usage: 'generated' } } as never,
-    })) as Doc
-    expect(article.attribution.placement).toBe('top')
+    const article = await create.article({ title: 'Geprüft', ai: { usage: 'generated' } })
+    expect(article.attribution!.placement).toBe('top')
     const reviewed = (await ctx.payload.update({
       id: article.id,
       collection: 'articles',
-      data: { ai: { humanReviewed: true } } as never,
+      data: { ai: { humanReviewed: true } },
     })) as Doc
     expect(reviewed.attribution.placement).toBe('bottom')
     expect(reviewed.ai.usage).toBe('generated')
@@ -146,14 +142,15 @@ describe('what is stored and read', () => {
   })
 
   test('a source change re-renders the notice and its link', async () => {
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Neue Quelle', ai: { usage: 'rewritten' }, source: { kind: 'external', url } } as never,
-    })) as Doc
+    const article = await create.article({
+      title: 'Neue Quelle',
+      ai: { usage: 'rewritten' },
+      source: { kind: 'external', url },
+    })
     const moved = (await ctx.payload.update({
       id: article.id,
       collection: 'articles',
-      data: { source: { url: 'https://andere.example/' } } as never,
+      data: { source: { url: 'https://andere.example/' } },
     })) as Doc
     expect(moved.attribution.sourceUrl).toBe('https://andere.example/')
     expect(moved.source.kind).toBe('external')
@@ -161,7 +158,7 @@ describe('what is stored and read', () => {
 })
 
 describe('tampering', () => {
-  const fake = {
+  const fake: FixtureData<NewsroomArticle> = {
     attribution: {
       digitalSourceType: null,
       notice: 'Alles echt.',
@@ -177,7 +174,7 @@ describe('tampering', () => {
       wordCount: 99999,
     },
   }
-  const facts = {
+  const facts: FixtureData<NewsroomArticle> = {
     title: 'Manipuliert',
     _status: 'published',
     ai: { usage: 'rewritten' },
@@ -212,14 +209,11 @@ describe('tampering', () => {
   })
 
   test('through the Local API, which skips field access', async () => {
-    const created = (await ctx.payload.create({
-      collection: 'articles',
-      data: { ...facts, ...fake } as never,
-    })) as Doc
+    const created = await create.article({ ...facts, ...fake })
     await expectHonest(created.id)
-    await ctx.payload.update({ id: created.id, collection: 'articles', data: fake as never })
+    await ctx.payload.update({ id: created.id, collection: 'articles', data: fake })
     await expectHonest(created.id)
-    await ctx.payload.update({ id: created.id, collection: 'articles', data: fake as never, draft: true })
+    await ctx.payload.update({ id: created.id, collection: 'articles', data: fake, draft: true })
     const draft = (await ctx.payload.findByID({ id: created.id, collection: 'articles', draft: true })) as Doc
     expect(draft.attribution.notice).toBe(rewrittenNotice)
   })
@@ -257,7 +251,7 @@ describe('tampering', () => {
         source: { kind: 'wire', name: 'Agentur Süd', url },
         title: 'Am Hook vorbei',
       },
-      req: {} as never,
+      req: {},
     })) as Doc
     const read = (await ctx.payload.findByID({ id: row.id, collection: 'articles' })) as Doc
     expect(read.attribution).toMatchObject({
@@ -279,34 +273,31 @@ describe('tampering', () => {
 })
 
 describe('partial reads and odd parameters', () => {
-  let ai: Doc
+  let ai: NewsroomArticle
   beforeAll(async () => {
-    ai = (await ctx.payload.create({
-      collection: 'articles',
-      data: {
-        _status: 'published',
-        ai: { usage: 'rewritten' },
-        content: {
-          root: {
-            type: 'root',
-            children: [
-              {
-                type: 'paragraph',
-                children: [{ type: 'text', text: 'wort '.repeat(400), version: 1 }],
-                version: 1,
-              },
-            ],
-            direction: null,
-            format: '',
-            indent: 0,
-            version: 1,
-          },
+    ai = await create.article({
+      _status: 'published',
+      ai: { usage: 'rewritten' },
+      content: {
+        root: {
+          type: 'root',
+          children: [
+            {
+              type: 'paragraph',
+              children: [{ type: 'text', text: 'wort '.repeat(400), version: 1 }],
+              version: 1,
+            },
+          ],
+          direction: null,
+          format: '',
+          indent: 0,
+          version: 1,
         },
-        dateline: { date: '2026-04-26T00:00:00.000Z', place: 'Almaty' },
-        source: { kind: 'wire', name: 'Agentur', url },
-        title: 'Teilweise gelesen',
-      } as never,
-    })) as Doc
+      },
+      dateline: { date: '2026-04-26T00:00:00.000Z', place: 'Almaty' },
+      source: { kind: 'wire', name: 'Agentur', url },
+      title: 'Teilweise gelesen',
+    })
   })
 
   test.each([
@@ -350,7 +341,7 @@ describe('partial reads and odd parameters', () => {
       const doc = (await ctx.payload.findByID({
         id: ai.id,
         collection: 'articles',
-        locale: locale as never,
+        locale,
       })) as Doc
       expect(doc.attribution.notice).toBe(rewrittenNotice)
       expect(doc.dateline.text).toBe('Almaty, 26. April')

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
@@ -10,21 +11,10 @@ let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let article: number
 let region: number
 beforeAll(async () => {
-  ctx = await startWithEditor({ media: 'media' })
-  region = (
-    (await ctx.payload.create({
-      collection: 'regions',
-      data: { name: 'Asien', type: 'continent' } as never,
-    })) as {
-      id: number
-    }
-  ).id
-  article = (
-    (await ctx.payload.create({
-      collection: 'articles',
-      data: { _status: 'published', title: 'Offen für Kommentare' } as never,
-    })) as { id: number }
-  ).id
+  ctx = await startWithEditor({ plugin: { media: 'media' } })
+  const create = fixtures(ctx.payload)
+  region = (await create.region({ name: 'Asien', type: 'continent' })).id
+  article = (await create.article({ _status: 'published', title: 'Offen für Kommentare' })).id
 })
 afterAll(async () => ctx?.stop())
 

@@ -5,6 +5,7 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { getArticlePage } from '../../src/index.js'
+import { fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 
 // The plugin next to Payload's own SEO and search plugins in one config, as a newsroom would run
@@ -13,9 +14,8 @@ type Doc = Record<string, any>
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
 beforeAll(async () => {
-  ctx = await startWithEditor(
-    { media: 'media' },
-    {
+  ctx = await startWithEditor({
+    config: {
       plugins: [
         seoPlugin({
           collections: ['articles'],
@@ -25,12 +25,14 @@ beforeAll(async () => {
         searchPlugin({ collections: ['articles'], defaultPriorities: { articles: 10 } }),
       ],
     },
-  )
+    plugin: { media: 'media' },
+  })
 })
 afterAll(async () => ctx?.stop())
 
+// Loosely typed: articles here carry the SEO plugin's `meta` group besides the plugin's fields.
 const article = (data: Record<string, unknown>, draft = false) =>
-  ctx.payload.create({ collection: 'articles', data: data as never, draft }) as Promise<Doc>
+  ctx.payload.create({ collection: 'articles', data, draft }) as Promise<Doc>
 const search = () =>
   ctx.payload.find({ collection: 'search' as CollectionSlug, depth: 0, limit: 100 }) as Promise<{
     docs: Doc[]
@@ -75,15 +77,17 @@ describe('with @payloadcms/plugin-seo and @payloadcms/plugin-search', () => {
 
   test('the search plugin hooks and ours both run: unpublishing hides related links and leaves the index', async () => {
     const withdrawn = await article({ _status: 'published', title: 'Wird zurückgezogen' })
-    await ctx.payload.create({
-      collection: 'related-links',
-      data: { article: withdrawn.id, label: 'Mehr', type: 'external', url: 'https://mehr.example' } as never,
+    await fixtures(ctx.payload).relatedLink({
+      article: withdrawn.id,
+      label: 'Mehr',
+      type: 'external',
+      url: 'https://mehr.example',
     })
     expect((await search()).docs.map((doc) => doc.title)).toContain('Wird zurückgezogen')
     await ctx.payload.update({
       id: withdrawn.id,
       collection: 'articles',
-      data: { _status: 'draft' } as never,
+      data: { _status: 'draft' },
     })
     const [link] = await ctx.query(`SELECT article_published FROM related_links WHERE article_id = $1`, [
       withdrawn.id,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { hashAddress } from '../../src/comments/moderation.js'
-import { getArticlePage } from '../../src/index.js'
+import { getArticlePage, type NewsroomArticle } from '../../src/index.js'
+import { fixtures } from '../helpers/fixtures.js'
 import { createReader, startPayload, startWithEditor } from '../helpers/payload.js'
 import { errorPaths } from '../helpers/rest.js'
 
@@ -9,18 +10,23 @@ type Doc = Record<string, any>
 const clientAddress = (req: { headers: Headers }) => req.headers.get('x-test-ip') ?? undefined
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
-let open: Doc, closed: Doc, draft: Doc
+let open: NewsroomArticle, closed: NewsroomArticle, draft: NewsroomArticle
 let sequence = 0
 beforeAll(async () => {
   ctx = await startWithEditor({
-    comments: { clientAddress, floodSeconds: 60, hashSecret: 'comment-hash-secret' },
-    media: 'media',
+    plugin: {
+      comments: { clientAddress, floodSeconds: 60, hashSecret: 'comment-hash-secret' },
+      media: 'media',
+    },
   })
-  const create = (data: Record<string, unknown>, asDraft = false) =>
-    ctx.payload.create({ collection: 'articles', data: data as never, draft: asDraft }) as Promise<Doc>
-  open = await create({ title: 'Offen für Kommentare', _status: 'published' })
-  closed = await create({ title: 'Kommentare geschlossen', _status: 'published', allowComments: false })
-  draft = await create({ title: 'Noch ein Entwurf' }, true)
+  const create = fixtures(ctx.payload)
+  open = await create.article({ title: 'Offen für Kommentare', _status: 'published' })
+  closed = await create.article({
+    title: 'Kommentare geschlossen',
+    _status: 'published',
+    allowComments: false,
+  })
+  draft = await create.article({ title: 'Noch ein Entwurf' }, { draft: true })
 })
 afterAll(async () => ctx?.stop())
 
@@ -209,19 +215,21 @@ describe('flood control', () => {
   })
 
   test('one email from two app instances at once: every answer alike, one comment waits for moderation, the rest is spam', async () => {
-    const second = await startPayload(
-      { comments: { clientAddress, floodSeconds: 60, hashSecret: 'comment-hash-secret' }, media: 'media' },
-      {},
-      'second',
-      ctx.databaseUrl,
-    )
+    const second = await startPayload({
+      databaseUrl: ctx.databaseUrl,
+      key: 'second',
+      plugin: {
+        comments: { clientAddress, floodSeconds: 60, hashSecret: 'comment-hash-secret' },
+        media: 'media',
+      },
+    })
     try {
       const email = `zwei-instanzen${Date.now()}@example.com`
       const results = await Promise.all(
         Array.from({ length: 6 }, (_, index) =>
           (index % 2 ? second.payload : ctx.payload).create({
             collection: 'comments',
-            data: submission({ authorEmail: email, body: `Instanz ${index}` }) as never,
+            data: submission({ authorEmail: email, body: `Instanz ${index}` }),
             overrideAccess: false,
           }),
         ),
@@ -252,7 +260,7 @@ describe('privacy', () => {
     approved = (await ctx.payload.update({
       id: response.json.doc.id,
       collection: 'comments',
-      data: { status: 'approved' } as never,
+      data: { status: 'approved' },
     })) as Doc
     // A second approved comment, without an address hash (no client address known): a filter
     // on either private field that worked would then change the count either way.
@@ -260,7 +268,7 @@ describe('privacy', () => {
     await ctx.payload.update({
       id: other.json.doc.id,
       collection: 'comments',
-      data: { status: 'approved' } as never,
+      data: { status: 'approved' },
     })
   })
 
@@ -373,7 +381,7 @@ describe('privacy', () => {
       data: {
         document: { relationTo: 'comments', value: approved.id },
         user: { relationTo: 'users', value: ctx.editor.id },
-      } as never,
+      },
     })
     const reader = await createReader(ctx.payload)
     const token = await ctx.rest.login('readers', 'reader@newsroom.test', 'secret-password')
@@ -429,10 +437,7 @@ describe('privacy', () => {
 
 describe('an article that is no longer published', () => {
   test('takes its approved comments out of public reads (REST, GraphQL, Local API), and back when republished', async () => {
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: { _status: 'published', title: 'Bald zurückgezogen' } as never,
-    })) as Doc
+    const article = await fixtures(ctx.payload).article({ _status: 'published', title: 'Bald zurückgezogen' })
     const response = await post(
       submission({ article: article.id, authorName: 'Sichtbar', body: 'Zurückgezogen?' }),
     )
@@ -452,7 +457,7 @@ describe('an article that is no longer published', () => {
       return [rest.json.docs.length, byID.status, graphql.json.data.Comments.docs.length, local.docs.length]
     }
     expect(await visible()).toEqual([1, 200, 1, 1])
-    await ctx.payload.update({ id: article.id, collection: 'articles', data: { _status: 'draft' } as never })
+    await ctx.payload.update({ id: article.id, collection: 'articles', data: { _status: 'draft' } })
     expect(await visible()).toEqual([0, 404, 0, 0])
     expect((await ctx.rest.get(`/comments?where[authorName][equals]=Sichtbar`)).text).not.toContain(
       'Zurückgezogen?',
@@ -460,7 +465,7 @@ describe('an article that is no longer published', () => {
     await ctx.payload.update({
       id: article.id,
       collection: 'articles',
-      data: { _status: 'published' } as never,
+      data: { _status: 'published' },
     })
     expect(await visible()).toEqual([1, 200, 1, 1])
   })
@@ -473,7 +478,7 @@ describe('retention and the page', () => {
     await ctx.query(`UPDATE comments SET created_at = now() - interval '40 days' WHERE id = $1`, [
       old.json.doc.id,
     ])
-    await ctx.payload.jobs.queue({ input: {}, queue: 'newsroom', task: 'newsroomClearIpHashes' as never })
+    await ctx.payload.jobs.queue({ input: {}, queue: 'newsroom', task: 'newsroomClearIpHashes' })
     await ctx.payload.jobs.run({ queue: 'newsroom' })
     const rows = await ctx.query<Doc>('SELECT id, ip_hash FROM comments WHERE id = ANY($1)', [
       [old.json.doc.id, recent.json.doc.id],
@@ -498,27 +503,22 @@ describe('retention and the page', () => {
 
 describe('post moderation', () => {
   let postModerated: Awaited<ReturnType<typeof startPayload>>
-  let article: Doc
+  let article: NewsroomArticle
   beforeAll(async () => {
-    postModerated = await startPayload(
-      { comments: { floodSeconds: 60, moderation: 'post' }, media: 'media' },
-      {},
-      'post',
-    )
-    article = (await postModerated.payload.create({
-      collection: 'articles',
-      data: { title: 'Nachmoderiert', _status: 'published' } as never,
-    })) as Doc
+    postModerated = await startPayload({
+      key: 'post',
+      plugin: { comments: { floodSeconds: 60, moderation: 'post' }, media: 'media' },
+    })
+    article = await fixtures(postModerated.payload).article({ title: 'Nachmoderiert', _status: 'published' })
   })
   afterAll(async () => postModerated?.stop())
 
   const create = (body: string, email: string) =>
-    postModerated.payload.create({
-      collection: 'comments',
-      data: { article: article.id, authorName: 'A', authorEmail: email, body, consent: true } as never,
-      overrideAccess: false,
-    }) as Promise<Doc>
-  const statusOf = async (doc: Doc) =>
+    fixtures(postModerated.payload).comment(
+      { article: article.id, authorName: 'A', authorEmail: email, body, consent: true },
+      { overrideAccess: false },
+    )
+  const statusOf = async (doc: { id: number }) =>
     (await postModerated.query<Doc>('SELECT status FROM comments WHERE id = $1', [doc.id]))[0]!.status
 
   test('shows comments at once unless they carry too many links', async () => {

@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { getArticlePage } from '../../src/index.js'
+import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 
 // Deletes remove or refuse: never a 500, never a dangling rule.
 type Doc = Record<string, any> & { id: number }
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
-const create = (collection: string, data: Record<string, unknown>, draft = false) =>
-  ctx.payload.create({ collection: collection as never, data: data as never, draft }) as Promise<Doc>
+let create: Fixtures
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await ctx.query<{ n: string }>(sql, params))[0]!.n)
 
 beforeAll(async () => {
-  ctx = await startWithEditor({ media: 'media' })
+  ctx = await startWithEditor({ plugin: { media: 'media' } })
+  create = fixtures(ctx.payload)
 })
 afterAll(async () => ctx?.stop())
 
@@ -20,9 +21,9 @@ describe('deleting an article', () => {
   test.each(['REST', 'GraphQL', 'Local API'])(
     'over %s takes its comments and related links along',
     async (channel) => {
-      const article = await create('articles', { _status: 'published', title: `Mit Kommentar ${channel}` })
-      const target = await create('articles', { _status: 'published', title: `Ziel ${channel}` })
-      await create('related-links', { article: article.id, target: target.id, type: 'internal' })
+      const article = await create.article({ _status: 'published', title: `Mit Kommentar ${channel}` })
+      const target = await create.article({ _status: 'published', title: `Ziel ${channel}` })
+      await create.relatedLink({ article: article.id, target: target.id, type: 'internal' })
       // A public comment, as anyone on the internet could leave one.
       const comment = await ctx.rest.post('/comments', {
         article: article.id,
@@ -58,9 +59,9 @@ describe('deleting an article', () => {
   )
 
   test('a link of another article that pointed at it is deleted with it, and drops out of that page', async () => {
-    const page = await create('articles', { _status: 'published', title: 'Seite mit Link' })
-    const gone = await create('articles', { _status: 'published', title: 'Wird gelöscht' })
-    const link = await create('related-links', { article: page.id, target: gone.id, type: 'internal' })
+    const page = await create.article({ _status: 'published', title: 'Seite mit Link' })
+    const gone = await create.article({ _status: 'published', title: 'Wird gelöscht' })
+    const link = await create.relatedLink({ article: page.id, target: gone.id, type: 'internal' })
     await ctx.payload.delete({ id: gone.id, collection: 'articles' })
     expect(await count('SELECT count(*) AS n FROM related_links WHERE id = $1', [link.id])).toBe(0)
     const result = await getArticlePage({ payload: ctx.payload, slug: page.slug })
@@ -70,8 +71,8 @@ describe('deleting an article', () => {
 
 describe('deleting a region', () => {
   test('still targeted by a sponsor: 409 naming the sponsors, and the sponsor keeps its target', async () => {
-    const region = await create('regions', { name: 'Zielregion', type: 'other' })
-    const sponsor = await create('sponsors', {
+    const region = await create.region({ name: 'Zielregion', type: 'other' })
+    const sponsor = await create.sponsor({
       name: 'Gezielt',
       regions: [region.id],
       url: 'https://z.example',
@@ -89,8 +90,8 @@ describe('deleting a region', () => {
   })
 
   test('with a child region: 409 naming it; the child keeps its breadcrumbs', async () => {
-    const parent = await create('regions', { name: 'Elternregion', type: 'continent' })
-    const child = await create('regions', { name: 'Kindregion', parent: parent.id, type: 'country' })
+    const parent = await create.region({ name: 'Elternregion', type: 'continent' })
+    const child = await create.region({ name: 'Kindregion', parent: parent.id, type: 'country' })
     const response = await ctx.rest.delete(`/regions/${parent.id}`, { token: ctx.token })
     expect(response.status).toBe(409)
     expect(response.text).toMatch(/Unterregionen: 1|Child regions: 1/)
@@ -99,15 +100,15 @@ describe('deleting a region', () => {
   })
 
   test('used by a published article, or only by the newer draft of one: 409 naming the articles', async () => {
-    const region = await create('regions', { name: 'Artikelregion', type: 'other' })
-    await create('articles', { _status: 'published', regions: [region.id], title: 'Regional' })
-    const draftOnly = await create('regions', { name: 'Entwurfsregion', type: 'other' })
-    const published = await create('articles', { _status: 'published', title: 'Bald regional' })
+    const region = await create.region({ name: 'Artikelregion', type: 'other' })
+    await create.article({ _status: 'published', regions: [region.id], title: 'Regional' })
+    const draftOnly = await create.region({ name: 'Entwurfsregion', type: 'other' })
+    const published = await create.article({ _status: 'published', title: 'Bald regional' })
     // The newer draft adds the region; the published row does not have it.
     await ctx.payload.update({
       id: published.id,
       collection: 'articles',
-      data: { regions: [draftOnly.id] } as never,
+      data: { regions: [draftOnly.id] },
       draft: true,
     })
     expect(await count('SELECT count(*) AS n FROM articles_rels WHERE regions_id = $1', [draftOnly.id])).toBe(
@@ -121,8 +122,8 @@ describe('deleting a region', () => {
   })
 
   test('over GraphQL and the Local API the refusal holds too', async () => {
-    const region = await create('regions', { name: 'Zweimal', type: 'other' })
-    await create('sponsors', { name: 'Auch gezielt', regions: [region.id], url: 'https://y.example' })
+    const region = await create.region({ name: 'Zweimal', type: 'other' })
+    await create.sponsor({ name: 'Auch gezielt', regions: [region.id], url: 'https://y.example' })
     const viaGraphql = await ctx.rest.graphql(
       `mutation { deleteRegion(id: ${region.id}) { id } }`,
       {},
@@ -136,7 +137,7 @@ describe('deleting a region', () => {
   })
 
   test('unused: deleted', async () => {
-    const region = await create('regions', { name: 'Unbenutzt', type: 'other' })
+    const region = await create.region({ name: 'Unbenutzt', type: 'other' })
     expect((await ctx.rest.delete(`/regions/${region.id}`, { token: ctx.token })).status).toBe(200)
     expect(await count('SELECT count(*) AS n FROM regions WHERE id = $1', [region.id])).toBe(0)
   })
@@ -144,30 +145,26 @@ describe('deleting a region', () => {
 
 describe('deleting a user', () => {
   test('who reviewed AI text leaves the article saveable and published under requireHumanReview', async () => {
-    const strict = await startWithEditor(
-      { attribution: { requireHumanReview: true }, media: 'media' },
-      {},
-      'strict',
-    )
+    const strict = await startWithEditor({
+      key: 'strict',
+      plugin: { attribution: { requireHumanReview: true }, media: 'media' },
+    })
     try {
       const reviewer = (await strict.payload.create({
         collection: 'users',
         data: { email: 'pruefer@newsroom.test', password: 'secret-password' },
       })) as Doc
-      const article = (await strict.payload.create({
-        collection: 'articles',
-        data: {
-          _status: 'published',
-          ai: { humanReviewed: true, reviewedBy: reviewer.id, usage: 'generated' },
-          title: 'Geprüft',
-        } as never,
-      })) as Doc
+      const article = await fixtures(strict.payload).article({
+        _status: 'published',
+        ai: { humanReviewed: true, reviewedBy: reviewer.id, usage: 'generated' },
+        title: 'Geprüft',
+      })
       await strict.payload.delete({ id: reviewer.id, collection: 'users' })
       // REST serves the file's default instance; the Local API with the editor's access stands in.
       const saved = (await strict.payload.update({
         id: article.id,
         collection: 'articles',
-        data: { subtitle: 'Ein Tippfehler behoben' } as never,
+        data: { subtitle: 'Ein Tippfehler behoben' },
         overrideAccess: false,
         user: strict.editor,
       })) as Doc

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { findPageFacts } from '../../src/delivery/pageFacts.js'
-import { getArticlePage } from '../../src/index.js'
+import {
+  getArticlePage,
+  type NewsroomArticle,
+  type NewsroomRegion,
+  type NewsroomSponsor,
+} from '../../src/index.js'
+import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { recordQueries, startWithEditor } from '../helpers/payload.js'
 
 type Doc = Record<string, any>
@@ -9,45 +15,39 @@ const url = 'https://quelle.example/bericht'
 const day = 24 * 60 * 60 * 1000
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
-let asia: Doc, china: Doc, kazakhstan: Doc, europe: Doc
+let create: Fixtures
+let asia: NewsroomRegion, china: NewsroomRegion, kazakhstan: NewsroomRegion, europe: NewsroomRegion
 beforeAll(async () => {
   ctx = await startWithEditor({
-    media: 'media',
-    related: { limit: 4, maxAgeDays: 30 },
-    site: { name: 'Steppenbote', url: 'https://news.example/' },
+    plugin: {
+      media: 'media',
+      related: { limit: 4, maxAgeDays: 30 },
+      site: { name: 'Steppenbote', url: 'https://news.example/' },
+    },
   })
-  const region = (data: Record<string, unknown>) =>
-    ctx.payload.create({ collection: 'regions', data: data as never }) as Promise<Doc>
-  asia = await region({ name: 'Asien', type: 'continent' })
-  europe = await region({ name: 'Europa', type: 'continent' })
-  china = await region({ name: 'China', type: 'country', isoCode: 'CN', parent: asia.id })
+  create = fixtures(ctx.payload)
+  asia = await create.region({ name: 'Asien', type: 'continent' })
+  europe = await create.region({ name: 'Europa', type: 'continent' })
+  china = await create.region({ name: 'China', type: 'country', isoCode: 'CN', parent: asia.id })
   await ctx.payload.update({
     id: ctx.editor.id,
     collection: 'users',
-    data: { name: 'Aigerim Nurlanowa' } as never,
+    data: { name: 'Aigerim Nurlanowa' },
   })
-  kazakhstan = await region({ name: 'Kasachstan', type: 'country', isoCode: 'KZ', parent: asia.id })
+  kazakhstan = await create.region({ name: 'Kasachstan', type: 'country', isoCode: 'KZ', parent: asia.id })
 })
 afterAll(async () => ctx?.stop())
 
-const article = (data: Record<string, unknown>, draft = false) =>
-  ctx.payload.create({
-    collection: 'articles',
-    data: { _status: 'published', ...data } as never,
-    draft,
-  }) as Promise<Doc>
-const sponsor = (data: Record<string, unknown>) =>
-  ctx.payload.create({
-    collection: 'sponsors',
-    data: { url: 'https://sponsor.example', ...data } as never,
-  }) as Promise<Doc>
-const link = (data: Record<string, unknown>) =>
-  ctx.payload.create({ collection: 'related-links', data: data as never }) as Promise<Doc>
+// This file's defaults: articles published, sponsors linking somewhere.
+const article = (data: FixtureData<NewsroomArticle>, draft = false) =>
+  create.article({ _status: 'published', ...data }, { draft })
+const sponsor = (data: FixtureData<NewsroomSponsor>) =>
+  create.sponsor({ url: 'https://sponsor.example', ...data })
 const page = (slug: string, extra: Partial<Parameters<typeof getArticlePage>[0]> = {}) =>
   getArticlePage({ payload: ctx.payload, slug, ...extra })
 
 describe('the page of one article', () => {
-  let main: Doc
+  let main: NewsroomArticle
   beforeAll(async () => {
     main = await article({
       title: 'Außenminister treffen sich in Almaty',
@@ -154,7 +154,7 @@ describe('sponsors', () => {
     await ctx.payload.update({
       id: subject.id,
       collection: 'articles',
-      data: { regions: [europe.id], sponsors: [chosen.id] } as never,
+      data: { regions: [europe.id], sponsors: [chosen.id] },
       draft: true,
     })
     const published = (await page(subject.slug))!
@@ -184,13 +184,12 @@ describe('sponsors', () => {
 
 describe('related', () => {
   test('the date walk, its fallback and the shortcut when enough share several regions agree', async () => {
-    const region = (name: string) =>
-      ctx.payload.create({ collection: 'regions', data: { name, type: 'other' } as never }) as Promise<Doc>
+    const region = (name: string) => create.region({ name, type: 'other' })
     const [north, south] = [await region('Nordufer'), await region('Südufer')]
     const base = Date.parse('2026-06-01T08:00:00.000Z')
     const at = (days: number) => new Date(base + days * day).toISOString()
     const subject = await article({ title: 'Am Fluss', regions: [north.id, south.id], publishedAt: at(0) })
-    const titled = async (regions: unknown[], days: number, title: string) =>
+    const titled = async (regions: number[], days: number, title: string) =>
       (await article({ title, regions, publishedAt: at(days) })).id
     const bothOld = await titled([north.id, south.id], -9, 'Beide, alt')
     const ones = [
@@ -256,15 +255,20 @@ describe('related', () => {
     )
     const curatedTarget = await article({ title: 'Kuratiert', regions: [china.id], publishedAt: at(-2) })
     const unpublishedTarget = await article({ title: 'Ziel im Entwurf', _status: 'draft' }, true)
-    await link({
+    await create.relatedLink({
       article: subject.id,
       type: 'external',
       url: 'https://extern.example',
       label: 'Hintergrund',
       order: 2,
     })
-    await link({ article: subject.id, type: 'internal', target: curatedTarget.id, order: 1 })
-    await link({ article: subject.id, type: 'internal', target: unpublishedTarget.id, order: 0 })
+    await create.relatedLink({ article: subject.id, type: 'internal', target: curatedTarget.id, order: 1 })
+    await create.relatedLink({
+      article: subject.id,
+      type: 'internal',
+      target: unpublishedTarget.id,
+      order: 0,
+    })
 
     const result = (await page(subject.slug))!
     expect(result.related.map((item) => [item.title, item.curated])).toEqual([
@@ -295,7 +299,7 @@ describe('the number of queries', () => {
     await sponsor({ name: 'Einzig', regions: [europe.id] })
 
     const regionIDs = [china.id, kazakhstan.id, asia.id]
-    const sponsorIDs: unknown[] = []
+    const sponsorIDs: number[] = []
     for (let index = 0; index < 8; index += 1)
       sponsorIDs.push((await sponsor({ name: `Viele ${index}`, regions: [asia.id] })).id)
     const large = await article({
@@ -306,8 +310,8 @@ describe('the number of queries', () => {
     })
     for (let index = 0; index < 6; index += 1) {
       const target = await article({ title: `Ziel ${index}`, regions: [china.id] })
-      await link({ article: large.id, type: 'internal', target: target.id, order: index })
-      await link({
+      await create.relatedLink({ article: large.id, type: 'internal', target: target.id, order: index })
+      await create.relatedLink({
         article: large.id,
         type: 'external',
         url: `https://extern${index}.example`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { getArticlePage } from '../../src/index.js'
+import { getArticlePage, type NewsroomArticle } from '../../src/index.js'
+import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths } from '../helpers/rest.js'
 
@@ -8,9 +9,11 @@ type Doc = Record<string, any>
 const url = 'https://quelle.example/bericht'
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let create: Fixtures
 beforeAll(async () => {
-  ctx = await startWithEditor(
-    {
+  ctx = await startWithEditor({
+    config: { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en', 'fr'] } },
+    plugin: {
       attribution: {
         requireHumanReview: true,
         templates: {
@@ -25,8 +28,8 @@ beforeAll(async () => {
       },
       media: 'media',
     },
-    { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en', 'fr'] } },
-  )
+  })
+  create = fixtures(ctx.payload)
 })
 afterAll(async () => ctx?.stop())
 
@@ -45,16 +48,13 @@ describe('requireHumanReview', () => {
 
   test('a reviewed article publishes; reviewedAt is filled with now when missing', async () => {
     const started = Date.now()
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: {
-        title: 'Geprüft',
-        _status: 'published',
-        ai: { humanReviewed: true, reviewedBy: ctx.editor.id, usage: 'generated' },
-      } as never,
-    })) as Doc
-    expect(new Date(article.ai.reviewedAt).getTime()).toBeGreaterThanOrEqual(started - 1000)
-    expect(article.attribution.placement).toBe('bottom')
+    const article = await create.article({
+      title: 'Geprüft',
+      _status: 'published',
+      ai: { humanReviewed: true, reviewedBy: ctx.editor.id, usage: 'generated' },
+    })
+    expect(new Date(article.ai.reviewedAt!).getTime()).toBeGreaterThanOrEqual(started - 1000)
+    expect(article.attribution!.placement).toBe('bottom')
   })
 
   test('drafts and articles without AI are not gated', async () => {
@@ -74,19 +74,18 @@ describe('requireHumanReview', () => {
 })
 
 describe("texts follow the reader's locale", () => {
-  let article: Doc
+  let article: NewsroomArticle
   beforeAll(async () => {
-    article = (await ctx.payload.create({
-      collection: 'articles',
-      data: {
+    article = await create.article(
+      {
         title: 'Treffen in Almaty',
         _status: 'published',
         ai: { humanReviewed: true, reviewedBy: ctx.editor.id, usage: 'rewritten' },
         dateline: { date: '2026-04-26T08:00:00.000Z', place: 'Almaty' },
         source: { kind: 'external', url },
-      } as never,
-      locale: 'de',
-    })) as Doc
+      },
+      { locale: 'de' },
+    )
   })
 
   test('an English read of a German-saved article is English', async () => {
@@ -136,11 +135,8 @@ describe("texts follow the reader's locale", () => {
   })
 
   test('custom templates apply per locale and case; other cases keep the defaults', async () => {
-    const generated = (await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Generiert', ai: { usage: 'generated' } } as never,
-    })) as Doc
-    expect(generated.attribution.notice).toBe('Mit KI geschrieben.')
+    const generated = await create.article({ title: 'Generiert', ai: { usage: 'generated' } })
+    expect(generated.attribution!.notice).toBe('Mit KI geschrieben.')
     const french = (await ctx.payload.findByID({
       id: article.id,
       collection: 'articles',
@@ -157,7 +153,7 @@ describe("texts follow the reader's locale", () => {
     const longer = (await ctx.payload.update({
       id: article.id,
       collection: 'articles',
-      data: { subtitle: 'Zwei weitere Wörter' } as never,
+      data: { subtitle: 'Zwei weitere Wörter' },
       locale: 'de',
     })) as Doc
     expect(longer.layout.backToTop.enabled).toBe(true)

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let create: Fixtures
 let token: string
 beforeAll(async () => {
-  ctx = await startWithEditor({ maxLimit: 25, media: 'media' })
+  ctx = await startWithEditor({ plugin: { maxLimit: 25, media: 'media' } })
+  create = fixtures(ctx.payload)
   token = ctx.token
 })
 afterAll(async () => ctx?.stop())
@@ -42,10 +45,7 @@ describe('unknown relationship ids are refused with 400 naming the field', () =>
   })
 
   test('one unknown id among known ones is named', async () => {
-    const region = await ctx.payload.create({
-      collection: 'regions',
-      data: { name: 'Bekannt', type: 'other' } as never,
-    })
+    const region = await create.region({ name: 'Bekannt', type: 'other' })
     const response = await restClient(ctx.config).post(
       '/articles?draft=true',
       { title: 'Gemischt', regions: [region.id, 777777] },
@@ -71,10 +71,7 @@ describe('unknown relationship ids are refused with 400 naming the field', () =>
   )
 
   test('known ids, also given as populated objects, are accepted', async () => {
-    const region = await ctx.payload.create({
-      collection: 'regions',
-      data: { name: 'Gültig', type: 'other' } as never,
-    })
+    const region = await create.region({ name: 'Gültig', type: 'other' })
     const response = await restClient(ctx.config).post(
       '/articles?draft=true',
       { title: 'Gültige Verweise', regions: [{ id: region.id }], authors: [ctx.editor.id] },
@@ -178,10 +175,7 @@ describe('other input', () => {
 describe('page sizes are clamped to maxLimit', () => {
   beforeAll(async () => {
     for (let index = 0; index < 30; index += 1) {
-      await ctx.payload.create({
-        collection: 'regions',
-        data: { name: `Region ${index}`, type: 'other' } as never,
-      })
+      await create.region({ name: `Region ${index}`, type: 'other' })
     }
   })
 
@@ -214,39 +208,33 @@ describe('page sizes are clamped to maxLimit', () => {
 
 describe('articles', () => {
   test('publishedAt is set on first publication when empty, and kept afterwards', async () => {
-    const draft = (await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Bald' } as never,
-      draft: true,
-    })) as any
+    const draft = await create.article({ title: 'Bald' }, { draft: true })
     expect(draft.publishedAt ?? null).toBeNull()
     const publishedDoc = (await ctx.payload.update({
       id: draft.id,
       collection: 'articles',
-      data: { _status: 'published' } as never,
+      data: { _status: 'published' },
     })) as any
     expect(publishedDoc.publishedAt).toBeTruthy()
     const later = (await ctx.payload.update({
       id: draft.id,
       collection: 'articles',
-      data: { subtitle: 'neu', _status: 'published' } as never,
+      data: { subtitle: 'neu', _status: 'published' },
     })) as any
     expect(later.publishedAt).toBe(publishedDoc.publishedAt)
   })
 
   test('an editor-set publishedAt is kept', async () => {
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Rückdatiert', _status: 'published', publishedAt: '2026-04-26T08:00:00.000Z' } as never,
-    })) as any
+    const article = await create.article({
+      title: 'Rückdatiert',
+      _status: 'published',
+      publishedAt: '2026-04-26T08:00:00.000Z',
+    })
     expect(article.publishedAt).toBe('2026-04-26T08:00:00.000Z')
   })
 
   test('defaults: staff source, no AI, comments allowed, not paid', async () => {
-    const article = (await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Standard' } as never,
-    })) as any
+    const article = await create.article({ title: 'Standard' })
     expect(article.source.kind).toBe('staff')
     expect(article.ai.usage).toBe('none')
     expect(article.allowComments).toBe(true)

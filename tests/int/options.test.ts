@@ -1,14 +1,13 @@
-import type { Config } from 'payload'
-
 import { afterAll, describe, expect, test } from 'vitest'
 
 import { newsroomPlugin } from '../../src/index.js'
 import { resolveOptions } from '../../src/options.js'
-import { createEditor, startPayload, type TestContext } from '../helpers/payload.js'
+import { configWith, fixtures } from '../helpers/fixtures.js'
+import { createEditor, startPayload, type StartOptions, type TestContext } from '../helpers/payload.js'
 
 const started: TestContext[] = []
-const start = async (...args: Parameters<typeof startPayload>) => {
-  const ctx = await startPayload(...args)
+const start = async (options: StartOptions) => {
+  const ctx = await startPayload(options)
   started.push(ctx)
   return ctx
 }
@@ -35,8 +34,8 @@ const schemaOf = async (ctx: TestContext) => {
 
 describe('disabled', () => {
   test('keeps the schema identical and drops the behaviour', async () => {
-    const enabled = await start({ media: 'media' }, {}, 'enabled')
-    const disabled = await start({ disabled: true, media: 'media' }, {}, 'disabled')
+    const enabled = await start({ key: 'enabled' })
+    const disabled = await start({ key: 'disabled', plugin: { disabled: true, media: 'media' } })
     const schema = await schemaOf(enabled)
     expect(await schemaOf(disabled)).toEqual(schema)
     // The delivery indexes Payload's own options cannot declare are part of that schema.
@@ -54,24 +53,20 @@ describe('disabled', () => {
       'CREATE INDEX articles_rels_region_parent_idx ON public.articles_rels USING btree (regions_id, path, parent_id)',
     )
 
-    const sponsor = (await disabled.payload.create({
-      collection: 'sponsors',
-      data: { name: 'Ohne Regeln', rel: 'dofollow', url: 'https://a.example' } as never,
-    })) as Record<string, unknown>
+    const create = fixtures(disabled.payload)
+    const sponsor = await create.sponsor({ name: 'Ohne Regeln', rel: 'dofollow', url: 'https://a.example' })
     expect(sponsor.rel).toBe('dofollow')
     // Without the plugin's hooks nothing computes the slug race-free, so the client sends it.
-    const region = (await disabled.payload.create({
-      collection: 'regions',
-      data: { name: 'Asien', slug: 'asien', type: 'continent' } as never,
-    })) as Record<string, unknown>
+    const region = await create.region({ name: 'Asien', slug: 'asien', type: 'continent' })
     expect(region.breadcrumbs ?? null).toBeNull()
   })
 })
 
 describe('collection overrides', () => {
   test('slug, fields, access and admin can be overridden the Payload way', async () => {
-    const ctx = await start(
-      {
+    const ctx = await start({
+      key: 'overrides',
+      plugin: {
         collections: {
           articles: {
             admin: { defaultColumns: ['title', 'kicker'] },
@@ -82,16 +77,14 @@ describe('collection overrides', () => {
         },
         media: 'media',
       },
-      {},
-      'overrides',
-    )
+    })
     const stories = ctx.payload.collections.stories?.config
     expect(stories).toBeDefined()
     expect(ctx.payload.collections.articles).toBeUndefined()
     expect(stories!.admin.defaultColumns).toEqual(['title', 'kicker'])
     const story = (await ctx.payload.create({
-      collection: 'stories' as never,
-      data: { title: 'Eine Geschichte', kicker: 'Neu' } as never,
+      collection: 'stories',
+      data: { title: 'Eine Geschichte', kicker: 'Neu' },
     })) as Record<string, unknown>
     expect(story.kicker).toBe('Neu')
     expect(story.slug).toBe('eine-geschichte')
@@ -100,7 +93,7 @@ describe('collection overrides', () => {
       (field) => 'name' in field && field.name === 'article',
     )
     expect(links && 'relationTo' in links && links.relationTo).toBe('stories')
-    await ctx.payload.create({ collection: 'regions', data: { name: 'Geheim', type: 'other' } as never })
+    await ctx.payload.create({ collection: 'regions', data: { name: 'Geheim', type: 'other' } })
     await expect(ctx.payload.find({ collection: 'regions', overrideAccess: false })).rejects.toMatchObject({
       status: 403,
     })
@@ -117,8 +110,9 @@ describe('collection overrides', () => {
         },
       ],
     }
-    const ctx = await start(
-      {
+    const ctx = await start({
+      key: 'host-hooks',
+      plugin: {
         collections: {
           articles: { hooks },
           regions: {
@@ -130,16 +124,14 @@ describe('collection overrides', () => {
         },
         media: 'media',
       },
-      {},
-      'host-hooks',
-    )
+    })
     const articles = ctx.payload.collections.articles.config
     // The guards and the plugin's own hooks come first, the host's last.
     expect(articles.hooks.afterChange.at(-1)).toBe(hooks.afterChange[0])
     expect(articles.hooks.beforeChange.length).toBeGreaterThan(4)
     await ctx.payload.create({
       collection: 'articles',
-      data: { ai: { usage: 'generated' }, title: 'Mit Host-Hook' } as never,
+      data: { ai: { usage: 'generated' }, title: 'Mit Host-Hook' },
       draft: true,
     })
     expect(seen).toEqual([
@@ -147,34 +139,32 @@ describe('collection overrides', () => {
     ])
     expect(ctx.payload.collections.regions.config.admin.description).toBe('vom Host')
 
-    const disabled = await start(
-      { collections: { articles: { hooks } }, disabled: true, media: 'media' },
-      {},
-      'host-hooks-off',
-    )
+    const disabled = await start({
+      key: 'host-hooks-off',
+      plugin: { collections: { articles: { hooks } }, disabled: true, media: 'media' },
+    })
     expect(disabled.payload.collections.articles.config.hooks.afterChange).toEqual(hooks.afterChange)
     expect(disabled.payload.collections.articles.config.hooks.beforeChange).toEqual([])
   })
 
   test('isEditor decides who writes', async () => {
-    const ctx = await start(
-      { isEditor: (req) => req.user?.email === 'chief@newsroom.test', media: 'media' },
-      {},
-      'iseditor',
-    )
+    const ctx = await start({
+      key: 'iseditor',
+      plugin: { isEditor: (req) => req.user?.email === 'chief@newsroom.test', media: 'media' },
+    })
     const plain = await createEditor(ctx.payload, 'plain@newsroom.test')
     const chief = await createEditor(ctx.payload, 'chief@newsroom.test')
     await expect(
       ctx.payload.create({
         collection: 'regions',
-        data: { name: 'A', type: 'other' } as never,
+        data: { name: 'A', type: 'other' },
         overrideAccess: false,
         user: plain,
       }),
     ).rejects.toMatchObject({ status: 403 })
     const created = await ctx.payload.create({
       collection: 'regions',
-      data: { name: 'A', type: 'other' } as never,
+      data: { name: 'A', type: 'other' },
       overrideAccess: false,
       user: chief,
     })
@@ -183,16 +173,9 @@ describe('collection overrides', () => {
 })
 
 describe('resolveOptions', () => {
-  const config = (extra: Partial<Config>): Config => ({
-    collections: [],
-    db: {} as Config['db'],
-    secret: 'x',
-    ...extra,
-  })
-
   test('editors are config.admin.user, else the first auth collection', () => {
-    expect(resolveOptions({}, config({ admin: { user: 'staff' } })).users).toBe('staff')
-    const authFirst = config({
+    expect(resolveOptions({}, configWith({ admin: { user: 'staff' } })).users).toBe('staff')
+    const authFirst = configWith({
       collections: [
         { slug: 'posts', fields: [] },
         { slug: 'members', auth: true, fields: [] },
@@ -203,14 +186,16 @@ describe('resolveOptions', () => {
   })
 
   test('comments can be left out; maxLimit must be a positive whole number', () => {
-    expect(resolveOptions({ collections: { comments: false } }, config({})).collections.comments).toBe(false)
-    expect(resolveOptions({}, config({})).maxLimit).toBe(100)
-    expect(() => resolveOptions({ maxLimit: 0 }, config({}))).toThrow(/maxLimit/)
+    expect(resolveOptions({ collections: { comments: false } }, configWith()).collections.comments).toBe(
+      false,
+    )
+    expect(resolveOptions({}, configWith()).maxLimit).toBe(100)
+    expect(() => resolveOptions({ maxLimit: 0 }, configWith())).toThrow(/maxLimit/)
   })
 
   test('a notice template that must link the source but cannot is refused at start-up, naming locale and case', () => {
     const start = (templates: Record<string, Record<string, string>>) => () =>
-      newsroomPlugin({ attribution: { templates } })(config({}))
+      newsroomPlugin({ attribution: { templates } })(configWith())
     expect(start({ en: { rewritten: 'Rewritten by AI from a source.' } })).toThrow(
       /template "rewritten" for locale "en" must contain \{source\}/,
     )
@@ -225,16 +210,16 @@ describe('resolveOptions', () => {
   })
 
   test('back-to-top numbers must not be negative', () => {
-    expect(() => resolveOptions({ backToTop: { minWords: -1 } }, config({}))).toThrow(/backToTop.minWords/)
-    expect(resolveOptions({}, config({})).backToTop).toEqual({ minWords: 300, showAfterPx: 600 })
+    expect(() => resolveOptions({ backToTop: { minWords: -1 } }, configWith())).toThrow(/backToTop.minWords/)
+    expect(resolveOptions({}, configWith()).backToTop).toEqual({ minWords: 300, showAfterPx: 600 })
   })
 
   test('the host keeps its own hooks, collections and translations, which win over ours', () => {
     const hostHook = () => undefined
     const result = newsroomPlugin()(
-      config({
+      configWith({
         collections: [{ slug: 'users', auth: true, fields: [], hooks: { beforeChange: [hostHook] } }],
-        i18n: { translations: { de: { newsroom: { title: 'Überschrift' } } } as never },
+        i18n: { translations: { de: { newsroom: { title: 'Überschrift' } } } },
       }),
     )
     expect(result.collections?.[0]?.hooks?.beforeChange).toEqual([hostHook])

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths } from '../helpers/rest.js'
 
@@ -18,18 +19,17 @@ describe('query parameters', () => {
   let q: Awaited<ReturnType<typeof startWithEditor>>
   let withLinks: number
   beforeAll(async () => {
-    q = await startWithEditor({ maxLimit: MAX, media: 'media' })
-    const create = (collection: string, data: Record<string, unknown>) =>
-      q.payload.create({ collection: collection as never, data: data as never }) as Promise<{ id: number }>
+    q = await startWithEditor({ plugin: { maxLimit: MAX, media: 'media' } })
+    const create = fixtures(q.payload)
     const articles: number[] = []
     for (let n = 0; n < 6; n++)
-      articles.push((await create('articles', { _status: 'published', title: `Artikel ${n}` })).id)
+      articles.push((await create.article({ _status: 'published', title: `Artikel ${n}` })).id)
     withLinks = articles[0]!
     for (let n = 1; n < 6; n++) {
-      await create('regions', { name: `Region ${n}`, type: 'other' })
-      await create('sponsors', { name: `Sponsor ${n}`, url: `https://s${n}.example` })
-      await create('related-links', { article: withLinks, target: articles[n], type: 'internal' })
-      await create('comments', {
+      await create.region({ name: `Region ${n}`, type: 'other' })
+      await create.sponsor({ name: `Sponsor ${n}`, url: `https://s${n}.example` })
+      await create.relatedLink({ article: withLinks, target: articles[n], type: 'internal' })
+      await create.comment({
         article: withLinks,
         authorEmail: `c${n}@example.com`,
         authorName: 'C',

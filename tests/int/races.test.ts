@@ -1,16 +1,18 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { restClient } from '../helpers/rest.js'
 
 // Races, each forced with a barrier held by the test's own PostgreSQL session (an advisory lock,
 // row locks, a table lock), so both requests really overlap instead of merely starting together.
-type Doc = Record<string, any> & { id: number }
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let create: Fixtures
 let barrier: pg.Client
 beforeAll(async () => {
-  ctx = await startWithEditor({ media: 'media' })
+  ctx = await startWithEditor({ plugin: { media: 'media' } })
+  create = fixtures(ctx.payload)
   barrier = new pg.Client({ connectionString: ctx.databaseUrl })
   await barrier.connect()
 })
@@ -18,9 +20,6 @@ afterAll(async () => {
   await barrier?.end()
   await ctx?.stop()
 })
-
-const create = (collection: string, data: Record<string, unknown>) =>
-  ctx.payload.create({ collection: collection as never, data: data as never }) as Promise<Doc>
 
 /**
  * Waits until `n` backends of this database wait on a lock in a statement like one of `like` (the
@@ -49,7 +48,7 @@ const settlesWithin = <T>(promise: Promise<T>, ms: number, what: string) =>
 
 describe('races', () => {
   test('a burst of comments with one email does not park pool connections: page reads go on', async () => {
-    const article = await create('articles', { _status: 'published', title: 'Viel Andrang' })
+    const article = await create.article({ _status: 'published', title: 'Viel Andrang' })
     const email = 'andrang@example.com'
     // Someone else's submission with this email is under way and holds its lock.
     await barrier.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [
@@ -88,8 +87,8 @@ describe('races', () => {
   })
 
   test('crossing moves (A under B, B under A) at once: one is refused as a cycle', async () => {
-    const a = await create('regions', { name: 'Kreuz A', type: 'other' })
-    const b = await create('regions', { name: 'Kreuz B', type: 'other' })
+    const a = await create.region({ name: 'Kreuz A', type: 'other' })
+    const b = await create.region({ name: 'Kreuz B', type: 'other' })
     await barrier.query('BEGIN')
     await barrier.query('SELECT id FROM regions WHERE id = ANY($1) FOR UPDATE', [[a.id, b.id]])
     const rest = restClient(ctx.config)
@@ -110,8 +109,8 @@ describe('races', () => {
   })
 
   test('a link created while its article is unpublished does not stay visible', async () => {
-    const article = await create('articles', { _status: 'published', title: 'Wird zurückgezogen' })
-    const target = await create('articles', { _status: 'published', title: 'Linkziel Rennen' })
+    const article = await create.article({ _status: 'published', title: 'Wird zurückgezogen' })
+    const target = await create.article({ _status: 'published', title: 'Linkziel Rennen' })
     await barrier.query('BEGIN')
     // Lets the link read its article, then parks its insert.
     await barrier.query('LOCK TABLE related_links IN SHARE MODE')
@@ -140,8 +139,8 @@ describe('races', () => {
   })
 
   test('a region deleted while a save that targets a sponsor at it is under way: 409, the targeting stays', async () => {
-    const region = await create('regions', { name: 'Umkämpft', type: 'other' })
-    const sponsor = await create('sponsors', { name: 'Nur dort', url: 'https://n.example' })
+    const region = await create.region({ name: 'Umkämpft', type: 'other' })
+    const sponsor = await create.sponsor({ name: 'Nur dort', url: 'https://n.example' })
     // The save that targets the sponsor at the region, not yet committed.
     await barrier.query('BEGIN')
     await barrier.query(

@@ -1,34 +1,35 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let create: Fixtures
 let token: string
 beforeAll(async () => {
   ctx = await startWithEditor()
+  create = fixtures(ctx.payload)
   token = ctx.token
 })
 afterAll(async () => ctx?.stop())
 
 type Region = Record<string, any>
-const createRegion = (data: Record<string, unknown>) =>
-  ctx.payload.create({ collection: 'regions', data: data as never }) as Promise<Region>
 const updateRegion = (id: number, data: Record<string, unknown>) =>
-  ctx.payload.update({ id, collection: 'regions', data: data as never }) as Promise<Region>
+  ctx.payload.update({ id, collection: 'regions', data }) as Promise<Region>
 const findRegion = (id: number) => ctx.payload.findByID({ id, collection: 'regions' }) as Promise<Region>
 const regionCount = async () => (await ctx.payload.count({ collection: 'regions' })).totalDocs
 
 describe('ISO codes', () => {
   test('a country code is stored upper-case and fills an empty name from the code', async () => {
-    const region = await createRegion({ type: 'country', isoCode: ' kz ' })
+    const region = await create.region({ type: 'country', isoCode: ' kz ' })
     expect(region.isoCode).toBe('KZ')
     expect(region.name).toBe('Kasachstan')
     expect(region.slug).toBe('kasachstan')
   })
 
   test('a subdivision takes an ISO 3166-2 code', async () => {
-    const region = await createRegion({
+    const region = await create.region({
       name: 'Regierungsbezirk Peking',
       type: 'subdivision',
       isoCode: 'cn-bj',
@@ -66,9 +67,9 @@ describe('ISO codes', () => {
 
 describe('the region tree', () => {
   test('breadcrumbs run root first and include the region; path joins the slugs', async () => {
-    const asia = await createRegion({ name: 'Asien', type: 'continent' })
-    const china = await createRegion({ name: 'China', type: 'country', isoCode: 'CN', parent: asia.id })
-    const beijing = await createRegion({ name: 'Peking', type: 'city', parent: china.id })
+    const asia = await create.region({ name: 'Asien', type: 'continent' })
+    const china = await create.region({ name: 'China', type: 'country', isoCode: 'CN', parent: asia.id })
+    const beijing = await create.region({ name: 'Peking', type: 'city', parent: china.id })
     expect(beijing.breadcrumbs).toEqual([
       { id: asia.id, name: 'Asien', slug: 'asien' },
       { id: china.id, name: 'China', slug: 'china' },
@@ -82,7 +83,7 @@ describe('the region tree', () => {
   })
 
   test('clients cannot set breadcrumbs or path', async () => {
-    const region = await createRegion({
+    const region = await create.region({
       name: 'Mongolei',
       type: 'country',
       breadcrumbs: [{ id: 999, name: 'x', slug: 'x' }],
@@ -93,9 +94,9 @@ describe('the region tree', () => {
   })
 
   test('a rename is carried to every descendant', async () => {
-    const root = await createRegion({ name: 'Zentralasien', type: 'other' })
-    const country = await createRegion({ name: 'Kirgisistan', type: 'country', parent: root.id })
-    const city = await createRegion({ name: 'Bischkek', type: 'city', parent: country.id })
+    const root = await create.region({ name: 'Zentralasien', type: 'other' })
+    const country = await create.region({ name: 'Kirgisistan', type: 'country', parent: root.id })
+    const city = await create.region({ name: 'Bischkek', type: 'city', parent: country.id })
     await updateRegion(root.id, { name: 'Mittelasien', slug: 'mittelasien' })
     const updatedCity = await findRegion(city.id)
     expect(updatedCity.breadcrumbs.map((crumb: Region) => crumb.name)).toEqual([
@@ -108,10 +109,10 @@ describe('the region tree', () => {
   })
 
   test('a move is carried to every descendant', async () => {
-    const europe = await createRegion({ name: 'Europa', type: 'continent' })
-    const wrong = await createRegion({ name: 'Falscher Kontinent', type: 'continent' })
-    const country = await createRegion({ name: 'Georgien', type: 'country', parent: wrong.id })
-    const city = await createRegion({ name: 'Tiflis', type: 'city', parent: country.id })
+    const europe = await create.region({ name: 'Europa', type: 'continent' })
+    const wrong = await create.region({ name: 'Falscher Kontinent', type: 'continent' })
+    const country = await create.region({ name: 'Georgien', type: 'country', parent: wrong.id })
+    const city = await create.region({ name: 'Tiflis', type: 'city', parent: country.id })
     await updateRegion(country.id, { parent: europe.id })
     expect((await findRegion(city.id)).path).toBe('europa/georgien/tiflis')
     expect((await findRegion(country.id)).breadcrumbs[0]).toEqual({
@@ -122,7 +123,7 @@ describe('the region tree', () => {
   })
 
   test('a region cannot be its own parent', async () => {
-    const region = await createRegion({ name: 'Insel', type: 'other' })
+    const region = await create.region({ name: 'Insel', type: 'other' })
     const response = await restClient(ctx.config).patch(
       `/regions/${region.id}`,
       { parent: region.id },
@@ -134,9 +135,9 @@ describe('the region tree', () => {
   })
 
   test('a region cannot move below its own descendant', async () => {
-    const top = await createRegion({ name: 'Oben', type: 'other' })
-    const middle = await createRegion({ name: 'Mitte', type: 'other', parent: top.id })
-    const bottom = await createRegion({ name: 'Unten', type: 'other', parent: middle.id })
+    const top = await create.region({ name: 'Oben', type: 'other' })
+    const middle = await create.region({ name: 'Mitte', type: 'other', parent: top.id })
+    const bottom = await create.region({ name: 'Unten', type: 'other', parent: middle.id })
     const response = await restClient(ctx.config).patch(
       `/regions/${top.id}`,
       { parent: bottom.id },

@@ -1,29 +1,24 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import type { NewsroomArticle } from '../../src/index.js'
+
+import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let create: Fixtures
 let token: string
-let published: { id: number | string }
-let other: { id: number | string }
-let draft: { id: number | string }
+let published: NewsroomArticle
+let other: NewsroomArticle
+let draft: NewsroomArticle
 beforeAll(async () => {
   ctx = await startWithEditor()
+  create = fixtures(ctx.payload)
   token = ctx.token
-  published = await ctx.payload.create({
-    collection: 'articles',
-    data: { title: 'Hauptartikel', _status: 'published' } as never,
-  })
-  other = await ctx.payload.create({
-    collection: 'articles',
-    data: { title: 'Anderer Artikel', _status: 'published' } as never,
-  })
-  draft = await ctx.payload.create({
-    collection: 'articles',
-    data: { title: 'Noch geheim' } as never,
-    draft: true,
-  })
+  published = await create.article({ title: 'Hauptartikel', _status: 'published' })
+  other = await create.article({ title: 'Anderer Artikel', _status: 'published' })
+  draft = await create.article({ title: 'Noch geheim' }, { draft: true })
 })
 afterAll(async () => ctx?.stop())
 
@@ -112,10 +107,7 @@ describe('related link rules', () => {
 
 describe('anonymous readers see links of published articles only', () => {
   test('links of a draft article are hidden until it is published', async () => {
-    await ctx.payload.create({
-      collection: 'related-links',
-      data: { article: draft.id, type: 'internal', target: other.id } as never,
-    })
+    await create.relatedLink({ article: draft.id, type: 'internal', target: other.id })
     const anonymous = await restClient(ctx.config).get(`/related-links?where[article][equals]=${draft.id}`)
     expect(anonymous.status).toBe(200)
     expect(anonymous.json.docs).toEqual([])
@@ -126,37 +118,31 @@ describe('anonymous readers see links of published articles only', () => {
     await ctx.payload.update({
       id: draft.id,
       collection: 'articles',
-      data: { _status: 'published' } as never,
+      data: { _status: 'published' },
     })
     const afterPublish = await restClient(ctx.config).get(`/related-links?where[article][equals]=${draft.id}`)
     expect(afterPublish.json.docs).toHaveLength(1)
   })
 
   test('unpublishing hides the links again; deleting the article deletes its links', async () => {
-    const article = await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Kurzlebig', _status: 'published' } as never,
-    })
-    await ctx.payload.create({
-      collection: 'related-links',
-      data: { article: article.id, type: 'internal', target: other.id } as never,
-    })
+    const article = await create.article({ title: 'Kurzlebig', _status: 'published' })
+    await create.relatedLink({ article: article.id, type: 'internal', target: other.id })
     const visible = async () =>
       (await ctx.rest.get(`/related-links?where[article][equals]=${article.id}`)).json.docs.length
     expect(await visible()).toBe(1)
-    await ctx.payload.update({ id: article.id, collection: 'articles', data: { _status: 'draft' } as never })
+    await ctx.payload.update({ id: article.id, collection: 'articles', data: { _status: 'draft' } })
     expect(await visible()).toBe(0)
     await ctx.payload.update({
       id: article.id,
       collection: 'articles',
-      data: { _status: 'published' } as never,
+      data: { _status: 'published' },
     })
     expect(await visible()).toBe(1)
     // A draft saved over the published article leaves it, and its links, live.
     await ctx.payload.update({
       id: article.id,
       collection: 'articles',
-      data: { subtitle: 'neu' } as never,
+      data: { subtitle: 'neu' },
       draft: true,
     })
     expect(await visible()).toBe(1)

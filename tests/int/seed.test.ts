@@ -9,7 +9,7 @@ type Seed = (payload: TestContext['payload']) => Promise<void>
 let ctx: TestContext
 let seed: Seed
 beforeAll(async () => {
-  ctx = await startPayload({ media: 'media', users: 'users' })
+  ctx = await startPayload({ plugin: { media: 'media', users: 'users' } })
   seed = ((await import(seedModule)) as { seed: Seed }).seed
   await seed(ctx.payload)
 })

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import type { NewsroomSponsor } from '../../src/index.js'
+
+import { type FixtureData, fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
@@ -12,11 +15,8 @@ beforeAll(async () => {
 afterAll(async () => ctx?.stop())
 
 type Sponsor = Record<string, any>
-const createSponsor = (data: Record<string, unknown>) =>
-  ctx.payload.create({
-    collection: 'sponsors',
-    data: { url: 'https://sponsor.example', ...data } as never,
-  }) as Promise<Sponsor>
+const createSponsor = (data: FixtureData<NewsroomSponsor>) =>
+  fixtures(ctx.payload).sponsor({ url: 'https://sponsor.example', ...data })
 const sponsorCount = async () => (await ctx.payload.count({ collection: 'sponsors' })).totalDocs
 
 describe('sponsor links are always marked and labelled', () => {
@@ -43,7 +43,7 @@ describe('sponsor links are always marked and labelled', () => {
     const updated = (await ctx.payload.update({
       id: sponsor.id,
       collection: 'sponsors',
-      data: { rel: '' } as never,
+      data: { rel: '' },
     })) as Sponsor
     expect(updated.rel).toBe('sponsored noopener')
     const [row] = await ctx.query<{ rel: string }>('SELECT rel FROM sponsors WHERE id = $1', [sponsor.id])
@@ -56,7 +56,7 @@ describe('sponsor links are always marked and labelled', () => {
     const blanked = (await ctx.payload.update({
       id: sponsor.id,
       collection: 'sponsors',
-      data: { disclosureLabel: '   ' } as never,
+      data: { disclosureLabel: '   ' },
     })) as Sponsor
     expect(blanked.disclosureLabel).toBe('Anzeige')
   })
@@ -66,7 +66,7 @@ describe('sponsor links are always marked and labelled', () => {
     const renamed = (await ctx.payload.update({
       id: sponsor.id,
       collection: 'sponsors',
-      data: { name: 'Reisebüro Nord' } as never,
+      data: { name: 'Reisebüro Nord' },
     })) as Sponsor
     expect(renamed.disclosureLabel).toBe('Werbung')
   })

@@ -16,6 +16,7 @@ import {
   type TestContext,
   users,
 } from '../helpers/payload.js'
+import { configWith, fixtures } from '../helpers/fixtures.js'
 import { restClient } from '../helpers/rest.js'
 
 const started: TestContext[] = []
@@ -28,41 +29,31 @@ describe('start-up checks', () => {
   test('transactionOptions: false is a start-up error (locks and gates would be void)', async () => {
     const url = await freshDatabase()
     await expect(
-      startPayloadOn(
-        url,
-        { media: 'media' },
-        {
-          db: postgresAdapter({ pool: { connectionString: url }, transactionOptions: false }),
-        },
-        'no-transactions',
-      ),
+      startPayloadOn(url, {
+        config: { db: postgresAdapter({ pool: { connectionString: url }, transactionOptions: false }) },
+        key: 'no-transactions',
+      }),
     ).rejects.toThrow(/needs database transactions/)
   })
 
   test('comments.clientAddress without comments.hashSecret is a start-up error', () => {
+    expect(() => resolveOptions({ comments: { clientAddress: () => '203.0.113.1' } }, configWith())).toThrow(
+      /hashSecret/,
+    )
     expect(() =>
-      resolveOptions({ comments: { clientAddress: () => '203.0.113.1' } }, { collections: [] } as never),
-    ).toThrow(/hashSecret/)
-    expect(() =>
-      resolveOptions({ comments: { clientAddress: () => undefined, hashSecret: 'eigenes' } }, {
-        collections: [],
-      } as never),
+      resolveOptions({ comments: { clientAddress: () => undefined, hashSecret: 'eigenes' } }, configWith()),
     ).not.toThrow()
   })
 
   test("the editors' collection with Payload's default access next to reader accounts is named in a warning", async () => {
     const open = { slug: 'users', auth: true, fields: [] }
-    const warning = editorsAccessWarning({ collections: [open, readers] } as never, 'users')
+    const warning = editorsAccessWarning(configWith({ collections: [open, readers] }), 'users')
     expect(warning).toMatch(/"users".*create, read, update, delete.*"readers"/)
-    expect(editorsAccessWarning({ collections: [users, readers] } as never, 'users')).toBeNull()
+    expect(editorsAccessWarning(configWith({ collections: [users, readers] }), 'users')).toBeNull()
     // One auth collection: every account is an editor anyway.
-    expect(editorsAccessWarning({ collections: [open] } as never, 'users')).toBeNull()
+    expect(editorsAccessWarning(configWith({ collections: [open] }), 'users')).toBeNull()
     // And it reaches Payload's log when Payload starts.
-    const ctx = await startPayload(
-      { media: 'media' },
-      { collections: [open as never, readers, media] },
-      'open-users',
-    )
+    const ctx = await startPayload({ config: { collections: [open, readers, media] }, key: 'open-users' })
     started.push(ctx)
     const warn = vi.spyOn(ctx.payload.logger, 'warn')
     await ctx.config.onInit?.(ctx.payload)
@@ -72,12 +63,12 @@ describe('start-up checks', () => {
 
 describe('a save outside a transaction', () => {
   test('is refused where the plugin needs a lock, and stores nothing', async () => {
-    const ctx = await startPayload({ media: 'media' }, {}, 'no-transaction-save')
+    const ctx = await startPayload({ key: 'no-transaction-save' })
     started.push(ctx)
     await expect(
       ctx.payload.create({
         collection: 'articles',
-        data: { title: 'Ohne Transaktion' } as never,
+        data: { title: 'Ohne Transaktion' },
         disableTransaction: true,
       }),
     ).rejects.toThrow(/needs a database transaction/)
@@ -88,24 +79,20 @@ describe('a save outside a transaction', () => {
 describe('a custom schemaName', () => {
   test('holds every rule that runs raw SQL: slugs, relations, comments, the page', async () => {
     const url = await freshDatabase()
-    const ctx = await startPayloadOn(
-      url,
-      { comments: { floodSeconds: 60 }, media: 'media' },
-      { db: postgresAdapter({ pool: { connectionString: url }, schemaName: 'zeitung' }) },
-      'schema',
-    )
+    const ctx = await startPayloadOn(url, {
+      config: { db: postgresAdapter({ pool: { connectionString: url }, schemaName: 'zeitung' }) },
+      key: 'schema',
+      plugin: { comments: { floodSeconds: 60 }, media: 'media' },
+    })
     started.push(ctx)
-    const create = (collection: string, data: Record<string, unknown>) =>
-      ctx.payload.create({ collection: collection as never, data: data as never }) as Promise<
-        Record<string, any>
-      >
-    const region = await create('regions', { name: 'Asien', type: 'continent' })
-    const first = await create('articles', { _status: 'published', regions: [region.id], title: 'Gleich' })
-    const second = await create('articles', { _status: 'published', regions: [region.id], title: 'Gleich' })
+    const create = fixtures(ctx.payload)
+    const region = await create.region({ name: 'Asien', type: 'continent' })
+    const first = await create.article({ _status: 'published', regions: [region.id], title: 'Gleich' })
+    const second = await create.article({ _status: 'published', regions: [region.id], title: 'Gleich' })
     expect([first.slug, second.slug]).toEqual(['gleich', 'gleich-2'])
-    await expect(create('articles', { regions: [987654], title: 'X' })).rejects.toMatchObject({ status: 400 })
-    await create('related-links', { article: first.id, target: second.id, type: 'internal' })
-    await create('sponsors', { name: 'Überall', url: 'https://s.example' })
+    await expect(create.article({ regions: [987654], title: 'X' })).rejects.toMatchObject({ status: 400 })
+    await create.relatedLink({ article: first.id, target: second.id, type: 'internal' })
+    await create.sponsor({ name: 'Überall', url: 'https://s.example' })
     // A public comment (REST serves the file's default instance; the Local API without a user stands in).
     const comment = {
       article: first.id,
@@ -114,10 +101,10 @@ describe('a custom schemaName', () => {
       body: 'Eins',
       consent: true,
     }
-    await ctx.payload.create({ collection: 'comments', data: comment as never, overrideAccess: false })
+    await ctx.payload.create({ collection: 'comments', data: comment, overrideAccess: false })
     const again = await ctx.payload.create({
       collection: 'comments',
-      data: comment as never,
+      data: comment,
       overrideAccess: false,
     })
     const statuses = await ctx.query(`SELECT status FROM zeitung.comments ORDER BY id`)
@@ -137,7 +124,7 @@ describe('over REST', () => {
   const isEditor = (req: PayloadRequest) =>
     req.headers.get('x-newsroom-editor') === 'ja' || req.user?.collection === 'users'
   beforeAll(async () => {
-    ctx = await startPayload({ isEditor, media: 'media' })
+    ctx = await startPayload({ plugin: { isEditor, media: 'media' } })
     started.push(ctx)
   })
 
@@ -163,7 +150,7 @@ describe('over REST', () => {
 
   test('isEditor is called with a real request: a host rule that reads headers works for the page too', async () => {
     const editor = await createEditor(ctx.payload, 'zweite@newsroom.test')
-    await ctx.payload.create({ collection: 'articles', data: { title: 'Nur Entwurf' } as never, draft: true })
+    await ctx.payload.create({ collection: 'articles', data: { title: 'Nur Entwurf' }, draft: true })
     const page = await getArticlePage({
       draft: true,
       payload: ctx.payload,

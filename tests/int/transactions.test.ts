@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, Config, Plugin } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 
 // A host hook that fails after the plugin's own hooks have written (slug lock, link visibility):
@@ -27,8 +28,10 @@ const withFailingHook: Plugin = (config: Config) => ({
 })
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let create: Fixtures
 beforeAll(async () => {
-  ctx = await startWithEditor({ media: 'media' }, { plugins: [withFailingHook] })
+  ctx = await startWithEditor({ config: { plugins: [withFailingHook] }, plugin: { media: 'media' } })
+  create = fixtures(ctx.payload)
 })
 afterAll(async () => ctx?.stop())
 
@@ -37,17 +40,11 @@ const count = async (sql: string, params: unknown[] = []) =>
 
 describe('a hook that throws mid-save', () => {
   test('leaves no article, version or relationship row behind (Local API and REST)', async () => {
-    const region = (await ctx.payload.create({
-      collection: 'regions',
-      data: { name: 'Asien', type: 'continent' } as never,
-    })) as { id: number }
+    const region = await create.region({ name: 'Asien', type: 'continent' })
     failing = true
     try {
       await expect(
-        ctx.payload.create({
-          collection: 'articles',
-          data: { _status: 'published', regions: [region.id], title: 'Nie gespeichert' } as never,
-        }),
+        create.article({ _status: 'published', regions: [region.id], title: 'Nie gespeichert' }),
       ).rejects.toThrow('the host hook failed')
       const response = await ctx.rest.post(
         '/articles',
@@ -64,29 +61,15 @@ describe('a hook that throws mid-save', () => {
     )
     expect(await count(`SELECT count(*) AS n FROM articles_rels WHERE regions_id = $1`, [region.id])).toBe(0)
     // The slug it would have had is still free: the next save with that title gets it.
-    const saved = (await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Nie gespeichert' } as never,
-    })) as unknown as { slug: string }
+    const saved = await create.article({ title: 'Nie gespeichert' })
     expect(saved.slug).toBe('nie-gespeichert')
   })
 
   test("undoes the plugin's own writes of the same save (link visibility)", async () => {
     const [article, target] = await Promise.all(
-      ['Mit Link', 'Linkziel'].map(
-        (title) =>
-          ctx.payload.create({
-            collection: 'articles',
-            data: { _status: 'published', title } as never,
-          }) as Promise<{
-            id: number
-          }>,
-      ),
+      ['Mit Link', 'Linkziel'].map((title) => create.article({ _status: 'published', title })),
     )
-    await ctx.payload.create({
-      collection: 'related-links',
-      data: { article: article!.id, target: target!.id, type: 'internal' } as never,
-    })
+    await create.relatedLink({ article: article!.id, target: target!.id, type: 'internal' })
     const visible = () =>
       ctx.query<{ article_published: boolean }>(
         'SELECT article_published FROM related_links WHERE article_id = $1',
@@ -97,7 +80,7 @@ describe('a hook that throws mid-save', () => {
     try {
       // Unpublishing hides the article's links in afterChange, before the failing hook runs.
       await expect(
-        ctx.payload.update({ id: article!.id, collection: 'articles', data: { _status: 'draft' } as never }),
+        ctx.payload.update({ id: article!.id, collection: 'articles', data: { _status: 'draft' } }),
       ).rejects.toThrow('the host hook failed')
     } finally {
       failing = false
@@ -128,12 +111,7 @@ describe('a commit the database refuses', () => {
         },
       )
       expect(response.status).toBeGreaterThanOrEqual(500)
-      await expect(
-        ctx.payload.create({
-          collection: 'articles',
-          data: { title: 'Scheitert beim Commit lokal' } as never,
-        }),
-      ).rejects.toThrow(/did not commit/)
+      await expect(create.article({ title: 'Scheitert beim Commit lokal' })).rejects.toThrow(/did not commit/)
       expect(
         await count(`SELECT count(*) AS n FROM articles WHERE title LIKE 'Scheitert beim Commit%'`),
       ).toBe(0)

@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import type { NewsroomArticle } from '../../src/index.js'
+
+import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let create: Fixtures
 let token: string
-let article: { id: number | string }
+let article: NewsroomArticle
 beforeAll(async () => {
   ctx = await startWithEditor()
+  create = fixtures(ctx.payload)
   token = ctx.token
-  article = await ctx.payload.create({
-    collection: 'articles',
-    data: { title: 'Verlinkter Artikel' } as never,
-  })
+  article = await create.article({ title: 'Verlinkter Artikel' })
 })
 afterAll(async () => ctx?.stop())
 
@@ -53,11 +55,7 @@ describe('every URL field accepts only absolute http(s) URLs', () => {
   })
 
   test('an unsafe URL cannot be put into an existing draft by update either', async () => {
-    const draft = await ctx.payload.create({
-      collection: 'articles',
-      data: { title: 'Später' } as never,
-      draft: true,
-    })
+    const draft = await create.article({ title: 'Später' }, { draft: true })
     const response = await restClient(ctx.config).patch(
       `/articles/${draft.id}?draft=true`,
       { source: { url: 'javascript:alert(1)' } },
@@ -92,19 +90,12 @@ describe('every URL field accepts only absolute http(s) URLs', () => {
   })
 
   test('URLs are stored trimmed', async () => {
-    const sponsor = await ctx.payload.create({
-      collection: 'sponsors',
-      data: { name: 'Trim', url: '  https://example.com/a  ' } as never,
-    })
+    const sponsor = await create.sponsor({ name: 'Trim', url: '  https://example.com/a  ' })
     expect(sponsor.url).toBe('https://example.com/a')
-    const draft = (await ctx.payload.create({
-      collection: 'articles',
-      data: {
-        title: 'Mit Quelle',
-        source: { kind: 'external', url: ' https://quelle.example/artikel ' },
-      } as never,
-      draft: true,
-    })) as Record<string, any>
+    const draft = await create.article(
+      { title: 'Mit Quelle', source: { kind: 'external', url: ' https://quelle.example/artikel ' } },
+      { draft: true },
+    )
     expect(draft.source.url).toBe('https://quelle.example/artikel')
   })
 
