@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint'
 const features = [
   'articles',
   'attribution',
+  'authors',
   'comments',
   'reading',
   'regions',
@@ -18,14 +19,16 @@ const features = [
 // admin may use them; everything else of a feature is reached through its index.ts.
 const pureModules = {
   attribution: ['notice', 'template'],
+  authors: ['authorKinds'],
   reading: ['dateline', 'lexicalText', 'readingMetadata'],
   regions: ['breadcrumbs', 'isoCodes', 'regionTypes'],
   relatedLinks: ['linkTypes'],
   slugs: ['toSlug'],
   sponsors: ['disclosureLabel', 'placements'],
 }
-const pureOf = (feature, prefix) =>
-  (pureModules[feature] ?? []).map((name) => `!${prefix}${feature}/${name}.js`)
+// Patterns match at any depth (`../x/`, `../../x/`), so nested folders are held too.
+const pureOf = (feature) => (pureModules[feature] ?? []).map((name) => `!**/${feature}/${name}.js`)
+const internalsOf = (feature) => [`**/${feature}/*`, `!**/${feature}/index.js`, ...pureOf(feature)]
 const restrict = (patterns, message) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
@@ -61,30 +64,28 @@ export default tseslint.config(
   {
     files: ['src/guards/**', 'src/postgres/**', 'src/i18n/**'],
     rules: restrict(
-      [...features, 'delivery', 'admin'].map((folder) => `../${folder}/*`),
+      [...features, 'delivery', 'admin'].map((folder) => `**/${folder}/*`),
       'Shared machinery (guards, postgres, i18n) does not import a feature, the read path or the admin.',
     ),
   },
   ...features.map((feature) => ({
     files: [`src/${feature}/**`],
     rules: restrict(
-      features
-        .filter((other) => other !== feature)
-        .flatMap((other) => [`../${other}/*`, `!../${other}/index.js`, ...pureOf(other, '../')]),
+      features.filter((other) => other !== feature).flatMap(internalsOf),
       'A feature uses another feature through its index.ts (or its pure rules), never its internals.',
     ),
   })),
   {
     files: ['src/*.ts'],
     rules: restrict(
-      features.flatMap((feature) => [`./${feature}/*`, `!./${feature}/index.js`, ...pureOf(feature, './')]),
+      features.flatMap(internalsOf),
       'The entry point and the shared root modules use a feature through its index.ts.',
     ),
   },
   {
     files: ['src/delivery/**', 'src/admin/**'],
     rules: restrict(
-      features.flatMap((feature) => [`../${feature}/*`, ...pureOf(feature, '../')]),
+      features.flatMap((feature) => [`**/${feature}/*`, ...pureOf(feature)]),
       'The read path and the admin use pure rules only, never a collection config, a field or a hook.',
     ),
   },

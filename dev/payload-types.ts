@@ -71,6 +71,7 @@ export interface Config {
     media: Media;
     articles: Article;
     regions: Region;
+    authors: Author;
     sponsors: Sponsor;
     'related-links': RelatedLink;
     comments: Comment;
@@ -90,6 +91,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
+    authors: AuthorsSelect<false> | AuthorsSelect<true>;
     sponsors: SponsorsSelect<false> | SponsorsSelect<true>;
     'related-links': RelatedLinksSelect<false> | RelatedLinksSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
@@ -203,7 +205,7 @@ export interface Article {
   generateSlug?: boolean | null;
   slug: string;
   subtitle?: string | null;
-  authors?: (number | User)[] | null;
+  authors?: (number | Author)[] | null;
   image?: (number | null) | Media;
   paidContent?: boolean | null;
   regions?: (number | Region)[] | null;
@@ -285,6 +287,32 @@ export interface Article {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors".
+ */
+export interface Author {
+  id: number;
+  name: string;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  slug: string;
+  kind: 'person' | 'organization';
+  role?: string | null;
+  bio?: string | null;
+  image?: (number | null) | Media;
+  sameAs?:
+    | {
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -510,6 +538,10 @@ export interface PayloadLockedDocument {
         value: number | Region;
       } | null)
     | ({
+        relationTo: 'authors';
+        value: number | Author;
+      } | null)
+    | ({
         relationTo: 'sponsors';
         value: number | Sponsor;
       } | null)
@@ -688,6 +720,28 @@ export interface RegionsSelect<T extends boolean = true> {
   parent?: T;
   breadcrumbs?: T;
   path?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors_select".
+ */
+export interface AuthorsSelect<T extends boolean = true> {
+  name?: T;
+  generateSlug?: T;
+  slug?: T;
+  kind?: T;
+  role?: T;
+  bio?: T;
+  image?: T;
+  sameAs?:
+    | T
+    | {
+        url?: T;
+        id?: T;
+      };
+  user?: T;
   updatedAt?: T;
   createdAt?: T;
 }

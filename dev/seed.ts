@@ -4,7 +4,9 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 
 import {
   type DemoArticle,
+  type DemoAuthorKey,
   type DemoRegionKey,
+  demoAuthors,
   demoEditor,
   demoRegions,
   demoSponsors,
@@ -14,7 +16,7 @@ import {
   shortArticles,
 } from './seed/content.js'
 import { toEditorState } from './seed/lexical.js'
-import type { Article, Region, Sponsor, User } from './payload-types.js'
+import type { Article, Author, Region, Sponsor } from './payload-types.js'
 
 /**
  * Demo content for the dev app, created once: the run is skipped when the demo editor exists.
@@ -51,6 +53,25 @@ async function seedContent(payload: Payload, req: PayloadRequest): Promise<void>
 
   const regions = await seedRegions(payload, req)
 
+  const authors = {} as Record<DemoAuthorKey, Author['id']>
+  for (const [key, author] of Object.entries(demoAuthors) as Array<
+    [DemoAuthorKey, (typeof demoAuthors)[DemoAuthorKey]]
+  >) {
+    const created = await payload.create({
+      collection: 'authors',
+      data: withGeneratedSlug<'authors'>({
+        name: author.name,
+        kind: author.kind,
+        role: author.role,
+        bio: author.bio,
+        sameAs: author.sameAs.map((url) => ({ url })),
+        user: author.linkedToEditor ? editor.id : undefined,
+      }),
+      req,
+    })
+    authors[key] = created.id
+  }
+
   const sponsorIds: Array<Sponsor['id']> = []
   for (const sponsor of demoSponsors) {
     const created = await payload.create({
@@ -70,7 +91,7 @@ async function seedContent(payload: Payload, req: PayloadRequest): Promise<void>
   const createArticle = (article: DemoArticle, extra: Partial<Article> = {}) =>
     payload.create({
       collection: 'articles',
-      data: withGeneratedSlug<'articles'>({ ...articleData(article, regions, editor.id), ...extra }),
+      data: withGeneratedSlug<'articles'>({ ...articleData(article, regions, authors), ...extra }),
       req,
     })
 
@@ -143,14 +164,14 @@ async function seedRegions(
 function articleData(
   article: DemoArticle,
   regions: Record<DemoRegionKey, Region['id']>,
-  authorId: User['id'],
+  authors: Record<DemoAuthorKey, Author['id']>,
 ): Omit<RequiredDataFromCollectionSlug<'articles'>, 'slug'> {
   const published = daysAgo(article.publishedDaysAgo)
   return {
     _status: 'published' as const,
     title: article.title,
     subtitle: article.subtitle,
-    authors: [authorId],
+    authors: article.authors.map((key) => authors[key]),
     regions: article.regions.map((key) => regions[key]),
     dateline: { place: article.dateline.place, date: published },
     publishedAt: published,

@@ -16,6 +16,7 @@ const labelKeys: Record<
   [plural: NewsroomTranslationKey, singular: NewsroomTranslationKey]
 > = {
   articles: ['articlePlural', 'articleSingular'],
+  authors: ['authorPlural', 'authorSingular'],
   comments: ['commentPlural', 'commentSingular'],
   regions: ['regionPlural', 'regionSingular'],
   relatedLinks: ['relatedLinkPlural', 'relatedLinkSingular'],

@@ -1,4 +1,5 @@
 import type { AiUsage, NoticePlacement, SourceKind } from './attribution/index.js'
+import type { AuthorKind } from './authors/index.js'
 import type { CommentStatus } from './comments/index.js'
 import type { RegionType } from './regions/index.js'
 import type { LinkType } from './relatedLinks/index.js'
@@ -35,7 +36,7 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
     segments?: unknown
     sourceUrl?: null | string
   }
-  authors?: null | Relation<ID, { name?: null | string }>[]
+  authors?: null | Relation<ID, NewsroomAuthor<ID>>[]
   content?: null | Record<string, unknown>
   dateline?: { date?: null | string; place?: null | string; text?: null | string }
   id: ID
@@ -103,6 +104,19 @@ export type NewsroomRelatedLink<ID extends number | string = number> = Timestamp
   url?: null | string
 }
 
+export type NewsroomAuthor<ID extends number | string = number> = Timestamps & {
+  bio?: null | string
+  id: ID
+  image?: null | Relation<ID, { url?: null | string }>
+  kind: AuthorKind
+  name: string
+  role?: null | string
+  sameAs?: null | { id?: null | string; url: string }[]
+  slug: string
+  /** Editors only: field access hides it from everyone else. */
+  user?: ID | null | { id: ID }
+}
+
 export type NewsroomComment<ID extends number | string = number> = Timestamps & {
   article: Relation<ID, NewsroomArticle<ID>>
   /** Editors only: field access hides it from everyone else. */
@@ -112,6 +126,7 @@ export type NewsroomComment<ID extends number | string = number> = Timestamps & 
   body: string
   consent?: boolean | null
   consentAt?: null | string
+  id: ID
   /** Editors only; cleared after `comments.ipHashRetentionDays`. */
   ipHash?: null | string
   status: CommentStatus

@@ -1,12 +1,14 @@
 import type { Config } from 'payload'
 
 import { articlesCollection } from './articles/index.js'
+import { authorsCollection } from './authors/index.js'
 import { clearIpHashesTask, commentsCollection } from './comments/index.js'
 import { regionsCollection } from './regions/index.js'
 import { relatedLinksCollection } from './relatedLinks/index.js'
 import { sponsorsCollection } from './sponsors/index.js'
 import { OPTIONS_KEY } from './delivery/pluginOptions.js'
-import { articlePageEndpoint } from './delivery/endpoints.js'
+import { deliveryEndpoints } from './delivery/endpoints.js'
+import { answerMalformedPathsAsBadRequest } from './guards/malformedPaths.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { withDeliveryIndexes } from './postgres/indexes.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
@@ -25,6 +27,7 @@ export const newsroomPlugin =
         ...(config.collections ?? []),
         articlesCollection(resolved), // articles/
         regionsCollection(resolved), // regions/
+        authorsCollection(resolved), // authors/
         sponsorsCollection(resolved), // sponsors/
         relatedLinksCollection(resolved), // relatedLinks/
         ...(comments ? [commentsCollection(resolved, comments.slug)] : []), // comments/
@@ -47,7 +50,14 @@ export const newsroomPlugin =
     }
     if (resolved.disabled) return withSchema
     return withStartupChecks(
-      { ...withSchema, endpoints: [...(config.endpoints ?? []), articlePageEndpoint] },
+      {
+        ...withSchema,
+        endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints], // delivery/
+        hooks: {
+          ...config.hooks,
+          afterError: [...(config.hooks?.afterError ?? []), answerMalformedPathsAsBadRequest], // guards/
+        },
+      },
       resolved.users,
     )
   }
@@ -62,6 +72,20 @@ export type {
   SourceKind,
 } from './attribution/index.js'
 export type { CommentStatus } from './comments/index.js'
+export type { AuthorKind } from './authors/index.js'
+export {
+  getAuthorPage,
+  type GetAuthorPageArgs,
+  getRegionPage,
+  type GetRegionPageArgs,
+} from './delivery/archives/getArchivePage.js'
+export type {
+  ArchiveItem,
+  AuthorPage,
+  CacheHints,
+  RegionLink,
+  RegionPage,
+} from './delivery/archives/types.js'
 export { getArticlePage, type GetArticlePageArgs } from './delivery/getArticlePage.js'
 export type {
   ArticlePage,
@@ -73,6 +97,7 @@ export type {
 } from './delivery/types.js'
 export type {
   NewsroomArticle,
+  NewsroomAuthor,
   NewsroomComment,
   NewsroomRegion,
   NewsroomRelatedLink,
@@ -86,6 +111,7 @@ export type {
   NewsroomCollectionOverrides,
   NewsroomPluginOptions,
   RelatedOptions,
+  RouteOptions,
   SiteOptions,
 } from './options.js'
 export type { Heading } from './reading/index.js'

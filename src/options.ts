@@ -6,7 +6,8 @@ import { hasSourcePlaceholder } from './attribution/template.js'
 import { DEFAULT_READER_LOCALE, type ReaderTexts, readerTexts } from './i18n/readerTexts.js'
 
 /** The keys of the collections the plugin owns. */
-export type NewsroomCollectionKey = 'articles' | 'comments' | 'regions' | 'relatedLinks' | 'sponsors'
+export type NewsroomCollectionKey =
+  'articles' | 'authors' | 'comments' | 'regions' | 'relatedLinks' | 'sponsors'
 
 export type CollectionAccess = NonNullable<CollectionConfig['access']>
 
@@ -48,6 +49,16 @@ export type SiteOptions = {
   name?: string
   /** The site's origin (`https://news.example`), for absolute URLs in JSON-LD. */
   url?: string
+}
+
+/**
+ * The host's public paths for delivery results: JSON-LD, archive links, cache paths. Absolute
+ * with `site.url`. Defaults: `/articles/<slug>`, `/regions/<path>`, `/authors/<slug>`.
+ */
+export type RouteOptions = {
+  article?: (doc: { slug: string }, locale: string) => string
+  author?: (doc: { slug: string }, locale: string) => string
+  region?: (doc: { path: string; slug: string }, locale: string) => string
 }
 
 export type RelatedOptions = {
@@ -101,6 +112,7 @@ export type NewsroomPluginOptions = {
     disclosureLabels?: Record<string, string>
   }
   related?: RelatedOptions
+  routes?: RouteOptions
   site?: SiteOptions
   /** The editors' collection. Default: `config.admin.user`, else the first auth collection. */
   users?: string
@@ -114,6 +126,7 @@ export type ResolvedOptions = {
     Pick<CommentOptions, 'clientAddress' | 'hashSecret'>
   collections: {
     articles: ResolvedCollection
+    authors: ResolvedCollection
     comments: false | ResolvedCollection
     regions: ResolvedCollection
     relatedLinks: ResolvedCollection
@@ -136,6 +149,7 @@ export type ResolvedOptions = {
   readerLocales: string[]
   related: { limit: number; maxAgeDays: number }
   requireHumanReview: boolean
+  routes: Required<RouteOptions>
   site: SiteOptions
   sponsors: { disclosureLabels: Record<string, string> }
   users: CollectionSlug
@@ -143,6 +157,7 @@ export type ResolvedOptions = {
 
 export const defaultSlugs: Record<NewsroomCollectionKey, string> = {
   articles: 'articles',
+  authors: 'authors',
   comments: 'comments',
   regions: 'regions',
   relatedLinks: 'related-links',
@@ -269,6 +284,7 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     },
     collections: {
       articles: resolveCollection('articles', overrides.articles),
+      authors: resolveCollection('authors', overrides.authors),
       comments: overrides.comments === false ? false : resolveCollection('comments', overrides.comments),
       regions: resolveCollection('regions', overrides.regions),
       relatedLinks: resolveCollection('relatedLinks', overrides.relatedLinks),
@@ -287,6 +303,13 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
       maxAgeDays: positiveNumber('related.maxAgeDays', options.related?.maxAgeDays, 365),
     },
     requireHumanReview: options.attribution?.requireHumanReview ?? false,
+    routes: {
+      article: options.routes?.article ?? ((doc) => `/articles/${encodeURIComponent(doc.slug)}`),
+      author: options.routes?.author ?? ((doc) => `/authors/${encodeURIComponent(doc.slug)}`),
+      region:
+        options.routes?.region ??
+        ((doc) => `/regions/${doc.path.split('/').map(encodeURIComponent).join('/')}`),
+    },
     site: { ...options.site, url: options.site?.url?.replace(/\/+$/, '') },
     sponsors: { disclosureLabels: { ...defaultDisclosureLabels, ...options.sponsors?.disclosureLabels } },
     users,

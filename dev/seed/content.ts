@@ -6,6 +6,7 @@
 import type { Block } from './lexical.js'
 
 export type DemoRegionKey = 'asien' | 'china' | 'kasachstan'
+export type DemoAuthorKey = keyof typeof demoAuthors
 
 export type DemoArticle = {
   title: string
@@ -14,6 +15,8 @@ export type DemoArticle = {
   publishedDaysAgo: number
   dateline: { place: string }
   regions: DemoRegionKey[]
+  /** The bylines, first named first. */
+  authors: DemoAuthorKey[]
   source: { kind: 'staff' } | { kind: 'external' | 'wire'; name: string; url: string }
   ai: 'none' | 'rewritten' | 'generated' | 'edited'
   body: Block[]
@@ -24,6 +27,34 @@ export const demoEditor = {
   password: 'newsroom-demo',
   name: 'Demo-Redaktion',
 }
+
+/** Public bylines: a reporter (linked to the demo editor's account), a desk and a news agency. */
+export const demoAuthors = {
+  aigerim: {
+    name: 'Aigerim Nurlanowa',
+    kind: 'person',
+    role: 'Korrespondentin für Zentralasien',
+    bio: 'Berichtet aus Almaty über Verkehr, Handel und Umwelt in Zentralasien. Vorher Wirtschaftsredakteurin in Astana.',
+    sameAs: ['https://social.example/@aigerim.nurlanowa'],
+    linkedToEditor: true,
+  },
+  desk: {
+    name: 'Zentralasien-Desk',
+    kind: 'organization',
+    role: 'Ressort',
+    bio: 'Das Ressort für Zentralasien und Westchina: Meldungen, Hintergründe und Reportagen.',
+    sameAs: [],
+    linkedToEditor: false,
+  },
+  zap: {
+    name: 'Zentralasiatischer Pressedienst',
+    kind: 'organization',
+    role: 'Nachrichtenagentur',
+    bio: 'Eine Nachrichtenagentur mit Büros in Almaty, Taschkent und Bischkek.',
+    sameAs: ['https://zap-dienst.example.com/'],
+    linkedToEditor: false,
+  },
+} as const
 
 export const demoRegions = {
   asien: { name: 'Asien', type: 'continent' },
@@ -68,6 +99,7 @@ export const leadArticle: DemoArticle = {
   publishedDaysAgo: 1,
   dateline: { place: 'Almaty' },
   regions: ['china', 'kasachstan'],
+  authors: ['aigerim'],
   source: {
     kind: 'external',
     name: 'Steppenkurier',
@@ -103,6 +135,7 @@ export const shortArticles = {
     publishedDaysAgo: 3,
     dateline: { place: 'Chorgos' },
     regions: ['kasachstan', 'china'],
+    authors: ['aigerim', 'desk'],
     source: { kind: 'staff' },
     ai: 'none',
     body: [
@@ -119,6 +152,7 @@ export const shortArticles = {
     publishedDaysAgo: 6,
     dateline: { place: 'Schymkent' },
     regions: ['kasachstan'],
+    authors: ['zap'],
     source: {
       kind: 'wire',
       name: 'Zentralasiatischer Pressedienst',
@@ -138,6 +172,7 @@ export const shortArticles = {
     publishedDaysAgo: 10,
     dateline: { place: 'Urumqi' },
     regions: ['china'],
+    authors: ['desk'],
     source: { kind: 'staff' },
     ai: 'generated',
     body: [
@@ -153,6 +188,7 @@ export const shortArticles = {
     publishedDaysAgo: 14,
     dateline: { place: 'Almaty' },
     regions: ['kasachstan'],
+    authors: ['desk'],
     source: { kind: 'staff' },
     ai: 'none',
     body: [

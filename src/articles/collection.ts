@@ -45,7 +45,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       admin: { description: t('authorsDescription') },
       hasMany: true,
       label: t('authors'),
-      relationTo: options.users,
+      relationTo: options.collections.authors.slug,
     },
     ...(options.media
       ? [

@@ -1,27 +1,28 @@
 import type { Attribution } from '../attribution/notice.js'
-import type { NewsroomArticle, NewsroomRegion, NewsroomRelatedLink, NewsroomSponsor } from '../documents.js'
-import type { SiteOptions } from '../options.js'
+import type {
+  NewsroomArticle,
+  NewsroomAuthor,
+  NewsroomRegion,
+  NewsroomRelatedLink,
+  NewsroomSponsor,
+} from '../documents.js'
+import type { ResolvedOptions, SiteOptions } from '../options.js'
 import type { Breadcrumb } from '../regions/breadcrumbs.js'
 import type { PageFacts } from './pageFacts.js'
-import type { ArticlePage, PageImage, PageLayout, PageRegion, PageSponsor, RelatedItem } from './types.js'
+import type { ArticlePage, PageLayout, PageRegion, PageSponsor, RelatedItem } from './types.js'
 
 import { type ID, idOf } from '../idOf.js'
 import { disclosureLabelFor } from '../sponsors/disclosureLabel.js'
 import { articleJsonLd } from './jsonLd.js'
+import { byID, type PageMedia, toImage, toPageSponsor } from './pageParts.js'
 
-/** A media document as the page uses it (the host's upload collection). */
-export type PageMedia = {
-  alt?: null | string
-  height?: null | number
-  id: ID
-  url?: null | string
-  width?: null | number
-}
+export type { PageMedia }
 
 /** Everything the read step found, with the caller's access: plain documents, no Payload. */
 export type ArticlePageReads = {
   article: NewsroomArticle<ID>
-  authors: { id: ID; name?: null | string }[]
+  /** The bylines the caller may read, in any order. */
+  authors: NewsroomAuthor<ID>[]
   facts: PageFacts
   links: NewsroomRelatedLink<ID>[]
   media: PageMedia[]
@@ -38,16 +39,12 @@ export type ArticlePageSettings = {
   disclosureLabels: Record<string, string>
   locale: string
   relatedLimit: number
+  routes: ResolvedOptions['routes']
   site: SiteOptions
 }
 
 const idsOf = (value: unknown): ID[] =>
   Array.isArray(value) ? value.map(idOf).filter((id): id is ID => id !== null) : []
-
-const toImage = (media: PageMedia | undefined): null | PageImage =>
-  media?.url
-    ? { alt: media.alt ?? null, height: media.height ?? null, url: media.url, width: media.width ?? null }
-    : null
 
 /** Curated links first, in their order; then automatic ones up to `limit` in total. */
 export const mergeRelated = (
@@ -97,24 +94,27 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
   )
   const automatic = facts.relatedIDs.flatMap((id) => internalItem(id, false))
 
-  const sponsors: PageSponsor[] = reads.sponsors.map((sponsor) => ({
-    disclosureLabel:
-      sponsor.disclosureLabel || disclosureLabelFor(settings.disclosureLabels, settings.locale),
-    id: sponsor.id,
-    logo: toImage(mediaByID.get(String(idOf(sponsor.logo)))),
-    name: sponsor.name,
-    placement: sponsor.placement,
-    priority: Number(sponsor.priority ?? 0),
-    rel: sponsor.rel ?? '',
-    url: sponsor.url,
-  }))
+  const sponsors: PageSponsor[] = reads.sponsors.map((sponsor) => toPageSponsor(sponsor, mediaByID, settings))
 
   const attribution = doc.attribution?.required ? (doc.attribution as Attribution) : null
   const primaryRegion = regions[0] ?? null
   const image = toImage(mediaByID.get(String(idOf(doc.image))))
-  const authors = reads.authors
-    .filter((author) => author.name)
-    .map((author) => ({ id: author.id, name: String(author.name) }))
+  // In the article's order; a byline the caller may not read is left out.
+  const authorsByID = byID(reads.authors)
+  const authors = idsOf(doc.authors).flatMap((id) => {
+    const author = authorsByID.get(String(id))
+    return author
+      ? [
+          {
+            id: author.id,
+            kind: author.kind ?? 'person',
+            name: author.name,
+            slug: author.slug,
+            url: settings.routes.author({ slug: author.slug }, settings.locale),
+          },
+        ]
+      : []
+  })
   const paidContent = Boolean(doc.paidContent)
 
   return {
@@ -153,9 +153,9 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
         paidContent,
         place: primaryRegion?.name ?? doc.dateline?.place ?? null,
         publishedAt: doc.publishedAt ?? null,
-        slug: doc.slug,
         subtitle: doc.subtitle ?? null,
         title: doc.title,
+        url: settings.routes.article({ slug: doc.slug }, settings.locale),
         wordCount: Number(doc.layout?.wordCount ?? 0),
       },
       settings.site,

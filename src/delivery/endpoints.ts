@@ -1,34 +1,106 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-import { Forbidden } from 'payload'
+import { APIError, Forbidden } from 'payload'
 
+import { getAuthorPage, getRegionPage } from './archives/getArchivePage.js'
 import { getArticlePage } from './getArticlePage.js'
 
 const LOCALE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/
 
 const error = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
-/** `GET /api/newsroom/articles/:slug?locale=&draft=`: the article page as JSON, for the caller's access. */
-export const articlePageEndpoint: Endpoint = {
-  handler: async (req) => {
-    const slug = String(req.routeParams?.slug ?? '')
-    // Slugs are short text; PostgreSQL cannot compare one holding NUL (a 500 otherwise).
-    if (slug.includes('\u0000') || slug.length > 1000) return error(400, 'slug: not a valid slug')
-    const locale = req.searchParams.get('locale') ?? undefined
-    const draft = req.searchParams.get('draft') === 'true'
-    const codes = req.payload.config.localization ? req.payload.config.localization.localeCodes : undefined
-    if (locale !== undefined && (codes ? !codes.includes(locale) : !LOCALE.test(locale))) {
-      return error(400, `locale: unknown locale "${locale.slice(0, 20)}"`)
-    }
+/** A 400 naming the parameter, for input a handler checks before any read. */
+class BadParameter extends Error {}
+
+/** `?locale=`: one of the host's locales, else a well-formed code (a reader locale or the default). */
+const localeOf = (req: PayloadRequest): string | undefined => {
+  const locale = req.searchParams.get('locale') ?? undefined
+  const codes = req.payload.config.localization ? req.payload.config.localization.localeCodes : undefined
+  if (locale !== undefined && (codes ? !codes.includes(locale) : !LOCALE.test(locale))) {
+    throw new BadParameter(`locale: unknown locale "${locale.slice(0, 20)}"`)
+  }
+  return locale
+}
+
+/** A slug or path segment from the route: short text without NUL (PostgreSQL cannot compare one, a 500). */
+const routeText = (name: string, value: unknown): string => {
+  const text = Array.isArray(value) ? value.join('/') : String(value ?? '')
+  if (!text || text.includes('\u0000') || text.length > 1000)
+    throw new BadParameter(`${name}: not a valid ${name}`)
+  return text
+}
+
+/** `?limit=` and `?cursor=` of an archive; the archive call checks their range and shape. */
+const pageOf = (req: PayloadRequest) => {
+  const limit = req.searchParams.get('limit')
+  if (limit !== null && !/^\d{1,6}$/.test(limit)) throw new BadParameter('limit: not a whole number')
+  return { cursor: req.searchParams.get('cursor'), limit: limit === null ? undefined : Number(limit) }
+}
+
+const json = (body: unknown, cacheControl: string) =>
+  Response.json(body, { headers: { 'Cache-Control': cacheControl } })
+
+/** Answers a handler's refusals as 4xx naming the parameter; everything else is Payload's. */
+const answering =
+  (handler: (req: PayloadRequest) => Promise<Response>): Endpoint['handler'] =>
+  async (req) => {
     try {
-      const page = await getArticlePage({ draft, locale, payload: req.payload, req, slug })
-      if (!page) return error(404, `No published article with the slug "${slug.slice(0, 200)}"`)
-      return Response.json(page, { headers: { 'Cache-Control': draft ? 'no-store' : 'private, max-age=0' } })
+      return await handler(req)
     } catch (caught) {
+      if (caught instanceof BadParameter) return error(400, caught.message)
       if (caught instanceof Forbidden) return error(403, 'draft=true needs an editor')
+      if (caught instanceof APIError && caught.status === 400) return error(400, caught.message)
       throw caught
     }
-  },
+  }
+
+/** `GET /api/newsroom/articles/:slug?locale=&draft=`: the article page as JSON, for the caller's access. */
+export const articlePageEndpoint: Endpoint = {
+  handler: answering(async (req) => {
+    const slug = routeText('slug', req.routeParams?.slug)
+    const draft = req.searchParams.get('draft') === 'true'
+    const page = await getArticlePage({ draft, locale: localeOf(req), payload: req.payload, req, slug })
+    if (!page) return error(404, `No published article with the slug "${slug.slice(0, 200)}"`)
+    return json(page, draft ? 'no-store' : 'private, max-age=0')
+  }),
   method: 'get',
   path: '/newsroom/articles/:slug',
 }
+
+/** `GET /api/newsroom/regions/:path?cursor=&limit=&locale=` (path like `asien/china`): the region's archive. */
+export const regionPageEndpoint: Endpoint = {
+  handler: answering(async (req) => {
+    const path = routeText('path', req.routeParams?.path)
+    const page = await getRegionPage({
+      ...pageOf(req),
+      locale: localeOf(req),
+      path,
+      payload: req.payload,
+      req,
+    })
+    if (!page) return error(404, `No region with the path "${path.slice(0, 200)}"`)
+    return json(page, 'private, max-age=0')
+  }),
+  method: 'get',
+  path: '/newsroom/regions/:path+',
+}
+
+/** `GET /api/newsroom/authors/:slug?cursor=&limit=&locale=`: the author's profile and articles. */
+export const authorPageEndpoint: Endpoint = {
+  handler: answering(async (req) => {
+    const slug = routeText('slug', req.routeParams?.slug)
+    const page = await getAuthorPage({
+      ...pageOf(req),
+      locale: localeOf(req),
+      payload: req.payload,
+      req,
+      slug,
+    })
+    if (!page) return error(404, `No author with the slug "${slug.slice(0, 200)}"`)
+    return json(page, 'private, max-age=0')
+  }),
+  method: 'get',
+  path: '/newsroom/authors/:slug',
+}
+
+export const deliveryEndpoints: Endpoint[] = [articlePageEndpoint, regionPageEndpoint, authorPageEndpoint]

@@ -2,12 +2,18 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq, Forbidden } from 'payload'
 
-import type { NewsroomArticle, NewsroomRegion, NewsroomRelatedLink, NewsroomSponsor } from '../documents.js'
+import type {
+  NewsroomArticle,
+  NewsroomAuthor,
+  NewsroomRegion,
+  NewsroomRelatedLink,
+  NewsroomSponsor,
+} from '../documents.js'
 import type { ArticlePage } from './types.js'
 
 import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
 import { type ID, idOf } from '../idOf.js'
-import { assembleArticlePage, type ArticlePageReads, type PageMedia } from './assembleArticlePage.js'
+import { assembleArticlePage, type PageMedia } from './assembleArticlePage.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { isPublished } from '../savedData.js'
 import { newsroomOptions } from './pluginOptions.js'
@@ -57,7 +63,7 @@ export const getArticlePage = async ({
   const options = newsroomOptions(payload)
   if (draft && !options.isEditor(req ?? (await createLocalReq({ user: user ?? undefined }, payload))))
     throw new Forbidden()
-  const { articles, comments, regions, relatedLinks, sponsors } = options.collections
+  const { articles, authors, comments, regions, relatedLinks, sponsors } = options.collections
   const localization = payload.config.localization
   const defaultLocale = localization ? localization.defaultLocale : DEFAULT_READER_LOCALE
   // A locale the site does not know reads the default one (it is data, not a key).
@@ -113,9 +119,6 @@ export const getArticlePage = async ({
 
   const regionIDs = idsOf(doc.regions)
   const authorIDs = idsOf(doc.authors)
-  const usersHaveNames = payload.collections[options.users]?.config.flattenedFields.some(
-    (field) => field.name === 'name',
-  )
   // A draft's regions and sponsors may differ from the stored row's: its facts come from its own values.
   const factsOfDoc = async (): Promise<PageFacts> => {
     const stored = await storedFacts
@@ -178,17 +181,12 @@ export const getArticlePage = async ({
         select: { breadcrumbs: true, name: true, path: true, slug: true },
         where: { id: { in: regionIDs } },
       }),
-      // Author names are public on the page; nothing else of the editors' accounts is read.
-      usersHaveNames
-        ? findDocs(payload, {
-            collection: options.users,
-            depth: 0,
-            overrideAccess: true,
-            pagination: false,
-            select: { name: true },
-            where: { id: { in: authorIDs } },
-          })
-        : Promise.resolve([] as Doc[]),
+      findDocs(payload, {
+        ...readAs,
+        collection: authors.slug,
+        select: { kind: true, name: true, slug: true },
+        where: { id: { in: authorIDs } },
+      }),
       factsOfDoc().then(readsOfFacts),
     ],
   )
@@ -196,7 +194,7 @@ export const getArticlePage = async ({
   return assembleArticlePage(
     {
       article: doc as unknown as NewsroomArticle<ID>,
-      authors: authorDocs as ArticlePageReads['authors'],
+      authors: authorDocs as unknown as NewsroomAuthor<ID>[],
       facts,
       links: linkDocs as unknown as NewsroomRelatedLink<ID>[],
       media: mediaDocs as unknown as PageMedia[],
@@ -210,6 +208,7 @@ export const getArticlePage = async ({
       disclosureLabels: options.sponsors.disclosureLabels,
       locale: readerLocale,
       relatedLimit: options.related.limit,
+      routes: options.routes,
       site: options.site,
     },
   )

@@ -1,5 +1,6 @@
 import type { Attribution } from '../attribution/notice.js'
 import type { SiteOptions } from '../options.js'
+import type { AuthorPage } from './archives/types.js'
 
 import { IPTC } from '../attribution/notice.js'
 import { WORDS_PER_MINUTE } from '../reading/readingMetadata.js'
@@ -12,7 +13,7 @@ const schemaDigitalSourceType: Record<string, string> = {
 
 export type JsonLdInput = {
   attribution: Attribution | null
-  authors: { name: string }[]
+  authors: Pick<AuthorPage['author'], 'kind' | 'name' | 'url'>[]
   dateline: null | string
   imageUrl: null | string
   locale: string
@@ -20,9 +21,10 @@ export type JsonLdInput = {
   paidContent: boolean
   place: null | string
   publishedAt: null | string
-  slug: string
   subtitle: null | string
   title: string
+  /** The article's path (`routes.article`). */
+  url: string
   wordCount: number
 }
 
@@ -30,13 +32,29 @@ export type JsonLdInput = {
 export const absoluteUrl = (site: SiteOptions, path: string): string =>
   /^https?:\/\//i.test(path) || !site.url ? path : `${site.url}${path.startsWith('/') ? '' : '/'}${path}`
 
-/** ISO 8601 duration of the reading time, e.g. `PT4M`. */
-const timeRequired = (wordCount: number) => `PT${Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE))}M`
-
-const compact = (value: Record<string, unknown>) =>
+/** The object without its empty entries: JSON-LD leaves out what it does not know. */
+export const compact = (value: Record<string, unknown>) =>
   Object.fromEntries(
     Object.entries(value).filter(([, entry]) => entry !== null && entry !== undefined && entry !== ''),
   )
+
+/** The author as schema.org `Person` or `Organization`, as article bylines and profiles name them. */
+export const authorEntity = (
+  author: Pick<AuthorPage['author'], 'kind' | 'name' | 'url'> & Partial<AuthorPage['author']>,
+  site: SiteOptions,
+): Record<string, unknown> =>
+  compact({
+    '@type': author.kind === 'organization' ? 'Organization' : 'Person',
+    description: author.bio,
+    image: author.image ? absoluteUrl(site, author.image.url) : null,
+    jobTitle: author.kind === 'person' ? author.role : null,
+    name: author.name,
+    sameAs: author.sameAs?.length ? author.sameAs : null,
+    url: absoluteUrl(site, author.url),
+  })
+
+/** ISO 8601 duration of the reading time, e.g. `PT4M`. */
+const timeRequired = (wordCount: number) => `PT${Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE))}M`
 
 /**
  * schema.org `NewsArticle` (`AdvertiserContentArticle` for paid content) with the source it is
@@ -47,7 +65,7 @@ export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<str
     '@context': 'https://schema.org',
     '@type': input.paidContent ? 'AdvertiserContentArticle' : 'NewsArticle',
     alternativeHeadline: input.subtitle,
-    author: input.authors.length ? input.authors.map(({ name }) => ({ '@type': 'Person', name })) : null,
+    author: input.authors.length ? input.authors.map((author) => authorEntity(author, site)) : null,
     contentLocation: input.place ? { '@type': 'Place', name: input.place } : null,
     dateline: input.dateline,
     dateModified: input.modifiedAt,
@@ -68,6 +86,6 @@ export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<str
         })
       : null,
     timeRequired: timeRequired(input.wordCount),
-    url: absoluteUrl(site, `/articles/${input.slug}`),
+    url: absoluteUrl(site, input.url),
     wordCount: input.wordCount,
   })

@@ -21,9 +21,13 @@ export type SponsorQuery = {
  * public by default, and a host that restricts them still gets the sponsors of the whole tree.
  *
  * Reads the article from the CTEs `my_regions` and `my_sponsors` (id); returns the CTE
- * `region_line` (needs `WITH RECURSIVE`) and a SELECT of (id, logo).
+ * `region_line` (needs `WITH RECURSIVE`), a SELECT of (id, logo), and a SELECT of the next moment
+ * (`next`) a sponsor of the page starts or ends, when the page changes with no write.
  */
-export const sponsorCandidates = (payload: Payload, query: SponsorQuery): { cte: SQL; select: SQL } => {
+export const sponsorCandidates = (
+  payload: Payload,
+  query: SponsorQuery,
+): { cte: SQL; nextChange: SQL; select: SQL } => {
   const regions = tableSql(payload, tableOf(payload, query.regionsSlug))
   const sponsors = tableSql(payload, tableOf(payload, query.sponsorsSlug))
   const sponsorRels = tableSql(payload, relsTableOf(payload, query.sponsorsSlug))
@@ -31,17 +35,22 @@ export const sponsorCandidates = (payload: Payload, query: SponsorQuery): { cte:
   const now = query.now.toISOString()
   const targeted = sql`SELECT 1 FROM ${sponsorRels} sr
     WHERE sr.parent_id = s.id AND sr.path = 'regions' AND sr.${region} IS NOT NULL`
+  const shows = sql`(s.id IN (SELECT id FROM my_sponsors)
+    OR NOT EXISTS (${targeted})
+    OR EXISTS (${targeted} AND sr.${region} IN (SELECT id FROM region_line)))`
   return {
     cte: sql`region_line AS (
       SELECT g.id, g.parent_id FROM ${regions} g WHERE g.id IN (SELECT id FROM my_regions)
       UNION SELECT p.id, p.parent_id FROM ${regions} p JOIN region_line l ON p.id = l.parent_id
     )`,
+    nextChange: sql`SELECT min(least(
+        CASE WHEN s.active_from > ${now} THEN s.active_from END,
+        CASE WHEN s.active_until > ${now} THEN s.active_until END)) AS next
+      FROM ${sponsors} s WHERE s.active AND ${shows}`,
     select: sql`SELECT s.id, ${query.hasLogo ? sql`s.logo_id` : sql`NULL`} AS logo FROM ${sponsors} s
       WHERE s.active
         AND (s.active_from IS NULL OR s.active_from <= ${now})
         AND (s.active_until IS NULL OR s.active_until > ${now})
-        AND (s.id IN (SELECT id FROM my_sponsors)
-             OR NOT EXISTS (${targeted})
-             OR EXISTS (${targeted} AND sr.${region} IN (SELECT id FROM region_line)))`,
+        AND ${shows}`,
   }
 }

@@ -1,4 +1,5 @@
 import type { Attribution } from '../attribution/notice.js'
+import type { AuthorKind } from '../authors/authorKinds.js'
 import type { NoticeSegment } from '../attribution/template.js'
 import type { Heading } from '../reading/readingMetadata.js'
 import type { Breadcrumb } from '../regions/breadcrumbs.js'
@@ -47,7 +48,8 @@ export type PageLayout = {
 /** Everything one article page renders, from one call. */
 export type ArticlePage = {
   article: {
-    authors: { id: number | string; name: string }[]
+    /** The bylines in the article's order, each with its page's URL (`routes.author`). */
+    authors: { id: number | string; kind: AuthorKind; name: string; slug: string; url: string }[]
     content: unknown
     dateline: { date: null | string; place: null | string; text: null | string }
     id: number | string

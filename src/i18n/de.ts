@@ -11,6 +11,28 @@ export const de: Record<NewsroomTranslationKey, string> = {
   sponsorPlural: 'Sponsoren',
   relatedLinkSingular: 'Weiterführender Link',
   relatedLinkPlural: 'Weiterführende Links',
+  authorSingular: 'Autor',
+  authorPlural: 'Autoren',
+  authorProfileNameDescription:
+    'So, wie die Autorenzeile ihn zeigt: eine Person, ein Ressort oder eine Agentur wie „dpa“.',
+  authorSlugDescription: 'Die Adresse der Autorenseite (/authors/<slug>).',
+  authorKind: 'Art',
+  authorKindDescription:
+    'Eine Person erscheint in Suchmaschinen als Person, ein Ressort oder eine Agentur als Organisation.',
+  authorKindPerson: 'Person',
+  authorKindOrganization: 'Organisation (Ressort, Agentur)',
+  authorRole: 'Funktion',
+  authorRoleDescription: 'Steht unter dem Namen, z. B. „Korrespondentin für Zentralasien“.',
+  authorBio: 'Biografie',
+  authorBioDescription: 'Ein paar Sätze für die Autorenseite. Reiner Text.',
+  authorImageDescription: 'Ein Porträt oder Logo für die Autorenseite.',
+  authorSameAs: 'Profile anderswo',
+  authorSameAsDescription:
+    'Links auf dieselbe Person oder Organisation auf anderen Websites (schema.org sameAs).',
+  authorSameAsUrl: 'URL',
+  authorUser: 'Redaktionskonto',
+  authorUserDescription:
+    'Die Person der Redaktion hinter dieser Autorenzeile, falls es eine gibt. Wird Lesern nie gezeigt.',
   title: 'Titel',
   slug: 'Slug',
   slugDescription:

@@ -10,7 +10,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import pg from 'pg'
 
-import { getArticlePage, type NewsroomArticle } from '../../src/index.js'
+import { cursorKey, encodeCursor } from '../../src/delivery/archives/cursor.js'
+import { getArticlePage, getRegionPage, type NewsroomArticle } from '../../src/index.js'
 import { findPageFacts } from '../../src/delivery/pageFacts.js'
 import { startEmbeddedPostgres } from '../helpers/embeddedPostgres.js'
 import { type FixtureData, fixtures } from '../helpers/fixtures.js'
@@ -47,6 +48,11 @@ const BARS: Record<string, string> = {
   pageQueries: '= small, ≤ 8',
   pageQueriesSmall: '= large, ≤ 8',
   pageRatio: '≤ 4',
+  regionPage100P95Ms: '≤ listP95Ms',
+  regionPageQueries: '= first page',
+  regionMissingP95Ms: '≤ regionPage1P95Ms',
+  regionPageRatio: '≤ 1.2',
+  regionSparseP95Ms: '≤ regionPage1P95Ms',
   relatedP95Ms: '≤ 25',
   seqScans: '0',
   updateRatio: '≤ 1.25',
@@ -198,10 +204,84 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     ...(await recordStatements(() => list(country!.id, 1))),
     ...(await recordStatements(() => list(country!.id, 100))),
   ]
-  const scans = await seqScansOf(ctx, [...largeStatements, ...smallStatements, ...listStatements], 'articles')
+
+  // The same regions' archives through getRegionPage (descendants included), pages 1 and 100:
+  // page 100 starts from the cursor that ends page 99, found here in SQL in the list's order.
+  const regionPaths = new Map(
+    (await ctx.query<{ id: number; path: string }>('SELECT id, path FROM regions')).map((row) => [
+      row.id,
+      row.path,
+    ]),
+  )
+  const cursorOfPage = async (regionID: number, page: number) => {
+    const [row] = await ctx.query<{ created_at: Date; id: number; published_at: Date }>(
+      `WITH RECURSIVE subtree AS (
+         SELECT id FROM regions WHERE id = $1
+         UNION SELECT c.id FROM regions c JOIN subtree t ON c.parent_id = t.id
+       )
+       SELECT a.published_at, a.created_at, a.id FROM articles a
+       WHERE a._status = 'published' AND a.published_at IS NOT NULL AND EXISTS (
+         SELECT 1 FROM articles_rels r WHERE r.parent_id = a.id AND r.path = 'regions'
+           AND r.regions_id IN (SELECT id FROM subtree))
+       ORDER BY a.published_at DESC, a.created_at DESC, a.id ASC OFFSET $2 LIMIT 1`,
+      [regionID, (page - 1) * 10 - 1],
+    )
+    // The quick run's regions have no page 100: page 1 stands in.
+    if (!row) return undefined
+    return encodeCursor(
+      {
+        createdAt: row!.created_at.toISOString(),
+        id: row!.id,
+        publishedAt: row!.published_at.toISOString(),
+      },
+      cursorKey(payload.secret),
+    )
+  }
+  const archive = (regionID: number, cursor?: string) =>
+    getRegionPage({ cursor, limit: 10, path: regionPaths.get(regionID)!, payload })
+  const archives: Record<1 | 100, number[]> = { 1: [], 100: [] }
+  for (let i = 0; i < SAMPLES; i += 1) {
+    const regionID = allRegions[(i * 37) % allRegions.length]!
+    const cursor = await cursorOfPage(regionID, 100)
+    archives[1].push(await timed(() => archive(regionID)))
+    archives[100].push(await timed(() => archive(regionID, cursor)))
+  }
+  // A sparse region (three articles from years ago) and an unknown path: they must not walk the
+  // whole date index for a handful of matches (or none).
+  const sparse = await fixtures(payload).region({ name: 'Selten', type: 'other' })
+  for (let i = 0; i < 3; i += 1) {
+    await create(payload, {
+      ...editorialArticle(`Selten ${i}`, [sparse.id]),
+      publishedAt: `201${i}-01-01T08:00:00.000Z`,
+    })
+  }
+  const sparseTimes: number[] = []
+  const missingTimes: number[] = []
+  for (let i = 0; i < SAMPLES; i += 1) {
+    sparseTimes.push(await timed(() => getRegionPage({ limit: 10, path: sparse.path!, payload })))
+    missingTimes.push(await timed(() => getRegionPage({ limit: 10, path: `gibt-es-nicht-${i}`, payload })))
+  }
+  const continent = tree.continents[0]!
+  const archiveStatements = {
+    1: await recordStatements(() => archive(continent)),
+    100: await recordStatements(async () => archive(continent, await cursorOfPage(continent, 100))),
+  }
+  const scans = await seqScansOf(
+    ctx,
+    [
+      ...largeStatements,
+      ...smallStatements,
+      ...listStatements,
+      ...archiveStatements[1],
+      ...archiveStatements[100],
+    ],
+    'articles',
+  )
 
   const listPage1P95Ms = percentile(lists[1], 0.95)
   const listPage100P95Ms = percentile(lists[100], 0.95)
+  const regionPage1P95Ms = percentile(archives[1], 0.95)
+  const regionPage100P95Ms = percentile(archives[100], 0.95)
   return {
     articles: Number((await ctx.query<{ n: string }>('SELECT count(*) AS n FROM articles'))[0]!.n),
     listP95Ms: Math.max(listPage1P95Ms, listPage100P95Ms),
@@ -212,6 +292,13 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     pageQueries: largeStatements.length,
     pageQueriesSmall: smallStatements.length,
     pageRatio: median(pages.a) / median(pages.b),
+    regionPage1P95Ms,
+    regionPage100P95Ms,
+    regionPageQueries: archiveStatements[100].length,
+    regionPageQueriesFirst: archiveStatements[1].length,
+    regionPageRatio: regionPage100P95Ms / regionPage1P95Ms,
+    regionMissingP95Ms: percentile(missingTimes, 0.95),
+    regionSparseP95Ms: percentile(sparseTimes, 0.95),
     relatedP95Ms: percentile(related, 0.95),
     seqScans: scans.scans,
     ...(scans.scans ? { seqScanTables: [...new Set(scans.tables)].join(' ') } : {}),

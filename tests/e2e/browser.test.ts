@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { mkdir } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { browserAvailable, launchChromium } from '../helpers/browser.js'
@@ -29,6 +30,22 @@ const watchErrors = (page: Page) => {
     errors.push(`${error.name}: ${error.message}`)
   })
   return errors
+}
+
+const require = createRequire(import.meta.url)
+
+/** axe-core's WCAG 2.x A and AA violations on the page as it stands: rule id and the first target. */
+const axeViolations = async (page: Page): Promise<string[]> => {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (options: unknown) => Promise<{ violations: any[] }> } })
+      .axe
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target?.join(' ')}`)
+  })
+  return violations
 }
 
 const loginAsEditor = async (context: BrowserContext, origin: string) => {
@@ -198,6 +215,75 @@ describe.skipIf(!runs)('in a real browser', () => {
 
     test('no raw translation keys and no uncaught errors', async () => {
       expect(await page.content()).not.toMatch(/newsroom:[a-zA-Z]/)
+      expect(errors).toEqual([])
+    })
+  })
+
+  describe('the archives', () => {
+    let page: Page
+    let errors: string[]
+    beforeAll(async () => {
+      const context = await browser.newContext({ locale: 'de-DE', viewport: { height: 900, width: 1100 } })
+      page = await context.newPage()
+      errors = watchErrors(page)
+    })
+
+    test("the article's breadcrumbs lead to the region page, which lists its and its descendants' articles", async () => {
+      await page.goto(`${app.origin}${readerPath}`, { timeout: 180_000 })
+      const crumbs = page.getByRole('navigation', { name: 'Brotkrümelnavigation' })
+      expect(await crumbs.getByRole('link').allInnerTexts()).toEqual(['Asien', 'China'])
+      await crumbs.getByRole('link', { name: 'Asien' }).click()
+      await page.waitForURL(/\/regions\/asien$/, { timeout: 120_000 })
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Asien')
+      expect(
+        await page.getByRole('navigation', { name: 'Unterregionen' }).getByRole('link').allInnerTexts(),
+      ).toEqual(['China', 'Kasachstan'])
+      // The demo's five articles are all about Asien's countries, none about Asien itself.
+      expect(await page.locator('.article-list li').count()).toBe(5)
+      expect(await axeViolations(page)).toEqual([])
+    }, 240_000)
+
+    test('pagination works by keyboard: older articles, then back to the newest', async () => {
+      await page.goto(`${app.origin}/regions/asien?limit=2`, { timeout: 180_000 })
+      const first = await page.locator('.article-list h3').allInnerTexts()
+      expect(first).toHaveLength(2)
+      const older = page.getByRole('link', { name: 'Ältere Artikel' })
+      await older.focus()
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/cursor=/, { timeout: 60_000 })
+      const second = await page.locator('.article-list h3').allInnerTexts()
+      expect(second).toHaveLength(2)
+      expect(second.some((title) => first.includes(title))).toBe(false)
+      await page.getByRole('link', { name: 'Neueste Artikel' }).focus()
+      await page.keyboard.press('Enter')
+      await page.waitForURL((url) => !url.search.includes('cursor='), { timeout: 60_000 })
+      expect(await page.locator('.article-list h3').allInnerTexts()).toEqual(first)
+      expect(await axeViolations(page)).toEqual([])
+    }, 240_000)
+
+    test("the byline leads to the author's page with profile and articles", async () => {
+      await page.goto(`${app.origin}${readerPath}`, { timeout: 180_000 })
+      await page.locator('.byline').getByRole('link', { name: 'Aigerim Nurlanowa' }).click()
+      await page.waitForURL(/\/authors\/aigerim-nurlanowa$/, { timeout: 120_000 })
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Aigerim Nurlanowa')
+      expect(await page.getByText('Korrespondentin für Zentralasien').isVisible()).toBe(true)
+      expect(await page.locator('.article-list li').count()).toBe(2)
+      const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!)
+      expect(jsonLd).toMatchObject({
+        '@type': 'ProfilePage',
+        mainEntity: { '@type': 'Person', name: 'Aigerim Nurlanowa' },
+      })
+      expect(await axeViolations(page)).toEqual([])
+    }, 240_000)
+
+    test('the reader page passes axe too; an unknown region is a 404', async () => {
+      await page.goto(`${app.origin}${readerPath}`, { timeout: 180_000 })
+      expect(await axeViolations(page)).toEqual([])
+      const missing = await page.goto(`${app.origin}/regions/asien/mars`, { timeout: 180_000 })
+      expect(missing?.status()).toBe(404)
+    }, 240_000)
+
+    test('no uncaught errors on these pages', () => {
       expect(errors).toEqual([])
     })
   })

@@ -3,6 +3,7 @@ import type { Config, Payload, PayloadRequest, TypedLocale } from 'payload'
 
 import type {
   NewsroomArticle,
+  NewsroomAuthor,
   NewsroomComment,
   NewsroomRegion,
   NewsroomRelatedLink,
@@ -38,9 +39,10 @@ export const fixtures = (payload: Payload) => {
   return {
     article: (data: FixtureData<NewsroomArticle>, options?: FixtureOptions) =>
       create<NewsroomArticle>('articles', data, options),
-    // NewsroomComment leaves out the id every saved document has.
+    author: (data: FixtureData<NewsroomAuthor>, options?: FixtureOptions) =>
+      create<NewsroomAuthor>('authors', data, options),
     comment: (data: FixtureData<NewsroomComment>, options?: FixtureOptions) =>
-      create<NewsroomComment & { id: number }>('comments', data, options),
+      create<NewsroomComment>('comments', data, options),
     region: (data: FixtureData<NewsroomRegion>, options?: FixtureOptions) =>
       create<NewsroomRegion>('regions', data, options),
     relatedLink: (data: FixtureData<NewsroomRelatedLink>, options?: FixtureOptions) =>

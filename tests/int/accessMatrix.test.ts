@@ -32,6 +32,7 @@ beforeAll(async () => {
   docs.target = await create.article({ _status: 'published', title: 'Linkziel' })
   docs.draft = await create.article({ title: 'Entwurf' }, { draft: true })
   docs.region = await create.region({ name: 'Asien', type: 'continent' })
+  docs.author = await create.author({ name: 'Aigerim Nurlanowa', user: ctx.editor.id })
   docs.active = await create.sponsor({ name: 'Aktiv', url: 'https://a.example' })
   docs.inactive = await create.sponsor({ active: false, name: 'Inaktiv', url: 'https://b.example' })
   docs.linkOfPublished = await create.relatedLink({
@@ -89,6 +90,14 @@ const MATRIX: {
     graphql: 'Regions',
     readable: { region: true },
     update: { name: 'Asien neu' },
+  },
+  {
+    collection: 'authors',
+    created: (n) => ({ name: `Neu ${n}`, slug: '' }),
+    graphql: 'Authors',
+    graphqlInput: () => ({ kind: 'person' }),
+    readable: { author: true },
+    update: { role: 'Korrespondentin' },
   },
   {
     collection: 'sponsors',

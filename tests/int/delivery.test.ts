@@ -4,6 +4,7 @@ import { findPageFacts } from '../../src/delivery/pageFacts.js'
 import {
   getArticlePage,
   type NewsroomArticle,
+  type NewsroomAuthor,
   type NewsroomRegion,
   type NewsroomSponsor,
 } from '../../src/index.js'
@@ -16,6 +17,7 @@ const day = 24 * 60 * 60 * 1000
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let create: Fixtures
+let reporter: NewsroomAuthor
 let asia: NewsroomRegion, china: NewsroomRegion, kazakhstan: NewsroomRegion, europe: NewsroomRegion
 beforeAll(async () => {
   ctx = await startWithEditor({
@@ -29,11 +31,7 @@ beforeAll(async () => {
   asia = await create.region({ name: 'Asien', type: 'continent' })
   europe = await create.region({ name: 'Europa', type: 'continent' })
   china = await create.region({ name: 'China', type: 'country', isoCode: 'CN', parent: asia.id })
-  await ctx.payload.update({
-    id: ctx.editor.id,
-    collection: 'users',
-    data: { name: 'Aigerim Nurlanowa' },
-  })
+  reporter = await create.author({ name: 'Aigerim Nurlanowa', user: ctx.editor.id })
   kazakhstan = await create.region({ name: 'Kasachstan', type: 'country', isoCode: 'KZ', parent: asia.id })
 })
 afterAll(async () => ctx?.stop())
@@ -53,7 +51,7 @@ describe('the page of one article', () => {
       title: 'Außenminister treffen sich in Almaty',
       subtitle: 'Sechstes Treffen im Zentralasien-China-Format',
       regions: [china.id, kazakhstan.id],
-      authors: [ctx.editor.id],
+      authors: [reporter.id],
       dateline: { place: 'Almaty', date: '2026-04-26T08:00:00.000Z' },
       publishedAt: '2026-04-26T08:00:00.000Z',
       ai: { usage: 'rewritten' },
@@ -96,7 +94,13 @@ describe('the page of one article', () => {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       alternativeHeadline: 'Sechstes Treffen im Zentralasien-China-Format',
-      author: [{ '@type': 'Person', name: 'Aigerim Nurlanowa' }],
+      author: [
+        {
+          '@type': 'Person',
+          name: 'Aigerim Nurlanowa',
+          url: 'https://news.example/authors/aigerim-nurlanowa',
+        },
+      ],
       contentLocation: { '@type': 'Place', name: 'China' },
       dateline: 'Almaty, 26. April',
       datePublished: '2026-04-26T08:00:00.000Z',
@@ -306,7 +310,7 @@ describe('the number of queries', () => {
       title: 'Große Seite',
       regions: regionIDs,
       sponsors: sponsorIDs,
-      authors: [ctx.editor.id],
+      authors: [reporter.id],
     })
     for (let index = 0; index < 6; index += 1) {
       const target = await article({ title: `Ziel ${index}`, regions: [china.id] })

@@ -72,9 +72,10 @@ describe('unknown relationship ids are refused with 400 naming the field', () =>
 
   test('known ids, also given as populated objects, are accepted', async () => {
     const region = await create.region({ name: 'Gültig', type: 'other' })
+    const author = await create.author({ name: 'Gültige Autorin' })
     const response = await restClient(ctx.config).post(
       '/articles?draft=true',
-      { title: 'Gültige Verweise', regions: [{ id: region.id }], authors: [ctx.editor.id] },
+      { title: 'Gültige Verweise', regions: [{ id: region.id }], authors: [author.id] },
       { token },
     )
     expect(response.status).toBe(201)

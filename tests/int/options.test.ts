@@ -227,6 +227,7 @@ describe('resolveOptions', () => {
       'users',
       'articles',
       'regions',
+      'authors',
       'sponsors',
       'related-links',
       'comments',

@@ -27,6 +27,7 @@ describe('query parameters', () => {
     withLinks = articles[0]!
     for (let n = 1; n < 6; n++) {
       await create.region({ name: `Region ${n}`, type: 'other' })
+      await create.author({ name: `Autor ${n}` })
       await create.sponsor({ name: `Sponsor ${n}`, url: `https://s${n}.example` })
       await create.relatedLink({ article: withLinks, target: articles[n], type: 'internal' })
       await create.comment({
@@ -41,7 +42,7 @@ describe('query parameters', () => {
   })
   afterAll(async () => q?.stop())
 
-  const COLLECTIONS = ['articles', 'regions', 'sponsors', 'related-links', 'comments']
+  const COLLECTIONS = ['articles', 'authors', 'regions', 'sponsors', 'related-links', 'comments']
   const LIMITS = ['-1', '-5', '0', '2.5', '1e9', 'abc', String(MAX + 1), '-0.5', 'Infinity', 'NaN']
 
   test.each(COLLECTIONS.flatMap((collection) => LIMITS.map((limit) => [collection, limit])))(

@@ -217,14 +217,14 @@ import { getArticlePage, type NewsroomArticle } from 'payload-newsroom'
 import config from './payload.config.ts'
 
 const payload = await getPayload({ config })
-const editor = await payload.create({ collection: 'users', data: { email: 'e@frisch.example', password: 'geheim-geheim' } })
+const author = await payload.create({ collection: 'authors', data: { name: 'Agenturdesk', kind: 'organization' } })
 const region = await payload.create({ collection: 'regions', data: { name: 'Kasachstan', type: 'country', isoCode: 'KZ' } })
 const article = (await payload.create({
   collection: 'articles',
   data: {
     _status: 'published',
     ai: { usage: 'rewritten' },
-    authors: [editor.id],
+    authors: [author.id],
     regions: [region.id],
     source: { kind: 'wire', name: 'Agentur', url: 'https://agentur.example/meldung' },
     title: 'Ein Artikel aus dem frischen Projekt',

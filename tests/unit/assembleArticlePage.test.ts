@@ -18,10 +18,11 @@ const article = (id: number, extra: Partial<NewsroomArticle<number | string>> = 
   }) as NewsroomArticle<number | string>
 
 const reads = (extra: Partial<ArticlePageReads> = {}): ArticlePageReads => ({
-  article: article(1, { regions: [10], sponsors: [] }),
+  article: article(1, { authors: [6, 7, 5], regions: [10], sponsors: [] }),
+  // Author 7 is one the caller may not read.
   authors: [
-    { id: 5, name: 'Redaktion' },
-    { id: 6, name: null },
+    { ...stamps, id: 5, kind: 'organization', name: 'Redaktion', slug: 'redaktion' },
+    { ...stamps, id: 6, kind: 'person', name: 'Aigerim Nurlanowa', slug: 'aigerim' },
   ],
   facts: { approvedComments: 2, articleID: 1, links: [], relatedIDs: [3, 4, 5], sponsors: [] },
   links: [
@@ -61,7 +62,12 @@ const settings = {
   disclosureLabels: { de: 'Anzeige', en: 'Sponsored' },
   locale: 'de',
   relatedLimit: 4,
-  site: {},
+  routes: {
+    article: (doc: { slug: string }) => `/articles/${doc.slug}`,
+    author: (doc: { slug: string }) => `/autoren/${doc.slug}`,
+    region: (doc: { path: string }) => `/regions/${doc.path}`,
+  },
+  site: { url: 'https://news.example' },
 }
 
 describe('assembleArticlePage', () => {
@@ -84,10 +90,18 @@ describe('assembleArticlePage', () => {
     })
   })
 
-  test("sponsors without a label get the locale's; authors without a name are left out; comments follow the settings", () => {
+  test("sponsors without a label get the locale's; bylines keep the article's order, unreadable ones left out; comments follow the settings", () => {
     const page = assembleArticlePage(reads(), settings)
     expect(page.sponsors[0]!.disclosureLabel).toBe('Anzeige')
-    expect(page.article.authors).toEqual([{ id: 5, name: 'Redaktion' }])
+    expect(page.article.authors).toEqual([
+      { id: 6, kind: 'person', name: 'Aigerim Nurlanowa', slug: 'aigerim', url: '/autoren/aigerim' },
+      { id: 5, kind: 'organization', name: 'Redaktion', slug: 'redaktion', url: '/autoren/redaktion' },
+    ])
+    expect(page.jsonLd.author).toEqual([
+      { '@type': 'Person', name: 'Aigerim Nurlanowa', url: 'https://news.example/autoren/aigerim' },
+      { '@type': 'Organization', name: 'Redaktion', url: 'https://news.example/autoren/redaktion' },
+    ])
+    expect(page.jsonLd.url).toBe('https://news.example/articles/artikel-1')
     expect(page.comments).toEqual({ count: 2, enabled: false, notice: 'Hinweis' })
     const open = reads({ article: article(1, { allowComments: true, regions: [10] }) })
     expect(assembleArticlePage(open, settings).comments.enabled).toBe(true)

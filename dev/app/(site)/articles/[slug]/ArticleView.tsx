@@ -28,18 +28,48 @@ export function ArticleView({
   const { article, attribution, comments, kicker, layout } = page
   const notice = attribution?.required ? attribution : null
   const noticeAtTop = notice !== null && notice.placement !== 'bottom'
-  const authors = article.authors.map((author) => author.name).filter(Boolean)
+  const crumbs = page.primaryRegion?.breadcrumbs ?? []
 
   return (
     <>
       <article className="reader">
         {/* The back-to-top button moves focus here. */}
         <header className="reader-header" id={layout.backToTop.targetId || 'top'} tabIndex={-1}>
+          {crumbs.length > 0 ? (
+            <nav aria-label="Brotkrümelnavigation" className="breadcrumbs">
+              <ol>
+                {crumbs.map((crumb, index) => (
+                  <li key={crumb.slug}>
+                    <a
+                      href={`/regions/${crumbs
+                        .slice(0, index + 1)
+                        .map((part) => encodeURIComponent(part.slug))
+                        .join('/')}`}
+                    >
+                      {crumb.name}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
           {kicker ? <p className={kicker.paid ? 'kicker kicker--ad' : 'kicker'}>{kicker.label}</p> : null}
           <h1>{article.title}</h1>
           {article.subtitle ? <p className="subtitle">{article.subtitle}</p> : null}
           <p className="meta">
-            {authors.length > 0 ? <span>Von {authors.join(', ')}</span> : null}
+            {article.authors.length > 0 ? (
+              <span className="byline">
+                Von{' '}
+                {article.authors.map((author, index) => (
+                  <React.Fragment key={author.id}>
+                    {index > 0 ? ', ' : null}
+                    <a href={author.url} rel="author">
+                      {author.name}
+                    </a>
+                  </React.Fragment>
+                ))}
+              </span>
+            ) : null}
             {article.publishedAt ? (
               <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
             ) : null}

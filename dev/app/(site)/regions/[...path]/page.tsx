@@ -1,0 +1,93 @@
+import type { Metadata } from 'next'
+
+import config from '@payload-config'
+import { notFound } from 'next/navigation.js'
+import { APIError, getPayload } from 'payload'
+import { getRegionPage } from 'payload-newsroom'
+import React, { cache } from 'react'
+
+import { ArchiveList, limitOf, Pagination } from '../../ArchiveList.js'
+import { JsonLd } from '../../articles/[slug]/JsonLd.js'
+import { SponsorBox } from '../../articles/[slug]/SponsorBox.js'
+
+export const dynamic = 'force-dynamic'
+
+type Props = {
+  params: Promise<{ path: string[] }>
+  searchParams: Promise<{ cursor?: string; limit?: string }>
+}
+
+// One delivery call per request, shared by generateMetadata and the page; a forged cursor is a 404.
+const loadPage = cache(async (path: string, cursor: string | undefined, limit: number | undefined) => {
+  const payload = await getPayload({ config })
+  try {
+    return await getRegionPage({ cursor, limit, locale: 'de', path, payload })
+  } catch (error) {
+    if (error instanceof APIError && error.status === 400) return null
+    throw error
+  }
+})
+
+// Next hands over the segments still encoded; a broken escape is an unknown page, not a 500.
+const decoded = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return '\u0000'
+  }
+}
+const pathOf = (segments: string[]) => segments.map(decoded).join('/')
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const page = await loadPage(
+    pathOf((await params).path),
+    (await searchParams).cursor,
+    limitOf((await searchParams).limit),
+  )
+  return { title: page ? `${page.region.name} | Newsroom-Demo` : 'Region nicht gefunden | Newsroom-Demo' }
+}
+
+export default async function RegionPageRoute({ params, searchParams }: Props) {
+  const { cursor, limit: limitText } = await searchParams
+  const limit = limitOf(limitText)
+  const page = await loadPage(pathOf((await params).path), cursor, limit)
+  if (!page) notFound()
+  const { region } = page
+  return (
+    <>
+      <nav aria-label="Brotkrümelnavigation" className="breadcrumbs">
+        <ol>
+          {region.breadcrumbs.map((crumb, index) => (
+            <li key={crumb.path}>
+              {index === region.breadcrumbs.length - 1 ? (
+                <span aria-current="page">{crumb.name}</span>
+              ) : (
+                <a href={crumb.url}>{crumb.name}</a>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h1>{region.name}</h1>
+      {page.children.length > 0 ? (
+        <nav aria-labelledby="newsroom-children" className="child-regions">
+          <h2 id="newsroom-children">Unterregionen</h2>
+          <ul>
+            {page.children.map((child) => (
+              <li key={child.id}>
+                <a href={child.url}>{child.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <section aria-labelledby="newsroom-archive">
+        <h2 id="newsroom-archive">Artikel</h2>
+        <ArchiveList items={page.articles} labelledBy="newsroom-archive" />
+        <Pagination basePath={region.url} cursor={cursor} limit={limit} nextCursor={page.nextCursor} />
+      </section>
+      <SponsorBox sponsors={page.sponsors} />
+      <JsonLd data={page.jsonLd} />
+    </>
+  )
+}
