@@ -77,6 +77,7 @@ export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<str
     image: input.imageUrl ? absoluteUrl(site, input.imageUrl) : null,
     inLanguage: input.locale,
     isBasedOn: input.attribution?.sourceUrl ?? null,
+    mainEntityOfPage: { '@id': absoluteUrl(site, input.url), '@type': 'WebPage' },
     publisher: site.name
       ? compact({
           '@type': 'Organization',
