@@ -5,7 +5,7 @@ import { NotFound } from 'payload'
 import { findNulByte } from './nulBytes.js'
 import { refuse } from './refuse.js'
 import { idIsWellFormed } from './relationsExist.js'
-import { misshapenWherePath } from './whereValues.js'
+import { misshapenWherePath, whereCrossesHiddenField, wherePaths } from './whereValues.js'
 
 /** The collections a relationship, upload or join field leads to. */
 const targetsOf = (field: FlattenedField): string[] => {
@@ -115,8 +115,12 @@ export const refuseHiddenQueries: CollectionBeforeOperationHook = async ({
     if (target && join && misshapenWherePath(req, target, join.where) !== null)
       refuse(req, `joins.${joinPath}.where`, 'errorValueInvalid')
   }
-  if (!READING_OPERATIONS.has(operation)) return args
   if (overrideAccess) return args
+  for (const path of wherePaths(read.where)) {
+    if (await whereCrossesHiddenField(req, collection.slug as CollectionSlug, path))
+      refuse(req, 'where', 'errorWhereHidden', { path: path.slice(0, 100) })
+  }
+  if (!READING_OPERATIONS.has(operation)) return args
   for (const sort of sortsOf(read.sort)) {
     if (await sortCrossesHiddenData(req, collection.flattenedFields, sort))
       refuse(req, 'sort', 'errorSortHidden', { path: sort.slice(0, 100) })

@@ -158,3 +158,56 @@ export const misshapenWherePath = (
   }
   return null
 }
+
+/** The `where` paths of a query (keys under `and` / `or` at any depth), each once. */
+export const wherePaths = (where: unknown): string[] => {
+  const paths = new Set<string>()
+  const stack: [unknown, number][] = [[where, 0]]
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    if (!node || typeof node !== 'object' || depth > MAX_WHERE_DEPTH) continue
+    for (const [key, condition] of Object.entries(node)) {
+      const lower = key.toLowerCase()
+      if (lower === 'and' || lower === 'or') {
+        for (const nested of Array.isArray(condition) ? condition : [condition])
+          stack.push([nested, depth + 1])
+      } else paths.add(key)
+    }
+  }
+  return [...paths]
+}
+
+/**
+ * Does a `where` path reach, through a relationship, a field this request may not read (an
+ * author's `user`, a comment's `authorEmail`)? Payload refuses such a path itself, but for one of
+ * three or more hops it leaves an unhandled promise rejection behind (Payload 3.90), which can end
+ * a Node process: refused here first.
+ */
+export const whereCrossesHiddenField = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  path: string,
+): Promise<boolean> => {
+  let fields = collectionFields(req, collection)
+  let hopped = false
+  for (const segment of path.replace(/__/g, '.').split('.')) {
+    const field = fields?.find((candidate) => candidate.name === segment)
+    if (!field) return false
+    const read = (field as { access?: { read?: (args: { req: PayloadRequest }) => unknown } }).access?.read
+    if (hopped && read) {
+      // An access function that needs more than the request cannot vouch for this path.
+      const visible = await Promise.resolve()
+        .then(() => read({ req }))
+        .catch(() => false)
+      if (!visible) return true
+    }
+    const target = singleTarget(field)
+    if (target) {
+      hopped = true
+      fields = collectionFields(req, target)
+    } else if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
+      fields = field.flattenedFields
+    } else return false
+  }
+  return false
+}

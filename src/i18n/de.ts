@@ -246,6 +246,8 @@ export const de: Record<NewsroomTranslationKey, string> = {
   errorPageInvalid: 'Die Seite muss eine ganze Zahl von 1 bis {{max}} sein.',
   errorSortHidden:
     'Nach „{{path}}“ kann nicht sortiert werden: Das liest Dokumente, die du nicht sehen darfst.',
+  errorWhereHidden:
+    'Nach „{{path}}“ kann nicht gefiltert werden: Das liest ein Feld, das du nicht sehen darfst.',
   errorValueInvalid: 'Dieser Wert passt nicht zum Feld.',
   errorRegionInUse: 'Diese Region wird noch verwendet ({{uses}}). Entferne sie dort zuerst.',
   childRegions: 'Unterregionen',

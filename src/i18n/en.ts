@@ -246,6 +246,7 @@ export const en = {
   errorReviewerRequired: 'Say who reviewed the AI text.',
   errorPageInvalid: 'The page must be a whole number from 1 to {{max}}.',
   errorSortHidden: 'Sorting by "{{path}}" is not allowed: it reads documents you cannot see.',
+  errorWhereHidden: 'Filtering by "{{path}}" is not allowed: it reads a field you cannot see.',
   errorValueInvalid: 'This value does not fit the field.',
   errorRegionInUse: 'This region is still in use ({{uses}}). Remove it there first.',
   childRegions: 'Child regions',

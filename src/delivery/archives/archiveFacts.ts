@@ -81,48 +81,53 @@ const ownerCTEs = (payload: Payload, query: ArchiveFactsQuery): SQL => {
 }
 
 /** Below this many relationship rows an owner is "sparse": its articles are found from them. */
-export const SPARSE_OWNER_ROWS = 1000
+export const SPARSE_OWNER_ROWS = 2000
 
 /**
  * The page of a newest-first list: published articles of the owner (a region and its
  * descendants, or an author), after the cursor. Order: published_at, created_at descending, then
  * id, the order of Payload's own `sort: '-publishedAt'` and of the date index. Two ways, of which
  * PostgreSQL runs one (a one-time filter on the owner's row count):
+ * - a sparse owner (a small region or author, an unknown path) starts from its relationship
+ *   rows, read per region through the (region, path, parent) index, and sorts those few articles;
  * - a busy owner walks the date index backwards from the cursor until the page is full, so page
- *   100 costs what page 1 costs;
- * - a sparse owner (a small region, an unknown path) starts from its few relationship rows and
- *   sorts them, instead of walking the whole index for a handful of matches.
+ *   100 costs what page 1 costs.
  */
 const listedCTE = (payload: Payload, query: ArchiveFactsQuery): SQL => {
   const articles = tableSql(payload, tableOf(payload, query.articlesSlug))
   const rels = tableSql(payload, relsTableOf(payload, query.articlesSlug))
-  const ownerSlug = query.owner.collection === 'authors' ? query.authorsSlug : query.regionsSlug
-  const column = sql.identifier(`${tableOf(payload, ownerSlug)}_id`)
-  const owned =
-    query.owner.collection === 'authors'
-      ? sql`r.path = 'authors' AND r.${column} = (SELECT id FROM me)`
-      : sql`r.path = 'regions' AND r.${column} IN (SELECT id FROM subtree)`
+  const isAuthor = query.owner.collection === 'authors'
+  const column = sql.identifier(`${tableOf(payload, isAuthor ? query.authorsSlug : query.regionsSlug)}_id`)
+  const path = isAuthor ? 'authors' : 'regions'
+  // LATERAL per owner row: PostgreSQL cannot estimate a recursive subtree and would scan the table.
+  const candidates = sql`SELECT x.parent_id FROM ${isAuthor ? sql`me` : sql`subtree`} o CROSS JOIN LATERAL (
+      SELECT r.parent_id FROM ${rels} r WHERE r.${column} = o.id AND r.path = ${path} LIMIT ${SPARSE_OWNER_ROWS}
+    ) x LIMIT ${SPARSE_OWNER_ROWS}`
+  const owned = isAuthor
+    ? sql`r.path = 'authors' AND r.${column} = (SELECT id FROM me)`
+    : sql`r.path = 'regions' AND r.${column} IN (SELECT id FROM subtree)`
   const { cursor } = query
   const after = cursor
     ? sql`AND (a.published_at, a.created_at) <= (${cursor.publishedAt}::timestamptz, ${cursor.createdAt}::timestamptz)
         AND NOT (a.published_at = ${cursor.publishedAt}::timestamptz AND a.created_at = ${cursor.createdAt}::timestamptz
                  AND a.id <= ${cursor.id})`
     : sql``
-  const page = (which: SQL) => sql`(
+  const page = (from: SQL, which: SQL) => sql`(
     SELECT a.id, a.published_at, a.created_at, ${query.hasMedia ? sql`a.image_id` : sql`NULL`} AS image
-    FROM ${articles} a
+    FROM ${from}
     WHERE a._status = 'published' AND a.published_at IS NOT NULL AND ${which} ${after}
     ORDER BY a.published_at DESC, a.created_at DESC, a.id ASC
     LIMIT ${query.limit + 1}
   )`
-  return sql`owned_rows AS MATERIALIZED (
-      SELECT count(*) AS n FROM (SELECT 1 FROM ${rels} r WHERE ${owned} LIMIT ${SPARSE_OWNER_ROWS}) x
-    ), listed AS (
-      ${page(sql`(SELECT n FROM owned_rows) < ${SPARSE_OWNER_ROWS}
-        AND a.id IN (SELECT r.parent_id FROM ${rels} r WHERE ${owned})`)}
+  const sparse = sql`(SELECT count(*) FROM candidates) < ${SPARSE_OWNER_ROWS}`
+  return sql`candidates AS MATERIALIZED (${candidates}),
+    listed AS (
+      ${page(sql`(SELECT DISTINCT parent_id FROM candidates) c JOIN ${articles} a ON a.id = c.parent_id`, sparse)}
       UNION ALL
-      ${page(sql`(SELECT n FROM owned_rows) >= ${SPARSE_OWNER_ROWS}
-        AND EXISTS (SELECT 1 FROM ${rels} r WHERE r.parent_id = a.id AND ${owned})`)}
+      ${page(
+        sql`${articles} a`,
+        sql`NOT ${sparse} AND EXISTS (SELECT 1 FROM ${rels} r WHERE r.parent_id = a.id AND ${owned})`,
+      )}
     )`
 }
 
