@@ -16,6 +16,7 @@ import { type ID, idOf } from '../idOf.js'
 import { assembleArticlePage, type PageMedia } from './assembleArticlePage.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { isPublished } from '../savedData.js'
+import { PAGE_SPONSOR_SELECT } from './pageParts.js'
 import { newsroomOptions } from './pluginOptions.js'
 
 export type GetArticlePageArgs = {
@@ -147,15 +148,7 @@ export const getArticlePage = async ({
       findDocs(payload, {
         ...readAs,
         collection: sponsors.slug,
-        select: {
-          disclosureLabel: true,
-          logo: true,
-          name: true,
-          placement: true,
-          priority: true,
-          rel: true,
-          url: true,
-        },
+        select: PAGE_SPONSOR_SELECT,
         sort: ['-priority', 'name'],
         where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },
       }),

@@ -18,6 +18,17 @@ export const toImage = (media: PageMedia | undefined): null | PageImage =>
     ? { alt: media.alt ?? null, height: media.height ?? null, url: media.url, width: media.width ?? null }
     : null
 
+/** The sponsor fields a page shows (`toPageSponsor`): what every page reads of a sponsor. */
+export const PAGE_SPONSOR_SELECT = {
+  disclosureLabel: true,
+  logo: true,
+  name: true,
+  placement: true,
+  priority: true,
+  rel: true,
+  url: true,
+} as const
+
 /** A sponsor as pages show it: labelled in the reader's locale, with its logo. */
 export const toPageSponsor = (
   sponsor: NewsroomSponsor<ID>,

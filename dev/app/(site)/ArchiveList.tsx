@@ -23,6 +23,15 @@ export function ArchiveList({ items, labelledBy }: { items: ArchiveItem[]; label
   )
 }
 
+/** A route segment as Next hands it over (still encoded); a broken escape becomes an unknown page, not a 500. */
+export const decoded = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return '\u0000'
+  }
+}
+
 /** A page size from the address (`?limit=`), for trying the pagination with few articles. */
 export const limitOf = (value: string | undefined): number | undefined =>
   value && /^\d{1,3}$/.test(value) ? Number(value) : undefined

@@ -8,7 +8,7 @@ import type { AuthorPage, RegionPage } from './types.js'
 import { DEFAULT_READER_LOCALE } from '../../i18n/readerTexts.js'
 import { type ID } from '../../idOf.js'
 import { newsroomOptions } from '../pluginOptions.js'
-import type { PageMedia } from '../pageParts.js'
+import { PAGE_SPONSOR_SELECT, type PageMedia } from '../pageParts.js'
 import { type ArchiveFacts, type ArchiveOwner, findArchiveFacts } from './archiveFacts.js'
 import { assembleAuthorPage, assembleRegionPage, type ArchiveSettings } from './assembleArchivePage.js'
 import { cursorKey, decodeCursor } from './cursor.js'
@@ -140,15 +140,7 @@ export const getRegionPage = async (args: GetRegionPageArgs): Promise<null | Reg
     byIDs(
       options.collections.sponsors.slug,
       facts.sponsors.map((sponsor) => sponsor.id),
-      {
-        disclosureLabel: true,
-        logo: true,
-        name: true,
-        placement: true,
-        priority: true,
-        rel: true,
-        url: true,
-      },
+      PAGE_SPONSOR_SELECT,
     ),
     readMedia(mediaIDs([])),
   ])

@@ -6,20 +6,11 @@ import { APIError, getPayload } from 'payload'
 import { getAuthorPage } from 'payload-newsroom'
 import React, { cache } from 'react'
 
-import { ArchiveList, limitOf, Pagination } from '../../ArchiveList.js'
+import { ArchiveList, decoded, limitOf, Pagination } from '../../ArchiveList.js'
 import { JsonLd } from '../../articles/[slug]/JsonLd.js'
 import { safeHref } from '../../articles/[slug]/RichText.js'
 
 export const dynamic = 'force-dynamic'
-
-// Next hands over the segment still encoded; a broken escape is an unknown page, not a 500.
-const decoded = (segment: string): string => {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return '\u0000'
-  }
-}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string; limit?: string }> }
 

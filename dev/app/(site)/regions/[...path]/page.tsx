@@ -6,7 +6,7 @@ import { APIError, getPayload } from 'payload'
 import { getRegionPage } from 'payload-newsroom'
 import React, { cache } from 'react'
 
-import { ArchiveList, limitOf, Pagination } from '../../ArchiveList.js'
+import { ArchiveList, decoded, limitOf, Pagination } from '../../ArchiveList.js'
 import { JsonLd } from '../../articles/[slug]/JsonLd.js'
 import { SponsorBox } from '../../articles/[slug]/SponsorBox.js'
 
@@ -28,14 +28,6 @@ const loadPage = cache(async (path: string, cursor: string | undefined, limit: n
   }
 })
 
-// Next hands over the segments still encoded; a broken escape is an unknown page, not a 500.
-const decoded = (segment: string): string => {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return '\u0000'
-  }
-}
 const pathOf = (segments: string[]) => segments.map(decoded).join('/')
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
