@@ -205,6 +205,22 @@ const checkTemplates = (templates: AttributionOptions['templates'] = {}) => {
   }
 }
 
+/**
+ * A button's accessible name must contain its visible label (WCAG 2.5.3, Label in Name), or
+ * speech users saying what they see cannot press it: a mismatch is refused at start-up.
+ */
+const checkBackToTopLabels = (labels: BackToTopOptions['labels'] = {}) => {
+  for (const [locale, entry] of Object.entries(labels)) {
+    const label = entry?.label?.trim() ?? ''
+    const ariaLabel = entry?.ariaLabel?.trim() ?? ''
+    if (!label || !ariaLabel.toLowerCase().includes(label.toLowerCase())) {
+      throw new Error(
+        `payload-newsroom: backToTop.labels.${locale}: the ariaLabel "${ariaLabel}" must contain the label "${label}" (WCAG 2.5.3)`,
+      )
+    }
+  }
+}
+
 const positiveNumber = (name: string, value: number | undefined, fallback: number): number => {
   const resolved = value ?? fallback
   if (!Number.isFinite(resolved) || resolved < 0) {
@@ -244,6 +260,7 @@ const localeCodesOf = (config: Config): string[] =>
 
 export const resolveOptions = (options: NewsroomPluginOptions, config: Config): ResolvedOptions => {
   checkTemplates(options.attribution?.templates)
+  checkBackToTopLabels(options.backToTop?.labels)
   if (options.comments?.clientAddress && !options.comments.hashSecret?.trim()) {
     throw new Error(
       'payload-newsroom: comments.clientAddress needs comments.hashSecret, a secret of its own for the address hashes (not PAYLOAD_SECRET)',

@@ -10,7 +10,7 @@ export type ReaderTexts = {
 
 export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
   de: {
-    backToTop: { ariaLabel: 'Zurück zum Seitenanfang', label: 'Zurück zum Anfang' },
+    backToTop: { ariaLabel: 'Zurück zum Anfang der Seite', label: 'Zurück zum Anfang' },
     commentsNotice:
       'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.',
     templates: {
@@ -23,7 +23,7 @@ export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
     },
   },
   en: {
-    backToTop: { ariaLabel: 'Back to the top of the page', label: 'Back to top' },
+    backToTop: { ariaLabel: 'Back to top of the page', label: 'Back to top' },
     commentsNotice: 'Your email address will not be published. Required fields are marked *.',
     templates: {
       edited: 'This text was edited with the help of artificial intelligence.',

@@ -22,7 +22,7 @@ beforeAll(async () => {
         },
       },
       backToTop: {
-        labels: { en: { ariaLabel: 'Jump to the start', label: 'Up' } },
+        labels: { en: { ariaLabel: 'Up to the start of the page', label: 'Up' } },
         minWords: 5,
         showAfterPx: 900,
       },
@@ -100,7 +100,7 @@ describe("texts follow the reader's locale", () => {
     expect(english.attribution.segments[1]).toEqual({ href: url, text: 'this source' })
     expect(english.dateline.text).toBe('Almaty, April 26')
     expect(english.layout.backToTop).toMatchObject({
-      ariaLabel: 'Jump to the start',
+      ariaLabel: 'Up to the start of the page',
       label: 'Up',
       showAfterPx: 900,
     })

@@ -36,7 +36,7 @@ describe('the layout group', () => {
     })
     expect(article.layout).toMatchObject({ headings: [], readingTimeMinutes: 1, wordCount: 55 })
     expect(article.layout!.backToTop).toEqual({
-      ariaLabel: 'Zurück zum Seitenanfang',
+      ariaLabel: 'Zurück zum Anfang der Seite',
       enabled: false,
       label: 'Zurück zum Anfang',
       showAfterPx: 600,

@@ -212,6 +212,19 @@ describe('resolveOptions', () => {
   test('back-to-top numbers must not be negative', () => {
     expect(() => resolveOptions({ backToTop: { minWords: -1 } }, configWith())).toThrow(/backToTop.minWords/)
     expect(resolveOptions({}, configWith()).backToTop).toEqual({ minWords: 300, showAfterPx: 600 })
+    // WCAG 2.5.3: the accessible name contains the visible label.
+    expect(() =>
+      resolveOptions(
+        { backToTop: { labels: { de: { ariaLabel: 'Zum Seitenanfang', label: 'Nach oben' } } } },
+        configWith(),
+      ),
+    ).toThrow(/backToTop.labels.de.*must contain the label "Nach oben"/)
+    expect(() =>
+      resolveOptions(
+        { backToTop: { labels: { de: { ariaLabel: 'Nach oben zum Seitenanfang', label: 'Nach oben' } } } },
+        configWith(),
+      ),
+    ).not.toThrow()
   })
 
   test('the host keeps its own hooks, collections and translations, which win over ours', () => {
