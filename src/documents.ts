@@ -1,4 +1,4 @@
-import type { AiUsage, NoticePlacement, SourceKind } from './attribution/index.js'
+import type { AiActState, AiUsage, ImageAiUsage, NoticePlacement, SourceKind } from './attribution/index.js'
 import type { AuthorKind } from './authors/index.js'
 import type { CommentStatus } from './comments/index.js'
 import type { RegionType } from './regions/index.js'
@@ -19,15 +19,19 @@ type Timestamps = { createdAt: string; updatedAt: string }
 
 export type NewsroomArticle<ID extends number | string = number> = Timestamps & {
   _status?: 'draft' | 'published' | null
+  /** `reviewedBy`, `reviewerName` and `reviewHash` are editors only, set by the server. */
   ai: {
     humanReviewed?: boolean | null
     reviewedAt?: null | string
     reviewedBy?: ID | null | { id: ID }
+    reviewerName?: null | string
+    reviewHash?: null | string
     usage: AiUsage
   }
   allowComments?: boolean | null
   /** Computed on every save and rendered for the reader's locale on every read. */
   attribution?: {
+    aiAct?: AiActState | null
     digitalSourceType?: null | string
     notice?: null | string
     placement?: NoticePlacement | null
@@ -41,6 +45,8 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
   dateline?: { date?: null | string; place?: null | string; text?: null | string }
   id: ID
   image?: null | Relation<ID, { url?: null | string }>
+  /** With `media`: what AI did to the lead image; label and IPTC type computed. */
+  imageAi?: { digitalSourceType?: null | string; label?: null | string; usage: ImageAiUsage }
   /** Computed on every save: word count, reading time, heading anchors, back-to-top. */
   layout?: {
     backToTop?: {
@@ -55,6 +61,8 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
     readingTimeMinutes?: null | number
     wordCount?: null | number
   }
+  /** The advertiser of paid content, required to publish it. */
+  paidBy?: null | Relation<ID, NewsroomSponsor<ID>>
   paidContent?: boolean | null
   publishedAt?: null | string
   regions?: null | Relation<ID, NewsroomRegion<ID>>[]
@@ -108,6 +116,8 @@ export type NewsroomAuthor<ID extends number | string = number> = Timestamps & {
   bio?: null | string
   id: ID
   image?: null | Relation<ID, { url?: null | string }>
+  /** With `media`: what AI did to the lead image; label and IPTC type computed. */
+  imageAi?: { digitalSourceType?: null | string; label?: null | string; usage: ImageAiUsage }
   kind: AuthorKind
   name: string
   role?: null | string

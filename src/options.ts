@@ -1,8 +1,7 @@
 import type { Access, CollectionConfig, CollectionSlug, Config, Field, PayloadRequest } from 'payload'
 
-import type { TemplateKey } from './attribution/notice.js'
-
-import { hasSourcePlaceholder } from './attribution/template.js'
+import { type TemplateKey, templateKeys } from './attribution/notice.js'
+import { type EditorialContact, hasPlaceholder } from './attribution/template.js'
 import { DEFAULT_READER_LOCALE, type ReaderTexts, readerTexts } from './i18n/readerTexts.js'
 
 /** The keys of the collections the plugin owns. */
@@ -24,11 +23,12 @@ export type NewsroomCollectionOverrides = {
 }
 
 export type AttributionOptions = {
-  /** Publishing AI text needs `ai.humanReviewed` and `ai.reviewedBy` (`reviewedAt` is filled with now). */
+  /** Publishing AI text needs a standing human review (recorded by the server, text unchanged since). */
   requireHumanReview?: boolean
   /**
    * Notice templates per locale and case. `{source:link text}` marks the words linked to the source
-   * URL, `{source}` links the source's name. `rewritten`, `sourced` and `sourceSuffix` must link the source.
+   * URL, `{source}` links the source's name. `rewritten`, `sourced` and `sourceSuffix` must link the
+   * source; `responsible` must name `{contact}`, the site's editorial contact.
    */
   templates?: Record<string, Partial<Record<TemplateKey, string>>>
 }
@@ -43,6 +43,11 @@ export type BackToTopOptions = {
 }
 
 export type SiteOptions = {
+  /**
+   * Who holds editorial responsibility for reviewed AI text (EU AI Act Art. 50(4)), named after the
+   * reviewed notice; `url` or `email` links the name.
+   */
+  editorialContact?: EditorialContact
   /** The publisher's logo, absolute URL, for JSON-LD. */
   logoUrl?: string
   /** The publisher's name, for JSON-LD. */
@@ -108,7 +113,12 @@ export type NewsroomPluginOptions = {
   /** Slug of an upload collection for sponsor logos and article images. */
   media?: string
   sponsors?: {
-    /** The paid-content label per locale. Default: de `Anzeige`, en `Sponsored`. */
+    /**
+     * The labels a sponsor or paid article may carry, per locale (§ 22 MStV: German courts held
+     * "sponsored" insufficient). Default: de `Anzeige`, `Werbung`; en `Sponsored`, `Advertisement`, `Paid content`.
+     */
+    allowedLabels?: Record<string, string[]>
+    /** The paid-content label per locale, one of its allowed labels. Default: de `Anzeige`, en `Sponsored`. */
     disclosureLabels?: Record<string, string>
   }
   related?: RelatedOptions
@@ -151,7 +161,7 @@ export type ResolvedOptions = {
   requireHumanReview: boolean
   routes: Required<RouteOptions>
   site: SiteOptions
-  sponsors: { disclosureLabels: Record<string, string> }
+  sponsors: { allowedLabels: Record<string, string[]>; disclosureLabels: Record<string, string> }
   users: CollectionSlug
 }
 
@@ -165,6 +175,11 @@ export const defaultSlugs: Record<NewsroomCollectionKey, string> = {
 }
 
 export const defaultDisclosureLabels: Record<string, string> = { de: 'Anzeige', en: 'Sponsored' }
+
+export const defaultAllowedLabels: Record<string, string[]> = {
+  de: ['Anzeige', 'Werbung'],
+  en: ['Sponsored', 'Advertisement', 'Paid content'],
+}
 
 export const DEFAULT_MAX_LIMIT = 100
 
@@ -181,14 +196,13 @@ const resolveCollection = (
   overrides: NewsroomCollectionOverrides = {},
 ): ResolvedCollection => ({ ...overrides, slug: (overrides.slug || defaultSlugs[key]) as CollectionSlug })
 
-const templateKeys: TemplateKey[] = ['rewritten', 'generated', 'edited', 'sourced', 'sourceSuffix']
 const mustLinkSource: TemplateKey[] = ['rewritten', 'sourced', 'sourceSuffix']
 
 /** A template that cannot link its source would publish an unlinked notice: refuse it at start-up. */
 const checkTemplates = (templates: AttributionOptions['templates'] = {}) => {
   for (const [locale, cases] of Object.entries(templates)) {
     for (const [key, template] of Object.entries(cases ?? {})) {
-      if (!templateKeys.includes(key as TemplateKey)) {
+      if (!(templateKeys as readonly string[]).includes(key)) {
         throw new Error(
           `payload-newsroom: unknown attribution template "${key}" for locale "${locale}" (known: ${templateKeys.join(', ')})`,
         )
@@ -196,9 +210,14 @@ const checkTemplates = (templates: AttributionOptions['templates'] = {}) => {
       if (typeof template !== 'string' || !template.trim()) {
         throw new Error(`payload-newsroom: attribution template "${key}" for locale "${locale}" is empty`)
       }
-      if (mustLinkSource.includes(key as TemplateKey) && !hasSourcePlaceholder(template)) {
+      if (mustLinkSource.includes(key as TemplateKey) && !hasPlaceholder(template, 'source')) {
         throw new Error(
           `payload-newsroom: attribution template "${key}" for locale "${locale}" must contain {source} or {source:link text}`,
+        )
+      }
+      if (key === 'responsible' && !hasPlaceholder(template, 'contact')) {
+        throw new Error(
+          `payload-newsroom: attribution template "responsible" for locale "${locale}" must contain {contact}`,
         )
       }
     }
@@ -219,6 +238,31 @@ const checkBackToTopLabels = (labels: BackToTopOptions['labels'] = {}) => {
       )
     }
   }
+}
+
+/**
+ * Every configured disclosure label is one of its locale's allowed labels, and no allowed list is
+ * empty: a label the rules would refuse on a sponsor must not be the default either.
+ */
+const resolveSponsorLabels = (sponsors: NewsroomPluginOptions['sponsors'] = {}) => {
+  const allowedLabels = { ...defaultAllowedLabels, ...sponsors.allowedLabels }
+  const disclosureLabels = { ...defaultDisclosureLabels, ...sponsors.disclosureLabels }
+  for (const [locale, labels] of Object.entries(allowedLabels)) {
+    if (!Array.isArray(labels) || labels.length === 0 || labels.some((label) => !label?.trim())) {
+      throw new Error(
+        `payload-newsroom: sponsors.allowedLabels.${locale} must list at least one label, none blank`,
+      )
+    }
+  }
+  for (const [locale, label] of Object.entries(disclosureLabels)) {
+    const allowed = Object.hasOwn(allowedLabels, locale) ? allowedLabels[locale] : undefined
+    if (!label?.trim() || (allowed && !allowed.includes(label))) {
+      throw new Error(
+        `payload-newsroom: sponsors.disclosureLabels.${locale} "${label}" is not one of sponsors.allowedLabels.${locale} (${(allowed ?? []).join(', ')})`,
+      )
+    }
+  }
+  return { allowedLabels, disclosureLabels }
 }
 
 const positiveNumber = (name: string, value: number | undefined, fallback: number): number => {
@@ -328,7 +372,7 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
         ((doc) => `/regions/${doc.path.split('/').map(encodeURIComponent).join('/')}`),
     },
     site: { ...options.site, url: options.site?.url?.replace(/\/+$/, '') },
-    sponsors: { disclosureLabels: { ...defaultDisclosureLabels, ...options.sponsors?.disclosureLabels } },
+    sponsors: resolveSponsorLabels(options.sponsors),
     users,
   }
 }

@@ -1,16 +1,18 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 
 import { newsroomCollection } from '../collection.js'
 import {
   aiUsages,
   attributionGroup,
   computeAttribution,
+  imageAiGroup,
   renderAttribution,
   sourceKinds,
 } from '../attribution/index.js'
 import { computeLayout, layoutGroup, renderLayoutTexts } from '../reading/index.js'
 import { deleteArticleDependents, syncLinkVisibility } from '../relatedLinks/index.js'
 import { ensureUniqueSlug, newsroomSlugField } from '../slugs/index.js'
+import { requireAdvertiser } from '../sponsors/index.js'
 import { previewField } from '../admin/previewField.js'
 import { urlField } from '../guards/urlField.js'
 import { setPublishedAt } from './publishedAt.js'
@@ -20,6 +22,7 @@ import type { ResolvedOptions } from '../options.js'
 export const articlesCollection = (options: ResolvedOptions): CollectionConfig => {
   const { articles, comments, regions, relatedLinks, sponsors } = options.collections
   const behaviour = !options.disabled
+  const editorsOnlyField = ({ req }: { req: PayloadRequest }) => options.isEditor(req)
   const defaultFields: Field[] = [
     {
       name: 'title',
@@ -56,6 +59,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
             label: t('image'),
             relationTo: options.media,
           } satisfies Field,
+          imageAiGroup(),
         ]
       : []),
     {
@@ -65,6 +69,17 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       defaultValue: false,
       index: true,
       label: t('paidContent'),
+    },
+    {
+      name: 'paidBy',
+      type: 'relationship',
+      admin: {
+        condition: (data) => Boolean(data?.paidContent),
+        description: t('paidByDescription'),
+        position: 'sidebar',
+      },
+      label: t('paidBy'),
+      relationTo: sponsors.slug,
     },
     {
       name: 'regions',
@@ -180,23 +195,43 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
           defaultValue: false,
           label: t('aiHumanReviewed'),
         },
+        // The review record: set by the server from the editor who confirms the review.
         {
           type: 'row',
           fields: [
             {
               name: 'reviewedBy',
               type: 'relationship',
-              admin: { description: t('aiReviewedByDescription') },
+              access: { read: editorsOnlyField },
+              admin: { description: t('aiReviewedByDescription'), readOnly: true },
               label: t('aiReviewedBy'),
               relationTo: options.users,
             },
             {
               name: 'reviewedAt',
               type: 'date',
-              admin: { description: t('aiReviewedAtDescription') },
+              admin: {
+                date: { pickerAppearance: 'dayAndTime' },
+                description: t('aiReviewedAtDescription'),
+                readOnly: true,
+              },
               label: t('aiReviewedAt'),
             },
           ],
+        },
+        // Kept when the reviewer's account is deleted: the record behind an exemption stays whole.
+        {
+          name: 'reviewerName',
+          type: 'text',
+          access: { read: editorsOnlyField },
+          admin: { description: t('aiReviewerNameDescription'), readOnly: true },
+          label: t('aiReviewerName'),
+        },
+        {
+          name: 'reviewHash',
+          type: 'text',
+          access: { read: editorsOnlyField },
+          admin: { hidden: true },
         },
       ],
       label: t('ai'),
@@ -273,6 +308,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       afterRead: [renderAttribution(options), renderLayoutTexts(options)],
       beforeChange: [
         setPublishedAt,
+        requireAdvertiser,
         computeAttribution(options),
         computeLayout(options),
         // Last: it holds an advisory lock until commit.

@@ -1,12 +1,32 @@
-import type { CollectionAfterReadHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterReadHook,
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  PayloadRequest,
+} from 'payload'
 
 import { ValidationError } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 
-import { type AttributionFacts, attributionFor, needsSourceUrl } from './notice.js'
+import {
+  type AttributionFacts,
+  attributionCaseOf,
+  attributionFor,
+  needsSourceUrl,
+  type NoticeTemplates,
+  reviewStands,
+} from './notice.js'
+import { imageAiFor } from './imageAi.js'
+import { noReview, type ReviewedText, reviewHashOf, type ReviewRecord, reviewStep } from './review.js'
+import { refuse } from '../guards/refuse.js'
 import { message } from '../i18n/index.js'
 import { isPublished, mergedGroup, valueAfterSave } from '../savedData.js'
+
+const isAiText = (facts: AttributionFacts): boolean => {
+  const attributionCase = attributionCaseOf(facts)
+  return attributionCase !== null && attributionCase !== 'sourced'
+}
 
 const factsOf = (
   data: Record<string, any>,
@@ -18,57 +38,158 @@ const factsOf = (
 
 /**
  * The publish gate: copy taken from a source cannot go out without its link, and with
- * `requireHumanReview` AI text cannot go out unreviewed. Drafts may stay incomplete.
+ * `requireHumanReview` AI text cannot go out without a standing review. Drafts may stay incomplete.
  */
 const checkPublishable = (
   req: PayloadRequest,
   facts: AttributionFacts,
-  requireHumanReview: boolean,
-  stored: Record<string, any> | undefined,
+  { requireHumanReview, voided }: { requireHumanReview: boolean; voided: boolean },
 ) => {
   const errors: { message: string; path: string }[] = []
   if (needsSourceUrl(facts) && !facts.source?.url) {
     errors.push({ message: message(req, 'errorSourceUrlRequired'), path: 'source.url' })
   }
-  const isAi = (facts.ai?.usage ?? 'none') !== 'none'
-  if (requireHumanReview && isAi) {
-    const ai = facts.ai as Record<string, unknown>
-    if (!ai.humanReviewed)
-      errors.push({ message: message(req, 'errorHumanReviewRequired'), path: 'ai.humanReviewed' })
-    // A review already on record stands when its reviewer's account is deleted (the link becomes null).
-    const recorded = Boolean(stored?.ai?.humanReviewed && stored.ai.reviewedAt)
-    if (!ai.reviewedBy && !recorded)
-      errors.push({ message: message(req, 'errorReviewerRequired'), path: 'ai.reviewedBy' })
+  if (requireHumanReview && isAiText(facts) && !reviewStands(facts.ai)) {
+    errors.push({
+      message: message(req, voided ? 'errorReviewVoided' : 'errorHumanReviewRequired'),
+      path: 'ai.humanReviewed',
+    })
   }
   if (errors.length > 0) throw new ValidationError({ errors, req }, req.t)
 }
 
+/** The reviewer the server records: a signed-in editor of the editors' collection, nobody else. */
+const reviewerOf = (req: PayloadRequest, options: ResolvedOptions) => {
+  const user = req.user as (Record<string, unknown> & { collection: string; id: number | string }) | null
+  if (!user || user.collection !== options.users || !options.isEditor(req)) return null
+  const titleField = req.payload.collections[options.users]?.config.admin?.useAsTitle
+  const named = [user.name, titleField ? user[titleField] : undefined, user.email].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  )
+  return { id: user.id, name: named ?? String(user.id) }
+}
+
 /**
- * Computes the stored `attribution` group from the facts on every save, whatever the client
- * sent for it (the Local API skips field access, so only overwriting is tamper-proof).
+ * The stored text in every locale. Payload sets a passed request's locale to the read's, so the
+ * save's own locale is put back afterwards (or the save would store its values as all locales).
+ */
+const readAllLocales = async (req: PayloadRequest, collection: string, id: number | string) => {
+  const { fallbackLocale, locale } = req
+  try {
+    return (await req.payload.findByID({
+      id,
+      collection: collection as CollectionSlug,
+      depth: 0,
+      disableErrors: true,
+      draft: true,
+      locale: 'all',
+      overrideAccess: true,
+      req,
+      select: { content: true, subtitle: true, title: true },
+    })) as null | Record<string, Record<string, unknown> | undefined>
+  } finally {
+    req.locale = locale
+    req.fallbackLocale = fallbackLocale
+  }
+}
+
+/**
+ * The reader-visible text after this save, in every locale: a save in one locale may leave an
+ * earlier review of the others standing only if their text is unchanged, so all of them count.
+ * Without localization that is the saved document; with it, the other locales are read once.
+ */
+const textsAfterSave = async (
+  args: Pick<Parameters<CollectionBeforeChangeHook>[0], 'collection' | 'data' | 'originalDoc' | 'req'>,
+): Promise<Record<string, ReviewedText>> => {
+  const { collection, data, originalDoc, req } = args
+  const pick = (name: string) => valueAfterSave(name, data, originalDoc) as any
+  const current: ReviewedText = { content: pick('content'), subtitle: pick('subtitle'), title: pick('title') }
+  const localization = req.payload.config.localization
+  if (!localization) return { '': current }
+  const currentLocale = req.locale && req.locale !== 'all' ? req.locale : localization.defaultLocale
+  const stored = originalDoc?.id ? await readAllLocales(req, collection.slug, originalDoc.id) : null
+  return Object.fromEntries(
+    localization.localeCodes.map((code) => [
+      code,
+      code === currentLocale
+        ? current
+        : {
+            content: stored?.content?.[code],
+            subtitle: stored?.subtitle?.[code] as null | string,
+            title: stored?.title?.[code] as null | string,
+          },
+    ]),
+  )
+}
+
+/**
+ * Computes the stored `attribution` group and the review record from the facts on every save,
+ * whatever the client sent for them (the Local API skips field access, so only overwriting is
+ * tamper-proof). A review is the server's record of who signed off which text, and when.
  */
 export const computeAttribution =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
-  ({ data, originalDoc, req }) => {
+  async ({ collection, data, originalDoc, req }) => {
     const facts = factsOf(data, originalDoc)
-    let ai = data.ai
-    if (isPublished({ _status: valueAfterSave('_status', data, originalDoc) })) {
-      checkPublishable(req, facts, options.requireHumanReview, originalDoc)
-      if (options.requireHumanReview && (facts.ai?.usage ?? 'none') !== 'none') {
-        const reviewedAt = (facts.ai as Record<string, unknown>).reviewedAt ?? new Date().toISOString()
-        ai = { ...mergedGroup(data.ai, originalDoc?.ai), reviewedAt }
+    const sentReviewed = data.ai?.humanReviewed
+    const isAi = isAiText(facts)
+    let review: ReviewRecord = noReview
+    let voided = false
+    if (isAi) {
+      const reviewer = reviewerOf(req, options)
+      const currentHash = reviewHashOf(
+        String(facts.ai?.usage),
+        await textsAfterSave({ collection, data, originalDoc, req }),
+      )
+      const stored = originalDoc?.ai as Partial<ReviewRecord> | undefined
+      const step = reviewStep({ currentHash, sentReviewed, stored, userCanReview: reviewer !== null })
+      if (step.kind === 'refuse') refuse(req, 'ai.humanReviewed', 'errorReviewerNotEditor')
+      if (step.kind === 'keep') review = { ...noReview, ...stored, humanReviewed: true }
+      if (step.kind === 'record' && reviewer) {
+        review = {
+          humanReviewed: true,
+          reviewedAt: new Date().toISOString(),
+          reviewedBy: reviewer.id,
+          reviewerName: reviewer.name,
+          reviewHash: currentHash,
+        }
       }
+      voided = step.kind === 'clear' && step.voided
     }
+    const ai = {
+      ...facts.ai,
+      ...review,
+      // A value Payload's validation must refuse (a checkbox sent as text) stays for it to name.
+      ...(sentReviewed != null && typeof sentReviewed !== 'boolean' ? { humanReviewed: sentReviewed } : {}),
+    }
+    const saved: AttributionFacts = { ai, source: facts.source }
+    if (isPublished({ _status: valueAfterSave('_status', data, originalDoc) })) {
+      checkPublishable(req, saved, { requireHumanReview: options.requireHumanReview, voided })
+    }
+    const templates = options.readerTextsFor(req.locale).templates
     return {
       ...data,
       ai,
-      attribution: attributionFor(facts, options.readerTextsFor(req.locale).templates),
+      attribution: attributionFor(saved, templates, options.site.editorialContact),
+      ...(options.media
+        ? { imageAi: imageAiGroupFor(mergedGroup(data.imageAi, originalDoc?.imageAi), templates) }
+        : {}),
     }
   }
 
+/** The stored `imageAi` group: the usage as sent, label and IPTC type computed from it. */
+const imageAiGroupFor = (group: Record<string, unknown>, templates: NoticeTemplates) => ({
+  ...group,
+  digitalSourceType: null,
+  label: null,
+  ...imageAiFor(group.usage, templates),
+})
+
 /** Every fact the notice depends on is in the read: a `select` may have left some out. */
 const hasAllFacts = (doc: Record<string, any>): boolean =>
-  ['usage', 'humanReviewed'].every((key) => doc.ai && typeof doc.ai === 'object' && key in doc.ai) &&
+  ['usage', 'humanReviewed', 'reviewedAt'].every(
+    (key) => doc.ai && typeof doc.ai === 'object' && key in doc.ai,
+  ) &&
   ['kind', 'name', 'url'].every((key) => doc.source && typeof doc.source === 'object' && key in doc.source)
 
 /**
@@ -80,8 +201,13 @@ const hasAllFacts = (doc: Record<string, any>): boolean =>
 export const renderAttribution =
   (options: ResolvedOptions): CollectionAfterReadHook =>
   ({ doc, req }) => {
-    if (!doc || !('attribution' in doc) || !hasAllFacts(doc)) return doc
+    if (!doc) return doc
+    const templates = options.readerTextsFor(req.locale).templates
+    if (doc.imageAi && typeof doc.imageAi === 'object' && 'usage' in doc.imageAi && 'label' in doc.imageAi) {
+      doc.imageAi = imageAiGroupFor(doc.imageAi, templates)
+    }
+    if (!('attribution' in doc) || !hasAllFacts(doc)) return doc
     const facts: AttributionFacts = { ai: doc.ai, source: doc.source }
-    doc.attribution = attributionFor(facts, options.readerTextsFor(req.locale).templates)
+    doc.attribution = attributionFor(facts, templates, options.site.editorialContact)
     return doc
   }

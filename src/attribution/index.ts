@@ -1,7 +1,9 @@
 // What the rest of the plugin may use from attribution/.
-export { attributionGroup } from './fields.js'
+export { attributionGroup, imageAiGroup } from './fields.js'
 export { computeAttribution, renderAttribution } from './hooks.js'
+export { type ImageAiLabel, type ImageAiUsage, imageAiUsages } from './imageAi.js'
 export {
+  type AiActState,
   type AiUsage,
   aiUsages,
   type Attribution,
@@ -12,4 +14,4 @@ export {
   sourceKinds,
   type TemplateKey,
 } from './notice.js'
-export { hasSourcePlaceholder, type NoticeSegment } from './template.js'
+export { type EditorialContact, type NoticeSegment } from './template.js'

@@ -1,4 +1,5 @@
 import {
+  type EditorialContact,
   mergeSegments,
   type NoticeSegment,
   renderTemplate,
@@ -8,7 +9,20 @@ import {
 
 export const attributionCases = ['rewritten', 'generated', 'edited', 'sourced'] as const
 export type AttributionCase = (typeof attributionCases)[number]
-export type TemplateKey = 'sourceSuffix' | AttributionCase
+/**
+ * `sourceSuffix` follows generated and edited text that has a source; `reviewedSuffix` follows AI
+ * text while a human review stands; `responsible` follows that, naming `site.editorialContact`.
+ * `imageGenerated` and `imageEdited` label an AI-made or AI-altered lead image.
+ */
+export const templateKeys = [
+  ...attributionCases,
+  'sourceSuffix',
+  'reviewedSuffix',
+  'responsible',
+  'imageGenerated',
+  'imageEdited',
+] as const
+export type TemplateKey = (typeof templateKeys)[number]
 export type NoticeTemplates = Record<TemplateKey, string>
 
 export const aiUsages = ['none', 'rewritten', 'generated', 'edited'] as const
@@ -19,13 +33,22 @@ export type SourceKind = (typeof sourceKinds)[number]
 export const noticePlacements = ['top', 'bottom'] as const
 export type NoticePlacement = (typeof noticePlacements)[number]
 
+/**
+ * What the AI Act asks of the text: `disclose` (Art. 50(4): AI text published to inform the public
+ * is labelled), `exempt` (a human review and editorial responsibility stand, second subparagraph),
+ * or null when no AI was used.
+ */
+export const aiActStates = ['disclose', 'exempt'] as const
+export type AiActState = (typeof aiActStates)[number]
+
 /** The stored facts a notice is rendered from. */
 export type AttributionFacts = {
-  ai?: { humanReviewed?: boolean | null; usage?: AiUsage | null } | null
+  ai?: { humanReviewed?: boolean | null; reviewedAt?: null | string; usage?: AiUsage | null } | null
   source?: ({ kind?: null | SourceKind } & SourceRef) | null
 }
 
 export type Attribution = {
+  aiAct: AiActState | null
   digitalSourceType: null | string
   notice: null | string
   placement: NoticePlacement | null
@@ -48,6 +71,7 @@ const digitalSourceTypes: Record<AttributionCase, null | string> = {
 }
 
 export const noAttribution: Attribution = {
+  aiAct: null,
   digitalSourceType: null,
   notice: null,
   placement: null,
@@ -72,24 +96,42 @@ export const needsSourceUrl = (facts: AttributionFacts): boolean => {
 }
 
 /**
- * The notice for an article (EU AI Act Art. 50(4)): AI text is labelled at first exposure
- * (`top`) unless a human reviewed it and took editorial responsibility (Art. 50(4), second
- * subparagraph), which lets the notice move to the `bottom`; plain sourcing goes to the bottom.
+ * A review stands when it was recorded (a time, set by the server with the reviewer) and not
+ * cleared since: the save that changes the reviewed text clears it (see review.ts).
  */
-export const attributionFor = (facts: AttributionFacts, templates: NoticeTemplates): Attribution => {
+export const reviewStands = (ai: AttributionFacts['ai']): boolean =>
+  Boolean(ai?.humanReviewed && ai.reviewedAt)
+
+/**
+ * The notice for an article (EU AI Act Art. 50(4)). AI text is labelled at first exposure (`top`,
+ * Art. 50(5)) unless a human review stands and the publisher holds editorial responsibility
+ * (Art. 50(4), second subparagraph; Commission guidelines para 133-136): then the exemption
+ * applies, and the voluntary notice moves to the `bottom` with the reviewed wording, visibly
+ * different from the mandatory one. Plain sourcing goes to the bottom.
+ */
+export const attributionFor = (
+  facts: AttributionFacts,
+  templates: NoticeTemplates,
+  contact?: EditorialContact,
+): Attribution => {
   const attributionCase = attributionCaseOf(facts)
   if (!attributionCase) return noAttribution
   const source: SourceRef = { name: facts.source?.name, url: facts.source?.url || null }
   const withSuffix = (attributionCase === 'generated' || attributionCase === 'edited') && Boolean(source.url)
+  const isAi = attributionCase !== 'sourced'
+  const exempt = isAi && reviewStands(facts.ai)
+  const then = (template: string) => [{ text: ' ' }, ...renderTemplate(template, source, contact)]
   const segments = mergeSegments([
     ...renderTemplate(templates[attributionCase], source),
-    ...(withSuffix ? [{ text: ' ' }, ...renderTemplate(templates.sourceSuffix, source)] : []),
+    ...(withSuffix ? then(templates.sourceSuffix) : []),
+    ...(exempt ? then(templates.reviewedSuffix) : []),
+    ...(exempt && contact?.name ? then(templates.responsible) : []),
   ])
-  const isAi = attributionCase !== 'sourced'
   return {
+    aiAct: isAi ? (exempt ? 'exempt' : 'disclose') : null,
     digitalSourceType: digitalSourceTypes[attributionCase],
     notice: segmentsToText(segments),
-    placement: isAi && !facts.ai?.humanReviewed ? 'top' : 'bottom',
+    placement: isAi && !exempt ? 'top' : 'bottom',
     required: true,
     segments,
     sourceUrl: source.url ?? null,

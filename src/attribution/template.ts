@@ -1,25 +1,28 @@
 /** One piece of a rendered notice: plain text, or the part linked to the source. Never HTML. */
 export type NoticeSegment = { href?: string; text: string }
 
-export type TemplatePart = { linkText?: string; type: 'source' } | { text: string; type: 'text' }
+/** The linked things a template can name: the article's source, the editorial contact. */
+export type Placeholder = 'contact' | 'source'
 
-const PLACEHOLDER = /\{source(?::([^{}]+))?\}/g
+export type TemplatePart = { linkText?: string; type: Placeholder } | { text: string; type: 'text' }
 
-/** Splits a template at its `{source}` / `{source:link text}` placeholders. */
+const PLACEHOLDER = /\{(source|contact)(?::([^{}]+))?\}/g
+
+/** Splits a template at its `{source}` / `{source:link text}` (and `{contact}`) placeholders. */
 export const parseTemplate = (template: string): TemplatePart[] => {
   const parts: TemplatePart[] = []
   let last = 0
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (match.index > last) parts.push({ type: 'text', text: template.slice(last, match.index) })
-    parts.push({ type: 'source', linkText: match[1] })
+    parts.push({ type: match[1] as Placeholder, linkText: match[2] })
     last = match.index + match[0].length
   }
   if (last < template.length) parts.push({ type: 'text', text: template.slice(last) })
   return parts
 }
 
-export const hasSourcePlaceholder = (template: string): boolean =>
-  parseTemplate(template).some((part) => part.type === 'source')
+export const hasPlaceholder = (template: string, placeholder: Placeholder): boolean =>
+  parseTemplate(template).some((part) => part.type === placeholder)
 
 export type SourceRef = { name?: null | string; url?: null | string }
 
@@ -42,17 +45,30 @@ export const mergeSegments = (segments: NoticeSegment[]): NoticeSegment[] =>
     return merged
   }, [])
 
+/** The person or desk with editorial responsibility (`site.editorialContact`). */
+export type EditorialContact = { email?: string; name: string; url?: string }
+
+const contactRef = (contact: EditorialContact | undefined): SourceRef => ({
+  name: contact?.name,
+  url: contact?.url || (contact?.email ? `mailto:${contact.email}` : null),
+})
+
 /**
  * Renders a template to segments: `{source:dieser Quelle}` becomes "dieser Quelle" linked to the
- * source URL, `{source}` the source's name linked. Without a URL the words stay, unlinked.
+ * source URL, `{source}` the source's name linked, `{contact}` the editorial contact's name
+ * linked to its page or address. Without a URL the words stay, unlinked.
  */
-export const renderTemplate = (template: string, source: SourceRef): NoticeSegment[] =>
+export const renderTemplate = (
+  template: string,
+  source: SourceRef,
+  contact?: EditorialContact,
+): NoticeSegment[] =>
   mergeSegments(
-    parseTemplate(template).map((part) =>
-      part.type === 'text'
-        ? { text: part.text }
-        : { text: part.linkText ?? sourceLabel(source), ...(source.url ? { href: source.url } : {}) },
-    ),
+    parseTemplate(template).map((part) => {
+      if (part.type === 'text') return { text: part.text }
+      const ref = part.type === 'source' ? source : contactRef(contact)
+      return { text: part.linkText ?? sourceLabel(ref), ...(ref.url ? { href: ref.url } : {}) }
+    }),
   )
 
 export const segmentsToText = (segments: NoticeSegment[]): string =>

@@ -1,4 +1,4 @@
-import type { Attribution } from '../attribution/notice.js'
+import type { Attribution, NoticeTemplates } from '../attribution/notice.js'
 import type {
   NewsroomArticle,
   NewsroomAuthor,
@@ -12,9 +12,10 @@ import type { PageFacts } from './pageFacts.js'
 import type { ArticlePage, PageLayout, PageRegion, PageSponsor, RelatedItem } from './types.js'
 
 import { type ID, idOf } from '../idOf.js'
-import { disclosureLabelFor } from '../sponsors/disclosureLabel.js'
+import { type AdvertisingLabels, disclosureLabelFor, SPONSORED_REL } from '../sponsors/disclosureLabel.js'
+import { markLinksSponsored } from './sponsoredLinks.js'
 import { articleJsonLd } from './jsonLd.js'
-import { byID, type PageMedia, toImage, toPageSponsor } from './pageParts.js'
+import { articleImage, byID, type PageMedia, toPageSponsor } from './pageParts.js'
 
 export type { PageMedia }
 
@@ -26,21 +27,24 @@ export type ArticlePageReads = {
   facts: PageFacts
   links: NewsroomRelatedLink<ID>[]
   media: PageMedia[]
+  /** The advertiser of paid content, read whatever its campaign window: the article names it. */
+  paidBy: NewsroomSponsor<ID> | null
   regions: NewsroomRegion<ID>[]
   sponsors: NewsroomSponsor<ID>[]
   /** Link targets and automatic related articles, published ones only. */
   targets: NewsroomArticle<ID>[]
 }
 
-export type ArticlePageSettings = {
+export type ArticlePageSettings = AdvertisingLabels & {
   /** Comments exist in this configuration (the collection is not switched off). */
   commentsExist: boolean
   commentsNotice: string
-  disclosureLabels: Record<string, string>
   locale: string
   relatedLimit: number
   routes: ResolvedOptions['routes']
   site: SiteOptions
+  /** The reader's templates for the image label. */
+  templates: NoticeTemplates
 }
 
 const idsOf = (value: unknown): ID[] =>
@@ -71,6 +75,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
         ]
       : []
   })
+  const paidLabel = disclosureLabelFor(settings.disclosureLabels, settings.locale)
   const targetsByID = new Map(reads.targets.map((target) => [String(target.id), target]))
   const mediaByID = new Map(reads.media.map((media) => [String(media.id), media]))
   const internalItem = (id: ID | null, curated: boolean): RelatedItem[] => {
@@ -79,6 +84,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
       ? [
           {
             curated,
+            label: target.paidContent ? paidLabel : null,
             publishedAt: target.publishedAt ?? null,
             slug: target.slug,
             title: target.title,
@@ -89,7 +95,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
   }
   const curated = reads.links.flatMap((link): RelatedItem[] =>
     link.type === 'external'
-      ? [{ curated: true, title: link.label ?? '', type: 'external', url: link.url ?? '' }]
+      ? [{ curated: true, label: null, title: link.label ?? '', type: 'external', url: link.url ?? '' }]
       : internalItem(idOf(link.target), true),
   )
   const automatic = facts.relatedIDs.flatMap((id) => internalItem(id, false))
@@ -98,7 +104,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
 
   const attribution = doc.attribution?.required ? (doc.attribution as Attribution) : null
   const primaryRegion = regions[0] ?? null
-  const image = toImage(mediaByID.get(String(idOf(doc.image))))
+  const image = articleImage(mediaByID.get(String(idOf(doc.image))), doc, settings.templates)
   // In the article's order; a byline the caller may not read is left out.
   const authorsByID = byID(reads.authors)
   const authors = idsOf(doc.authors).flatMap((id) => {
@@ -116,11 +122,17 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
       : []
   })
   const paidContent = Boolean(doc.paidContent)
+  const label = paidContent ? paidLabel : null
+  const paidBy =
+    paidContent && reads.paidBy
+      ? { id: reads.paidBy.id, name: reads.paidBy.name, rel: SPONSORED_REL, url: reads.paidBy.url }
+      : null
 
   return {
     article: {
       authors,
-      content: doc.content ?? null,
+      // Every front end gets the paid links marked, not only ones that know the rule.
+      content: paidContent ? markLinksSponsored(doc.content ?? null) : (doc.content ?? null),
       dateline: {
         date: doc.dateline?.date ?? null,
         place: doc.dateline?.place ?? null,
@@ -128,6 +140,8 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
       },
       id: doc.id,
       image,
+      label,
+      paidBy,
       paidContent,
       publishedAt: doc.publishedAt ?? null,
       slug: doc.slug,
@@ -147,11 +161,14 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
         attribution,
         authors,
         dateline: doc.dateline?.text ?? null,
-        imageUrl: image?.url ?? null,
+        image,
+        label,
         locale: settings.locale,
         modifiedAt: doc.updatedAt,
+        paidBy,
         paidContent,
-        place: primaryRegion?.name ?? doc.dateline?.place ?? null,
+        place: doc.dateline?.place ?? null,
+        primaryRegion: primaryRegion?.name ?? null,
         publishedAt: doc.publishedAt ?? null,
         subtitle: doc.subtitle ?? null,
         title: doc.title,
@@ -161,11 +178,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
       settings.site,
     ),
     // Paid content says so first (§ 22 MStV, Pressekodex Ziffer 7); otherwise the primary region.
-    kicker: paidContent
-      ? { label: disclosureLabelFor(settings.disclosureLabels, settings.locale), paid: true }
-      : primaryRegion
-        ? { label: primaryRegion.name, paid: false }
-        : null,
+    kicker: label ? { label, paid: true } : primaryRegion ? { label: primaryRegion.name, paid: false } : null,
     layout: doc.layout as PageLayout,
     primaryRegion,
     regions,

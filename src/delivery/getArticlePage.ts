@@ -137,7 +137,8 @@ export const getArticlePage = async ({
       (id): id is ID => id !== null,
     )
     const targetIDs = facts.links.map((link) => link.target).filter((id): id is ID => id !== null)
-    const [linkDocs, sponsorDocs, targetDocs, mediaDocs] = await Promise.all([
+    const paidByID = doc.paidContent ? idOf(doc.paidBy) : null
+    const [linkDocs, sponsorDocs, targetDocs, mediaDocs, paidByDocs] = await Promise.all([
       findDocs(payload, {
         ...readAs,
         collection: relatedLinks.slug,
@@ -156,18 +157,29 @@ export const getArticlePage = async ({
       findDocs(payload, {
         ...readAs,
         collection: articles.slug,
-        select: { _status: true, publishedAt: true, slug: true, title: true },
+        select: { _status: true, paidContent: true, publishedAt: true, slug: true, title: true },
         where: { id: { in: [...new Set([...targetIDs, ...facts.relatedIDs])] } },
       }).then((docs) => docs.filter((target) => isPublished(target))),
       options.media
         ? findDocs(payload, { ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
         : Promise.resolve([] as Doc[]),
+      // Read whatever its campaign window: a published paid article names its advertiser for good,
+      // so only the name and the link are read, and only for an article the caller may read.
+      paidByID === null
+        ? Promise.resolve([] as Doc[])
+        : findDocs(payload, {
+            ...readAs,
+            collection: sponsors.slug,
+            overrideAccess: true,
+            select: { name: true, url: true },
+            where: { id: { equals: paidByID } },
+          }),
     ])
-    return { facts, linkDocs, mediaDocs, sponsorDocs, targetDocs }
+    return { facts, linkDocs, mediaDocs, paidBy: paidByDocs[0] ?? null, sponsorDocs, targetDocs }
   }
 
-  const [regionDocs, authorDocs, { facts, linkDocs, mediaDocs, sponsorDocs, targetDocs }] = await Promise.all(
-    [
+  const [regionDocs, authorDocs, { facts, linkDocs, mediaDocs, paidBy, sponsorDocs, targetDocs }] =
+    await Promise.all([
       findDocs(payload, {
         ...readAs,
         collection: regions.slug,
@@ -181,8 +193,7 @@ export const getArticlePage = async ({
         where: { id: { in: authorIDs } },
       }),
       factsOfDoc().then(readsOfFacts),
-    ],
-  )
+    ])
 
   return assembleArticlePage(
     {
@@ -191,6 +202,7 @@ export const getArticlePage = async ({
       facts,
       links: linkDocs as unknown as NewsroomRelatedLink<ID>[],
       media: mediaDocs as unknown as PageMedia[],
+      paidBy: paidBy as unknown as NewsroomSponsor<ID> | null,
       regions: regionDocs as unknown as NewsroomRegion<ID>[],
       sponsors: sponsorDocs as unknown as NewsroomSponsor<ID>[],
       targets: targetDocs as unknown as NewsroomArticle<ID>[],
@@ -198,11 +210,12 @@ export const getArticlePage = async ({
     {
       commentsExist: comments !== false && Boolean(payload.collections[comments.slug as CollectionSlug]),
       commentsNotice: options.readerTextsFor(readerLocale).commentsNotice,
-      disclosureLabels: options.sponsors.disclosureLabels,
+      ...options.sponsors,
       locale: readerLocale,
       relatedLimit: options.related.limit,
       routes: options.routes,
       site: options.site,
+      templates: options.readerTextsFor(readerLocale).templates,
     },
   )
 }

@@ -1,6 +1,7 @@
 import type { Attribution } from '../attribution/notice.js'
 import type { SiteOptions } from '../options.js'
 import type { AuthorPage } from './archives/types.js'
+import type { ArticleImage, PageAdvertiser } from './types.js'
 
 import { IPTC } from '../attribution/notice.js'
 import { WORDS_PER_MINUTE } from '../reading/readingMetadata.js'
@@ -15,11 +16,17 @@ export type JsonLdInput = {
   attribution: Attribution | null
   authors: Pick<AuthorPage['author'], 'kind' | 'name' | 'url'>[]
   dateline: null | string
-  imageUrl: null | string
+  image: ArticleImage | null
+  /** The disclosure label of paid content, which leads its headline as it leads its title. */
+  label: null | string
   locale: string
   modifiedAt: string
+  paidBy: null | PageAdvertiser
   paidContent: boolean
+  /** The dateline's place: where the story was reported from. */
   place: null | string
+  /** The primary region: what the story is about. */
+  primaryRegion: null | string
   publishedAt: null | string
   subtitle: null | string
   title: string
@@ -53,6 +60,17 @@ export const authorEntity = (
     url: absoluteUrl(site, author.url),
   })
 
+/** The lead image, with the digital source type of an AI-made or AI-altered one. */
+const imageObject = (image: ArticleImage, site: SiteOptions) =>
+  compact({
+    '@type': 'ImageObject',
+    caption: image.alt,
+    digitalSourceType: image.ai ? schemaDigitalSourceType[image.ai.digitalSourceType] : null,
+    height: image.height,
+    url: absoluteUrl(site, image.url),
+    width: image.width,
+  })
+
 /** ISO 8601 duration of the reading time, e.g. `PT4M`. */
 const timeRequired = (wordCount: number) => `PT${Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE))}M`
 
@@ -66,17 +84,18 @@ export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<str
     '@type': input.paidContent ? 'AdvertiserContentArticle' : 'NewsArticle',
     alternativeHeadline: input.subtitle,
     author: input.authors.length ? input.authors.map((author) => authorEntity(author, site)) : null,
-    contentLocation: input.place ? { '@type': 'Place', name: input.place } : null,
+    contentLocation: input.primaryRegion ? { '@type': 'Place', name: input.primaryRegion } : null,
     dateline: input.dateline,
     dateModified: input.modifiedAt,
     datePublished: input.publishedAt,
     digitalSourceType: input.attribution?.digitalSourceType
       ? schemaDigitalSourceType[input.attribution.digitalSourceType]
       : null,
-    headline: input.title,
-    image: input.imageUrl ? absoluteUrl(site, input.imageUrl) : null,
+    headline: input.label ? `${input.label}: ${input.title}` : input.title,
+    image: input.image ? imageObject(input.image, site) : null,
     inLanguage: input.locale,
     isBasedOn: input.attribution?.sourceUrl ?? null,
+    locationCreated: input.place ? { '@type': 'Place', name: input.place } : null,
     mainEntityOfPage: { '@id': absoluteUrl(site, input.url), '@type': 'WebPage' },
     publisher: site.name
       ? compact({
@@ -85,6 +104,9 @@ export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<str
           name: site.name,
           url: site.url,
         })
+      : null,
+    sponsor: input.paidBy
+      ? { '@type': 'Organization', name: input.paidBy.name, url: input.paidBy.url }
       : null,
     timeRequired: timeRequired(input.wordCount),
     url: absoluteUrl(site, input.url),

@@ -1,8 +1,10 @@
-import type { NewsroomSponsor } from '../documents.js'
-import type { PageImage, PageSponsor } from './types.js'
+import type { NoticeTemplates } from '../attribution/notice.js'
+import type { NewsroomArticle, NewsroomSponsor } from '../documents.js'
+import type { ArticleImage, PageImage, PageSponsor } from './types.js'
 
+import { imageAiFor } from '../attribution/imageAi.js'
 import { type ID, idOf } from '../idOf.js'
-import { disclosureLabelFor } from '../sponsors/disclosureLabel.js'
+import { type AdvertisingLabels, readerLabel, SPONSORED_REL } from '../sponsors/disclosureLabel.js'
 
 /** A media document as delivery uses it (the host's upload collection). */
 export type PageMedia = {
@@ -18,6 +20,16 @@ export const toImage = (media: PageMedia | undefined): null | PageImage =>
     ? { alt: media.alt ?? null, height: media.height ?? null, url: media.url, width: media.width ?? null }
     : null
 
+/** An article's lead image with the label AI use in it needs, for the reader's locale. */
+export const articleImage = (
+  media: PageMedia | undefined,
+  article: Pick<NewsroomArticle<ID>, 'imageAi'>,
+  templates: NoticeTemplates,
+): ArticleImage | null => {
+  const image = toImage(media)
+  return image ? { ...image, ai: imageAiFor(article.imageAi?.usage ?? 'none', templates) } : null
+}
+
 /** The sponsor fields a page shows (`toPageSponsor`): what every page reads of a sponsor. */
 export const PAGE_SPONSOR_SELECT = {
   disclosureLabel: true,
@@ -25,23 +37,25 @@ export const PAGE_SPONSOR_SELECT = {
   name: true,
   placement: true,
   priority: true,
-  rel: true,
   url: true,
 } as const
 
-/** A sponsor as pages show it: labelled in the reader's locale, with its logo. */
+/**
+ * A sponsor as pages show it: labelled with a label the reader's locale allows, with its logo,
+ * and marked as a paid link by the constant `rel` (a row written around the hooks cannot unmark it).
+ */
 export const toPageSponsor = (
   sponsor: NewsroomSponsor<ID>,
   mediaByID: Map<string, PageMedia>,
-  { disclosureLabels, locale }: { disclosureLabels: Record<string, string>; locale: string },
+  labels: AdvertisingLabels & { locale: string },
 ): PageSponsor => ({
-  disclosureLabel: sponsor.disclosureLabel || disclosureLabelFor(disclosureLabels, locale),
+  disclosureLabel: readerLabel(sponsor.disclosureLabel, labels),
   id: sponsor.id,
   logo: toImage(mediaByID.get(String(idOf(sponsor.logo)))),
   name: sponsor.name,
   placement: sponsor.placement,
   priority: Number(sponsor.priority ?? 0),
-  rel: sponsor.rel ?? '',
+  rel: SPONSORED_REL,
   url: sponsor.url,
 })
 

@@ -1,3 +1,4 @@
+import type { ImageAiLabel } from '../attribution/imageAi.js'
 import type { Attribution } from '../attribution/notice.js'
 import type { AuthorKind } from '../authors/authorKinds.js'
 import type { NoticeSegment } from '../attribution/template.js'
@@ -18,6 +19,12 @@ export type PageRegion = {
 
 export type PageImage = { alt: null | string; height: null | number; url: string; width: null | number }
 
+/** The lead image, with its AI label when AI made or altered it (never removed by a review). */
+export type ArticleImage = PageImage & { ai: ImageAiLabel | null }
+
+/** The advertiser a paid article names (`paidBy`), linked as a paid link. */
+export type PageAdvertiser = { id: number | string; name: string; rel: string; url: string }
+
 export type PageSponsor = {
   disclosureLabel: string
   id: number | string
@@ -25,12 +32,15 @@ export type PageSponsor = {
   name: string
   placement: SponsorPlacement
   priority: number
+  /** Always `sponsored noopener`, whatever is stored. */
   rel: string
   url: string
 }
 
 export type RelatedItem = {
   curated: boolean
+  /** The disclosure label when the target is paid content (only curated links can be), else null. */
+  label: null | string
   publishedAt?: null | string
   slug?: string
   title: string
@@ -50,10 +60,14 @@ export type ArticlePage = {
   article: {
     /** The bylines in the article's order, each with its page's URL (`routes.author`). */
     authors: { id: number | string; kind: AuthorKind; name: string; slug: string; url: string }[]
+    /** Lexical JSON; in paid content every link node carries `rel: 'sponsored'`. */
     content: unknown
     dateline: { date: null | string; place: null | string; text: null | string }
     id: number | string
-    image: null | PageImage
+    image: ArticleImage | null
+    /** The disclosure label (`Anzeige`) of paid content, else null: show it with the title everywhere. */
+    label: null | string
+    paidBy: null | PageAdvertiser
     paidContent: boolean
     publishedAt: null | string
     slug: string

@@ -72,6 +72,18 @@ export const de: Record<NewsroomTranslationKey, string> = {
   aiHumanReviewed: 'Von einem Menschen redigiert',
   aiReviewedBy: 'Redigiert von',
   aiReviewedAt: 'Redigiert am',
+  aiReviewerName: 'Prüfer',
+  aiAct: 'EU-KI-Verordnung',
+  attributionAiAct: 'EU-KI-Verordnung (Art. 50)',
+  aiActDisclose: 'Kennzeichnungspflichtig',
+  aiActExempt: 'Ausgenommen: redaktionell geprüft',
+  imageAi: 'KI im Bild',
+  imageAiUsage: 'KI-Einsatz im Bild',
+  imageAiNone: 'Keine KI',
+  imageAiGenerated: 'Mit KI erzeugt',
+  imageAiEdited: 'Mit KI bearbeitet',
+  imageAiLabel: 'Bildhinweis',
+  paidBy: 'Auftraggeber',
   sponsors: 'Sponsoren',
   relatedLinks: 'Weiterführende Links',
   allowComments: 'Kommentare erlauben',
@@ -129,9 +141,21 @@ export const de: Record<NewsroomTranslationKey, string> = {
   sourceKindDescription: 'Eigene Recherche, Nachrichtenagentur oder andere externe Quelle.',
   sourceNameDescription: 'Der Name der Agentur oder des Mediums, wie Leser ihn sehen sollen.',
   aiUsageDescription: 'Wie KI an diesem Text beteiligt war. Bestimmt den Hinweis, den Leser sehen.',
-  aiHumanReviewedDescription: 'Ein Mensch hat den KI-Text geprüft und trägt die redaktionelle Verantwortung.',
+  aiHumanReviewedDescription:
+    'Bestätige, dass du den KI-Text geprüft hast und die Redaktion die Verantwortung trägt. Erfasst wird, wer und wann; jede Textänderung hebt die Prüfung auf.',
   aiReviewedByDescription: 'Wer den KI-Text geprüft hat.',
   aiReviewedAtDescription: 'Wann der KI-Text geprüft wurde.',
+  aiReviewerNameDescription:
+    'Der Prüfer, wie er erfasst wurde; bleibt erhalten, wenn das Konto gelöscht wird.',
+  attributionAiActDescription:
+    'Ob das Gesetz den Hinweis verlangt (KI-Text ohne gültige Prüfung) oder die Prüfung davon ausnimmt.',
+  imageAiDescription:
+    'Kennzeichne ein Bild, das KI erzeugt oder verändert hat. Leser sehen den Hinweis am Bild; eine Prüfung hebt ihn nicht auf.',
+  imageAiUsageDescription:
+    'Erzeugt: ganz von KI. Bearbeitet: ein echtes Foto, von KI verändert (nicht bloß zugeschnitten oder farbkorrigiert).',
+  imageAiLabelDescription: 'Der Hinweis, den Leser am Bild sehen.',
+  paidByDescription:
+    'Der Sponsor, der diesen Artikel bezahlt hat; er wird den Lesern genannt. Pflicht, um bezahlte Inhalte zu veröffentlichen.',
   sponsorsDescription: 'Sponsoren, die bei diesem Artikel erscheinen, jeweils als Anzeige gekennzeichnet.',
   relatedLinksDescription:
     'Von der Redaktion gewählte Links, vor den automatisch gefundenen ähnlichen Artikeln.',
@@ -165,7 +189,8 @@ export const de: Record<NewsroomTranslationKey, string> = {
   digitalSourceType: 'Digitale Quellenart (IPTC)',
   digitalSourceTypeDescription: 'Der IPTC-Code für KI-Inhalte, für Suchmaschinen und Content Credentials.',
   attributionPlacement: 'Platzierung',
-  attributionPlacementDescription: 'KI-Text wird oben gekennzeichnet, bis ein Mensch ihn redigiert hat.',
+  attributionPlacementDescription:
+    'KI-Text wird oben gekennzeichnet, solange keine gültige Prüfung vorliegt.',
   placementTop: 'Über dem Text',
   placementBottom: 'Unter dem Text',
   layout: 'Lesen',
@@ -210,6 +235,19 @@ export const de: Record<NewsroomTranslationKey, string> = {
     'Der Hinweis, wie Leser ihn sehen; er ändert sich mit „Künstliche Intelligenz“ und „Quelle“.',
   attributionNotRequired: 'Kein Hinweis nötig: ohne KI und aus eigener Recherche.',
   attributionMissingSourceUrl: 'Zum Veröffentlichen fehlt der Link zur Quelle.',
+  reviewState: 'Prüfung',
+  reviewStanding: 'Geprüft von {{name}} am {{date}}.',
+  reviewNone: 'Nicht geprüft: Der Hinweis steht über dem Text.',
+  reviewPending: 'Wird beim Speichern bestätigt: Der Hinweis steht dann mit dem Prüfvermerk unter dem Text.',
+  reviewVoidedByEdit:
+    'Du hast den Text geändert: Beim Speichern entfällt die Prüfung. Prüfe den gespeicherten Text und bestätige erneut.',
+  imageAiPreview: 'Vorschau des Bildhinweises',
+  imageAiPreviewDescription: 'Der Hinweis, den Leser am Aufmacherbild sehen.',
+  imageAiNoLabel: 'Kein Hinweis: keine KI im Bild.',
+  paidPreview: 'So sehen Leser diesen bezahlten Artikel',
+  paidPreviewDescription: 'Titel, Dachzeile und Auftraggeber, wie Seiten, Listen und Feeds sie zeigen.',
+  paidPreviewNoAdvertiser: 'Noch kein Auftraggeber gewählt: Zum Veröffentlichen nötig.',
+  paidByLabel: 'Bezahlt von {{name}}',
   readingSummary: 'Umfang und Lesezeit',
   readingSummaryDescription: 'Live gezählt aus Titel, Untertitel und Inhalt; beim Speichern übernommen.',
   readingTime: 'Lesezeit',
@@ -242,7 +280,16 @@ export const de: Record<NewsroomTranslationKey, string> = {
   errorSourceUrlRequired:
     'Ein aus einer Quelle übernommener Text kann nicht ohne Link auf diese Quelle veröffentlicht werden.',
   errorHumanReviewRequired: 'KI-Text muss vor der Veröffentlichung von einem Menschen geprüft werden.',
-  errorReviewerRequired: 'Gib an, wer den KI-Text geprüft hat.',
+  errorReviewVoided:
+    'Der Text hat sich seit der Prüfung geändert, die Prüfung gilt nicht mehr. Speichere die Änderung, prüfe den Text und bestätige die Prüfung erneut.',
+  errorReviewerNotEditor:
+    'Nur ein angemeldeter Redakteur kann eine Prüfung bestätigen: Sie wird unter seinem Namen erfasst.',
+  errorPaidByRequired:
+    'Bezahlte Inhalte nennen ihren Auftraggeber: Wähle den Sponsor, der den Artikel bezahlt hat.',
+  errorSponsorPaidFor:
+    'Dieser Sponsor ist Auftraggeber von {{count}} Artikeln. Wähle dort zuerst einen anderen Auftraggeber.',
+  errorLabelNotAllowed:
+    '„{{label}}“ ist für diese Sprache keine zulässige Werbekennzeichnung. Erlaubt: {{allowed}}.',
   errorPageInvalid: 'Die Seite muss eine ganze Zahl von 1 bis {{max}} sein.',
   errorSortHidden:
     'Nach „{{path}}“ kann nicht sortiert werden: Das liest Dokumente, die du nicht sehen darfst.',

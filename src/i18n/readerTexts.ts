@@ -20,6 +20,10 @@ export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
         'Diese Nachricht wurde {source:dieser Quelle} entnommen und von künstlicher Intelligenz umgeschrieben.',
       sourced: 'Diese Nachricht wurde {source:dieser Quelle} entnommen.',
       sourceSuffix: 'Quelle: {source}',
+      reviewedSuffix: 'Von der Redaktion geprüft.',
+      responsible: 'Verantwortlich: {contact}.',
+      imageGenerated: 'Bild mit KI erzeugt',
+      imageEdited: 'Bild mit KI bearbeitet',
     },
   },
   en: {
@@ -31,6 +35,10 @@ export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
       rewritten: 'This report was taken from {source:this source} and rewritten by artificial intelligence.',
       sourced: 'This report was taken from {source:this source}.',
       sourceSuffix: 'Source: {source}',
+      reviewedSuffix: 'Reviewed by the editors.',
+      responsible: 'Editorial responsibility: {contact}.',
+      imageGenerated: 'Image generated with AI',
+      imageEdited: 'Image edited with AI',
     },
   },
 }

@@ -5,6 +5,7 @@ import { previewField } from '../admin/previewField.js'
 import { urlField } from '../guards/urlField.js'
 import { SPONSORED_REL } from './disclosureLabel.js'
 import { enforceSponsorLabel } from './enforceSponsorLabel.js'
+import { refuseDeletingAdvertiser } from './paidContent.js'
 import { selectOptions, t } from '../i18n/index.js'
 import { sponsorPlacements } from './placements.js'
 import type { ResolvedOptions } from '../options.js'
@@ -90,7 +91,7 @@ export const sponsorsCollection = (options: ResolvedOptions): CollectionConfig =
       ? [
           previewField({
             name: 'sponsorPreview',
-            clientProps: { disclosureLabels: options.sponsors.disclosureLabels, rel: SPONSORED_REL },
+            clientProps: { ...options.sponsors, rel: SPONSORED_REL },
             component: 'SponsorLabelPreview',
             description: 'sponsorPreviewDescription',
             label: 'sponsorPreview',
@@ -121,7 +122,15 @@ export const sponsorsCollection = (options: ResolvedOptions): CollectionConfig =
       useAsTitle: 'name',
     },
     fields: defaultFields,
-    hooks: { beforeChange: [enforceSponsorLabel(options.sponsors.disclosureLabels)] },
+    hooks: {
+      beforeChange: [enforceSponsorLabel(options)],
+      beforeDelete: [
+        refuseDeletingAdvertiser({
+          articles: options.collections.articles.slug,
+          sponsors: options.collections.sponsors.slug,
+        }),
+      ],
+    },
   })
 }
 

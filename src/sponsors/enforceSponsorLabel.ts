@@ -1,32 +1,36 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { ResolvedOptions } from '../options.js'
+
 import { refuse } from '../guards/refuse.js'
 import { valueAfterSave } from '../savedData.js'
-import { disclosureLabelFor, SPONSORED_REL } from './disclosureLabel.js'
+import { allowedLabel, allowedLabelsFor, disclosureLabelFor, SPONSORED_REL } from './disclosureLabel.js'
 
 /**
- * Paid links are always marked (`rel="sponsored noopener"`) and labelled (§ 22 MStV,
- * Pressekodex Ziffer 7): a blank label falls back to the locale's default. Also keeps
- * `activeUntil` after `activeFrom`.
+ * Paid links are always marked (`rel="sponsored noopener"`) and labelled with a label the locale
+ * allows (§ 22 MStV, Pressekodex Ziffer 7): a blank label becomes the locale's default, another
+ * one is refused. Also keeps `activeUntil` after `activeFrom`.
  */
 export const enforceSponsorLabel =
-  (labels: Record<string, string>): CollectionBeforeChangeHook =>
+  (options: ResolvedOptions): CollectionBeforeChangeHook =>
   ({ data, originalDoc, req }) => {
-    const label = typeof data.disclosureLabel === 'string' ? data.disclosureLabel.trim() : undefined
-    const keepLabel =
-      label === undefined &&
-      typeof originalDoc?.disclosureLabel === 'string' &&
-      originalDoc.disclosureLabel.trim()
+    const { allowedLabels, disclosureLabels } = options.sponsors
+    const locale = options.readerLocaleOf(req.locale)
+    const sent = valueAfterSave('disclosureLabel', data, originalDoc)
+    const label = typeof sent === 'string' ? sent.trim() : ''
     const activeFrom = valueAfterSave('activeFrom', data, originalDoc) as null | string | undefined
     const activeUntil = valueAfterSave('activeUntil', data, originalDoc) as null | string | undefined
     if (activeFrom && activeUntil && new Date(activeUntil) <= new Date(activeFrom)) {
       refuse(req, 'activeUntil', 'errorActiveUntil')
     }
-    return {
-      ...data,
-      disclosureLabel:
-        label ||
-        (keepLabel ? originalDoc?.disclosureLabel : disclosureLabelFor(labels, req.locale ?? undefined)),
-      rel: SPONSORED_REL,
+    const allowed = label
+      ? allowedLabel(label, allowedLabels, locale)
+      : disclosureLabelFor(disclosureLabels, locale)
+    if (!allowed) {
+      refuse(req, 'disclosureLabel', 'errorLabelNotAllowed', {
+        allowed: allowedLabelsFor(allowedLabels, locale).join(', '),
+        label: label.slice(0, 60),
+      })
     }
+    return { ...data, disclosureLabel: allowed, rel: SPONSORED_REL }
   }

@@ -135,6 +135,7 @@ describe('what is stored and read', () => {
       id: article.id,
       collection: 'articles',
       data: { ai: { humanReviewed: true } },
+      user: ctx.editor,
     })) as Doc
     expect(reviewed.attribution.placement).toBe('bottom')
     expect(reviewed.ai.usage).toBe('generated')
@@ -154,6 +155,237 @@ describe('what is stored and read', () => {
     })) as Doc
     expect(moved.attribution.sourceUrl).toBe('https://andere.example/')
     expect(moved.source.kind).toBe('external')
+  })
+})
+
+describe('the review model (Art. 50(4), guidelines para 133-136)', () => {
+  const reviewedNotice = 'Dieser Text wurde mit künstlicher Intelligenz erstellt. Von der Redaktion geprüft.'
+  const storedReview = async (id: number | string) =>
+    (
+      await ctx.query<Doc>(
+        `SELECT ai_human_reviewed AS "humanReviewed", ai_reviewed_by_id AS "reviewedBy", ai_reviewed_at AS "reviewedAt",
+                ai_reviewer_name AS "reviewerName", ai_review_hash AS "reviewHash", attribution_ai_act AS "aiAct",
+                attribution_placement AS placement
+         FROM articles WHERE id = $1`,
+        [id],
+      )
+    )[0]!
+  const other = async () =>
+    (await ctx.payload.create({
+      collection: 'users',
+      data: { email: `anderer-${Date.now()}@newsroom.test`, password: 'secret-password' },
+    })) as Doc
+
+  test('an editor confirms a review: the server records who, when and the text; the notice is exempt and says so', async () => {
+    const started = Date.now()
+    const created = await ctx.rest.post(
+      '/articles',
+      { title: 'KI-Text', ai: { usage: 'generated' } },
+      { token: ctx.token },
+    )
+    const response = await ctx.rest.patch(
+      `/articles/${created.json.doc.id}`,
+      { ai: { humanReviewed: true } },
+      { token: ctx.token },
+    )
+    expect(response.status).toBe(200)
+    expect(response.json.doc.attribution).toMatchObject({
+      aiAct: 'exempt',
+      notice: reviewedNotice,
+      placement: 'bottom',
+      required: true,
+    })
+    const stored = await storedReview(created.json.doc.id)
+    expect(stored).toMatchObject({
+      aiAct: 'exempt',
+      humanReviewed: true,
+      reviewerName: 'editor@newsroom.test',
+    })
+    expect(Number(stored.reviewedBy)).toBe(Number(ctx.editor.id))
+    expect(new Date(stored.reviewedAt).getTime()).toBeGreaterThanOrEqual(started - 1000)
+    expect(stored.reviewHash).toMatch(/^[0-9a-f]{64}$/)
+    // Readers see that a review stands, not who gave it.
+    const anonymous = await ctx.rest.get(`/articles/${created.json.doc.id}`)
+    expect(anonymous.status).toBe(404)
+    await ctx.payload.update({
+      id: created.json.doc.id,
+      collection: 'articles',
+      data: { _status: 'published' },
+    })
+    const read = (await ctx.rest.get(`/articles/${created.json.doc.id}`)).json
+    expect(read.attribution.aiAct).toBe('exempt')
+    expect(read.ai).not.toHaveProperty('reviewedBy')
+    expect(read.ai).not.toHaveProperty('reviewerName')
+    expect(read.ai).not.toHaveProperty('reviewHash')
+  })
+
+  test('a changed text clears the review, even when the form still sends the ticked box', async () => {
+    const article = await create.article(
+      { title: 'Vor der Änderung', ai: { humanReviewed: true, usage: 'generated' } },
+      { user: ctx.editor },
+    )
+    expect(article.attribution).toMatchObject({ aiAct: 'exempt', placement: 'bottom' })
+    // The admin sends every field: the box is still ticked, the text is new.
+    const edited = await ctx.rest.patch(
+      `/articles/${article.id}`,
+      { ai: { humanReviewed: true, usage: 'generated' }, title: 'Nach der Änderung' },
+      { token: ctx.token },
+    )
+    expect(edited.status).toBe(200)
+    expect(edited.json.doc.attribution).toMatchObject({
+      aiAct: 'disclose',
+      notice: 'Dieser Text wurde mit künstlicher Intelligenz erstellt.',
+      placement: 'top',
+    })
+    expect(await storedReview(article.id)).toMatchObject({
+      humanReviewed: false,
+      reviewedAt: null,
+      reviewedBy: null,
+      reviewHash: null,
+    })
+    // Confirmed again on the saved text, it stands again.
+    const again = await ctx.rest.patch(
+      `/articles/${article.id}`,
+      { ai: { humanReviewed: true } },
+      { token: ctx.token },
+    )
+    expect(again.json.doc.attribution.aiAct).toBe('exempt')
+  })
+
+  test.each([
+    [
+      'the content',
+      {
+        content: {
+          root: {
+            children: [{ children: [{ text: 'Neuer Absatz von der KI.', type: 'text' }], type: 'paragraph' }],
+            type: 'root',
+          },
+        },
+      },
+    ],
+    ['the subtitle', { subtitle: 'Eine neue Unterzeile' }],
+    ['the AI usage', { ai: { usage: 'edited' } }],
+  ])('a change of %s through the Local API clears it too', async (_, change) => {
+    const article = await create.article(
+      { title: 'Geprüft', ai: { humanReviewed: true, usage: 'generated' } },
+      { user: ctx.editor },
+    )
+    const changed = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: change as Doc,
+      user: ctx.editor,
+    })) as Doc
+    expect(changed.attribution.aiAct).toBe('disclose')
+    expect(changed.attribution.placement).toBe('top')
+  })
+
+  test('a save that changes nothing readers read keeps the review and its record', async () => {
+    const article = await create.article(
+      { title: 'Bleibt geprüft', ai: { humanReviewed: true, usage: 'generated' } },
+      { user: ctx.editor },
+    )
+    const before = await storedReview(article.id)
+    const saved = await ctx.rest.patch(
+      `/articles/${article.id}`,
+      { allowComments: false, dateline: { place: 'Almaty' }, title: ' Bleibt geprüft ' },
+      { token: ctx.token },
+    )
+    expect(saved.json.doc.attribution.aiAct).toBe('exempt')
+    expect(await storedReview(article.id)).toEqual(before)
+  })
+
+  test('a client can set neither the reviewer nor the time nor the hash, over REST, GraphQL and the Local API', async () => {
+    const someoneElse = await other()
+    const forged: FixtureData<NewsroomArticle>['ai'] = {
+      humanReviewed: true,
+      reviewedAt: '2020-01-01T00:00:00.000Z',
+      reviewedBy: someoneElse.id,
+      reviewerName: 'Niemand',
+      reviewHash: 'f'.repeat(64),
+      usage: 'generated',
+    }
+    const expectServerRecord = async (id: number | string) => {
+      const stored = await storedReview(id)
+      expect(Number(stored.reviewedBy)).toBe(Number(ctx.editor.id))
+      expect(stored.reviewerName).toBe('editor@newsroom.test')
+      expect(new Date(stored.reviewedAt).getFullYear()).toBeGreaterThan(2020)
+      expect(stored.reviewHash).not.toBe('f'.repeat(64))
+    }
+    const viaRest = await ctx.rest.post('/articles', { title: 'Gefälscht', ai: forged }, { token: ctx.token })
+    expect(viaRest.status).toBe(201)
+    await expectServerRecord(viaRest.json.doc.id)
+    const viaLocal = await create.article({ title: 'Gefälscht lokal', ai: forged }, { user: ctx.editor })
+    await expectServerRecord(viaLocal.id)
+    const mutation = `mutation Create($data: mutationArticleInput!) { createArticle(data: $data) { id } }`
+    const viaGraphql = await ctx.rest.graphql(
+      mutation,
+      {
+        data: {
+          ai: { ...forged, reviewHash: undefined, reviewerName: undefined },
+          slug: '',
+          title: 'Gefälscht GraphQL',
+        },
+      },
+      { token: ctx.token },
+    )
+    // GraphQL may not even offer the fields; whatever it accepts, the record is the server's.
+    if (!viaGraphql.json.errors) await expectServerRecord(viaGraphql.json.data.createArticle.id)
+    // A forged record on an article nobody reviewed is no review: the notice stays mandatory.
+    const unticked = await ctx.rest.post(
+      '/articles',
+      { title: 'Nicht geprüft', ai: { ...forged, humanReviewed: false } },
+      { token: ctx.token },
+    )
+    expect(unticked.json.doc.attribution).toMatchObject({ aiAct: 'disclose', placement: 'top' })
+    expect(await storedReview(unticked.json.doc.id)).toMatchObject({ reviewedAt: null, reviewedBy: null })
+  })
+
+  test('nobody but a signed-in editor can confirm a review: a 400 naming the field, nothing stored', async () => {
+    const before = await counts()
+    await expect(
+      ctx.payload.create({
+        collection: 'articles',
+        data: { ai: { humanReviewed: true, usage: 'generated' }, title: 'Ohne Prüfer' },
+      }),
+    ).rejects.toMatchObject({ data: { errors: [{ path: 'ai.humanReviewed' }] }, status: 400 })
+    expect(await counts()).toEqual(before)
+  })
+})
+
+describe('AI in the lead image (Art. 50(4) first subparagraph: no review exemption)', () => {
+  test('an AI image is labelled in every read, even after a review of the text', async () => {
+    const article = await create.article(
+      {
+        _status: 'published',
+        ai: { humanReviewed: true, usage: 'edited' },
+        imageAi: { usage: 'generated' },
+        title: 'Mit KI-Bild',
+      },
+      { user: ctx.editor },
+    )
+    expect(article.attribution!.aiAct).toBe('exempt')
+    expect(article.imageAi).toMatchObject({
+      digitalSourceType: IPTC.trained,
+      label: 'Bild mit KI erzeugt',
+      usage: 'generated',
+    })
+    const edited = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { imageAi: { digitalSourceType: null, label: 'Foto', usage: 'edited' } },
+    })) as Doc
+    expect(edited.imageAi).toMatchObject({
+      digitalSourceType: IPTC.composite,
+      label: 'Bild mit KI bearbeitet',
+    })
+    const none = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { imageAi: { label: 'KI-Bild', usage: 'none' } },
+    })) as Doc
+    expect(none.imageAi).toMatchObject({ digitalSourceType: null, label: null })
   })
 })
 

@@ -154,22 +154,24 @@ describe('deleting a user', () => {
         collection: 'users',
         data: { email: 'pruefer@newsroom.test', password: 'secret-password' },
       })) as Doc
-      const article = await fixtures(strict.payload).article({
-        _status: 'published',
-        ai: { humanReviewed: true, reviewedBy: reviewer.id, usage: 'generated' },
-        title: 'Geprüft',
-      })
+      const article = await fixtures(strict.payload).article(
+        { _status: 'published', ai: { humanReviewed: true, usage: 'generated' }, title: 'Geprüft' },
+        { user: { ...reviewer, collection: 'users' } as never },
+      )
       await strict.payload.delete({ id: reviewer.id, collection: 'users' })
       // REST serves the file's default instance; the Local API with the editor's access stands in.
       const saved = (await strict.payload.update({
         id: article.id,
         collection: 'articles',
-        data: { subtitle: 'Ein Tippfehler behoben' },
+        data: { allowComments: false },
         overrideAccess: false,
         user: strict.editor,
       })) as Doc
       expect(saved._status).toBe('published')
+      // The record behind the exemption: the reviewer's name and the time survive the account.
+      expect(saved.ai).toMatchObject({ reviewedBy: null, reviewerName: 'pruefer@newsroom.test' })
       expect(saved.ai.reviewedAt).toBeTruthy()
+      expect(saved.attribution.aiAct).toBe('exempt')
     } finally {
       await strict.stop()
     }

@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.stop())
 
 describe('requireHumanReview', () => {
-  test('publishing AI text unreviewed is refused on humanReviewed and reviewedBy, nothing stored', async () => {
+  test('publishing AI text unreviewed is refused on humanReviewed, nothing stored', async () => {
     const before = (await ctx.payload.count({ collection: 'articles' })).totalDocs
     const response = await ctx.rest.post(
       '/articles',
@@ -42,19 +42,73 @@ describe('requireHumanReview', () => {
       { token: ctx.token },
     )
     expect(response.status).toBe(400)
-    expect(errorPaths(response).sort()).toEqual(['ai.humanReviewed', 'ai.reviewedBy'])
+    expect(errorPaths(response)).toEqual(['ai.humanReviewed'])
     expect((await ctx.payload.count({ collection: 'articles' })).totalDocs).toBe(before)
   })
 
-  test('a reviewed article publishes; reviewedAt is filled with now when missing', async () => {
+  test('a reviewed article publishes; the server records who and when', async () => {
     const started = Date.now()
-    const article = await create.article({
-      title: 'Geprüft',
-      _status: 'published',
-      ai: { humanReviewed: true, reviewedBy: ctx.editor.id, usage: 'generated' },
-    })
+    const article = await create.article(
+      { title: 'Geprüft', _status: 'published', ai: { humanReviewed: true, usage: 'generated' } },
+      { user: ctx.editor },
+    )
     expect(new Date(article.ai.reviewedAt!).getTime()).toBeGreaterThanOrEqual(started - 1000)
+    expect(article.ai.reviewedBy).toMatchObject({ id: ctx.editor.id })
     expect(article.attribution!.placement).toBe('bottom')
+  })
+
+  test('publishing a changed text needs a new review: refused with the reason, then a review on the saved text', async () => {
+    const article = await create.article(
+      {
+        title: 'Geprüft und geändert',
+        _status: 'published',
+        ai: { humanReviewed: true, usage: 'generated' },
+      },
+      { user: ctx.editor },
+    )
+    const edit = { ai: { humanReviewed: true, usage: 'generated' }, title: 'Geprüft, dann umgeschrieben' }
+    const refused = await ctx.rest.patch(`/articles/${article.id}`, edit, {
+      headers: { 'accept-language': 'de' },
+      token: ctx.token,
+    })
+    expect(refused.status).toBe(400)
+    expect(errorPaths(refused)).toEqual(['ai.humanReviewed'])
+    expect(refused.json.errors[0].data.errors[0].message).toMatch(/seit der Prüfung geändert/)
+    // Saved as a draft, the change clears the review; confirming it on the saved text publishes.
+    const draft = await ctx.rest.patch(
+      `/articles/${article.id}?draft=true`,
+      { ...edit, _status: 'draft' },
+      { token: ctx.token },
+    )
+    expect(draft.status).toBe(200)
+    expect(draft.json.doc.ai.humanReviewed).toBe(false)
+    const published = await ctx.rest.patch(
+      `/articles/${article.id}`,
+      { _status: 'published', ai: { humanReviewed: true } },
+      { token: ctx.token },
+    )
+    expect(published.status).toBe(200)
+    expect(published.json.doc.attribution.aiAct).toBe('exempt')
+  })
+
+  test('an edit in another locale voids a review given in German', async () => {
+    const article = await create.article(
+      { title: 'Zweisprachig', ai: { humanReviewed: true, usage: 'generated' } },
+      { locale: 'de', user: ctx.editor },
+    )
+    expect(article.attribution!.aiAct).toBe('exempt')
+    const english = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { title: 'Bilingual' },
+      locale: 'en',
+      user: ctx.editor,
+    })) as Doc
+    expect(english.attribution.aiAct).toBe('disclose')
+    expect(english.ai.humanReviewed).toBe(false)
+    // Reading the other locales leaves the save's own locale alone: each title where it belongs.
+    const all = (await ctx.payload.findByID({ id: article.id, collection: 'articles', locale: 'all' })) as Doc
+    expect(all.title).toMatchObject({ de: 'Zweisprachig', en: 'Bilingual' })
   })
 
   test('drafts and articles without AI are not gated', async () => {
@@ -80,11 +134,12 @@ describe("texts follow the reader's locale", () => {
       {
         title: 'Treffen in Almaty',
         _status: 'published',
-        ai: { humanReviewed: true, reviewedBy: ctx.editor.id, usage: 'rewritten' },
+        ai: { humanReviewed: true, usage: 'rewritten' },
         dateline: { date: '2026-04-26T08:00:00.000Z', place: 'Almaty' },
+        imageAi: { usage: 'edited' },
         source: { kind: 'external', url },
       },
-      { locale: 'de' },
+      { locale: 'de', user: ctx.editor },
     )
   })
 
@@ -95,8 +150,9 @@ describe("texts follow the reader's locale", () => {
       locale: 'en',
     })) as Doc
     expect(english.attribution.notice).toBe(
-      'This report was taken from this source and rewritten by artificial intelligence.',
+      'This report was taken from this source and rewritten by artificial intelligence. Reviewed by the editors.',
     )
+    expect(english.imageAi.label).toBe('Image edited with AI')
     expect(english.attribution.segments[1]).toEqual({ href: url, text: 'this source' })
     expect(english.dateline.text).toBe('Almaty, April 26')
     expect(english.layout.backToTop).toMatchObject({
@@ -110,7 +166,7 @@ describe("texts follow the reader's locale", () => {
       locale: 'de',
     })) as Doc
     expect(german.attribution.notice).toBe(
-      'Diese Nachricht wurde dieser Quelle entnommen und von künstlicher Intelligenz umgeschrieben.',
+      'Diese Nachricht wurde dieser Quelle entnommen und von künstlicher Intelligenz umgeschrieben. Von der Redaktion geprüft.',
     )
     expect(german.layout.backToTop.label).toBe('Zurück zum Anfang')
   })
@@ -142,7 +198,10 @@ describe("texts follow the reader's locale", () => {
       collection: 'articles',
       locale: 'fr',
     })) as Doc
-    expect(french.attribution.notice).toBe('Repris de cette source, réécrit par IA.')
+    // French has its own rewritten template; the reviewed wording falls back to German's.
+    expect(french.attribution.notice).toBe(
+      'Repris de cette source, réécrit par IA. Von der Redaktion geprüft.',
+    )
     expect(french.dateline.text).toBe('Almaty, 26 avril')
   })
 
@@ -150,11 +209,18 @@ describe("texts follow the reader's locale", () => {
     const read = (await ctx.payload.findByID({ id: article.id, collection: 'articles' })) as Doc
     expect(read.layout.wordCount).toBe(3)
     expect(read.layout.backToTop.enabled).toBe(false)
-    const longer = (await ctx.payload.update({
+    await ctx.payload.update({
       id: article.id,
       collection: 'articles',
-      data: { subtitle: 'Zwei weitere Wörter' },
+      // A draft: the longer text voids the review, and a published article would need a new one.
+      data: { _status: 'draft', subtitle: 'Zwei weitere Wörter' },
+      draft: true,
       locale: 'de',
+    })
+    const longer = (await ctx.payload.findByID({
+      id: article.id,
+      collection: 'articles',
+      draft: true,
     })) as Doc
     expect(longer.layout.backToTop.enabled).toBe(true)
   })

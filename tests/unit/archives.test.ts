@@ -9,6 +9,8 @@ import {
   assembleRegionPage,
 } from '../../src/delivery/archives/assembleArchivePage.js'
 import { cursorKey, decodeCursor, encodeCursor } from '../../src/delivery/archives/cursor.js'
+import { readerTexts } from '../../src/i18n/readerTexts.js'
+import { defaultAllowedLabels } from '../../src/options.js'
 
 const key = cursorKey('test-secret')
 
@@ -63,6 +65,7 @@ describe('archive cursors', () => {
 
 const settings: ArchiveSettings = {
   cursorKey: key,
+  allowedLabels: defaultAllowedLabels,
   disclosureLabels: { de: 'Anzeige', en: 'Sponsored' },
   limit: 2,
   locale: 'de',
@@ -73,6 +76,7 @@ const settings: ArchiveSettings = {
     region: (doc) => `/regions/${doc.path}`,
   },
   site: { name: 'Steppenbote', url: 'https://news.example' },
+  templates: readerTexts.de.templates,
 }
 
 const article = (id: number, extra: Partial<NewsroomArticle<number>> = {}) =>

@@ -1,8 +1,14 @@
 import { describe, expect, test } from 'vitest'
 
 import { attributionCaseOf, attributionFor, IPTC, needsSourceUrl } from '../../src/attribution/notice.js'
-import { hasSourcePlaceholder, parseTemplate, renderTemplate } from '../../src/attribution/template.js'
+import { hasPlaceholder, parseTemplate, renderTemplate } from '../../src/attribution/template.js'
+import { reviewHashOf, reviewStep } from '../../src/attribution/review.js'
 import { readerTexts } from '../../src/i18n/readerTexts.js'
+
+/** A Lexical editor state of one paragraph. */
+const lexical = (text: string) => ({
+  root: { children: [{ children: [{ text, type: 'text' }], type: 'paragraph' }], type: 'root' },
+})
 
 const de = readerTexts.de.templates
 const en = readerTexts.en.templates
@@ -16,9 +22,11 @@ describe('templates', () => {
       { type: 'text', text: '. Quelle: ' },
       { type: 'source', linkText: undefined },
     ])
-    expect(hasSourcePlaceholder('ohne Platzhalter')).toBe(false)
-    expect(hasSourcePlaceholder('{source}')).toBe(true)
-    expect(hasSourcePlaceholder('{sourcex}')).toBe(false)
+    expect(hasPlaceholder('ohne Platzhalter', 'source')).toBe(false)
+    expect(hasPlaceholder('{source}', 'source')).toBe(true)
+    expect(hasPlaceholder('{contact}', 'source')).toBe(false)
+    expect(hasPlaceholder('{contact}', 'contact')).toBe(true)
+    expect(hasPlaceholder('{sourcex}', 'source')).toBe(false)
   })
 
   test('render the link text linked to the URL, and {source} as the source name', () => {
@@ -121,13 +129,48 @@ describe('attributionFor', () => {
     })
   })
 
-  test('human review moves an AI notice to the bottom (Art. 50(4), editorial responsibility)', () => {
-    expect(attributionFor({ ai: { humanReviewed: true, usage: 'generated' } }, de).placement).toBe('bottom')
-    expect(attributionFor({ ai: { humanReviewed: false, usage: 'generated' } }, de).placement).toBe('top')
+  test('a standing review exempts AI text: bottom, reviewed wording, aiAct exempt (Art. 50(4))', () => {
+    const reviewedAt = '2026-05-03T12:10:00.000Z'
+    const reviewed = attributionFor({ ai: { humanReviewed: true, reviewedAt, usage: 'generated' } }, de)
+    expect(reviewed).toMatchObject({
+      aiAct: 'exempt',
+      notice: 'Dieser Text wurde mit künstlicher Intelligenz erstellt. Von der Redaktion geprüft.',
+      placement: 'bottom',
+      required: true,
+    })
+    // A ticked box without a recorded review is no review: the mandatory notice stays on top.
+    expect(attributionFor({ ai: { humanReviewed: true, usage: 'generated' } }, de)).toMatchObject({
+      aiAct: 'disclose',
+      notice: 'Dieser Text wurde mit künstlicher Intelligenz erstellt.',
+      placement: 'top',
+    })
+    expect(attributionFor({ ai: { humanReviewed: false, reviewedAt, usage: 'generated' } }, de).aiAct).toBe(
+      'disclose',
+    )
+    expect(attributionFor({ ai: { usage: 'none' }, source: { kind: 'wire', url } }, de).aiAct).toBeNull()
+  })
+
+  test('the reviewed notice names the editorial contact, linked to its page or address', () => {
+    const ai = { humanReviewed: true, reviewedAt: '2026-05-03T12:10:00.000Z', usage: 'edited' } as const
+    const withPage = attributionFor({ ai }, en, { name: 'Anna Weber', url: 'https://news.example/team' })
+    expect(withPage.notice).toBe(
+      'This text was edited with the help of artificial intelligence. Reviewed by the editors. Editorial responsibility: Anna Weber.',
+    )
+    expect(withPage.segments).toContainEqual({ href: 'https://news.example/team', text: 'Anna Weber' })
+    const withEmail = attributionFor({ ai }, de, { email: 'redaktion@news.example', name: 'Die Redaktion' })
+    expect(withEmail.segments).toContainEqual({
+      href: 'mailto:redaktion@news.example',
+      text: 'Die Redaktion',
+    })
+    // An unreviewed notice names nobody: responsibility is claimed only with a review.
+    expect(attributionFor({ ai: { usage: 'edited' } }, de, { name: 'Anna Weber' }).notice).not.toContain(
+      'Anna',
+    )
   })
 
   test('staff copy without AI needs no notice', () => {
     expect(attributionFor({ ai: { usage: 'none' }, source: { kind: 'staff', url } }, de)).toEqual({
+      aiAct: null,
       digitalSourceType: null,
       notice: null,
       placement: null,
@@ -144,5 +187,57 @@ describe('unvalidated input', () => {
     expect(attributionCaseOf({ ai: { usage: 'magic' } })).toBe('generated')
     // @ts-expect-error -- an Object.prototype key must not be looked up as a known usage
     expect(attributionCaseOf({ ai: { usage: 'constructor' } })).toBe('generated')
+  })
+})
+
+describe('the review record', () => {
+  const text = { content: lexical('Erster Absatz.'), subtitle: 'Unterzeile', title: 'Titel' }
+  const hash = reviewHashOf('generated', { de: text })
+  const stored = {
+    humanReviewed: true,
+    reviewedAt: '2026-05-03T12:10:00.000Z',
+    reviewedBy: 1,
+    reviewerName: 'Anna',
+    reviewHash: hash,
+  }
+
+  test('the hash follows the words readers read, not their formatting', () => {
+    expect(reviewHashOf('generated', { de: { ...text, title: ' Titel ' } })).toBe(hash)
+    expect(reviewHashOf('generated', { de: { ...text, title: 'Titel!' } })).not.toBe(hash)
+    expect(reviewHashOf('generated', { de: { ...text, content: lexical('Erster Absatz, neu.') } })).not.toBe(
+      hash,
+    )
+    expect(reviewHashOf('edited', { de: text })).not.toBe(hash)
+    expect(reviewHashOf('generated', { de: text, en: { title: 'Title' } })).not.toBe(hash)
+  })
+
+  test.each([
+    ['standing, text unchanged, box still ticked', stored, hash, true, true, 'keep'],
+    ['standing, text unchanged, box unticked', stored, hash, false, true, 'clear'],
+    ['standing, text changed, the form still sends the ticked box', stored, 'other', true, true, 'clear'],
+    ['none, the editor ticks the box', undefined, hash, true, true, 'record'],
+    ['none, ticked by someone who cannot be recorded', undefined, hash, true, false, 'refuse'],
+    ['none, not ticked', undefined, hash, false, true, 'clear'],
+    [
+      'ticked before 0.2 without a hash: a new sign-off',
+      { ...stored, reviewHash: null },
+      hash,
+      true,
+      true,
+      'record',
+    ],
+  ] as const)('%s: %s', (_, storedReview, currentHash, sentReviewed, userCanReview, kind) => {
+    expect(reviewStep({ currentHash, sentReviewed, stored: storedReview, userCanReview }).kind).toBe(kind)
+  })
+
+  test('a text change voids a standing review; withdrawing it does not count as voided', () => {
+    expect(reviewStep({ currentHash: 'other', sentReviewed: true, stored, userCanReview: true })).toEqual({
+      kind: 'clear',
+      voided: true,
+    })
+    expect(reviewStep({ currentHash: hash, sentReviewed: false, stored, userCanReview: true })).toEqual({
+      kind: 'clear',
+      voided: false,
+    })
   })
 })

@@ -9,6 +9,7 @@ import type { NewsroomArticle } from '../../src/documents.js'
 import { assembleAuthorPage, assembleRegionPage } from '../../src/delivery/archives/assembleArchivePage.js'
 import { cursorKey } from '../../src/delivery/archives/cursor.js'
 import { assembleArticlePage } from '../../src/delivery/assembleArticlePage.js'
+import { readerTexts } from '../../src/i18n/readerTexts.js'
 
 type Outcome = {
   failed: { description: string; test: string }[]
@@ -28,6 +29,7 @@ const check = async (jsonLd: unknown, schemas: string[]): Promise<Outcome> => {
   }
 }
 
+const labels = { allowedLabels: { de: ['Anzeige'] }, disclosureLabels: { de: 'Anzeige' } }
 const stamps = { createdAt: '2026-04-26T08:00:00.000Z', updatedAt: '2026-04-26T09:00:00.000Z' }
 const site = { logoUrl: 'https://news.example/logo.png', name: 'Steppenbote', url: 'https://news.example' }
 const routes = {
@@ -72,6 +74,7 @@ describe('structured data, as Google reads it', () => {
         facts: { approvedComments: 0, articleID: 1, links: [], relatedIDs: [], sponsors: [] },
         links: [],
         media: [{ height: 800, id: 40, url: '/media/almaty.jpg', width: 1200 }],
+        paidBy: null,
         regions: [region],
         sponsors: [],
         targets: [],
@@ -79,11 +82,12 @@ describe('structured data, as Google reads it', () => {
       {
         commentsExist: false,
         commentsNotice: '',
-        disclosureLabels: { de: 'Anzeige' },
+        ...labels,
         locale: 'de',
         relatedLimit: 4,
         routes,
         site,
+        templates: readerTexts.de.templates,
       },
     )
     const outcome = await check(page.jsonLd, ['jsonld:NewsArticle'])
@@ -96,11 +100,12 @@ describe('structured data, as Google reads it', () => {
 
   const settings = {
     cursorKey: cursorKey('secret'),
-    disclosureLabels: { de: 'Anzeige' },
+    ...labels,
     limit: 10,
     locale: 'de',
     routes,
     site,
+    templates: readerTexts.de.templates,
   }
   const facts = {
     ...listed,

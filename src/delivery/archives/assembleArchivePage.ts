@@ -5,15 +5,18 @@ import type { ArchiveFacts } from './archiveFacts.js'
 import type { ArchiveItem, AuthorPage, CacheHints, RegionLink, RegionPage } from './types.js'
 
 import { type ID, idOf } from '../../idOf.js'
-import { disclosureLabelFor } from '../../sponsors/disclosureLabel.js'
-import { byID, type PageMedia, toImage, toPageSponsor } from '../pageParts.js'
+import type { NoticeTemplates } from '../../attribution/notice.js'
+
+import { type AdvertisingLabels, disclosureLabelFor } from '../../sponsors/disclosureLabel.js'
+import { articleImage, byID, type PageMedia, toImage, toPageSponsor } from '../pageParts.js'
 import { authorJsonLd, regionJsonLd } from './archiveJsonLd.js'
 import { encodeCursor } from './cursor.js'
 
-export type ArchiveSettings = {
+export type ArchiveSettings = AdvertisingLabels & {
   /** The key cursors are sealed with (`cursorKey(secret)`). */
   cursorKey: Buffer
-  disclosureLabels: Record<string, string>
+  /** The reader's templates for image labels. */
+  templates: NoticeTemplates
   /** Items per page. */
   limit: number
   locale: string
@@ -66,7 +69,7 @@ const assembleList = (reads: ArchiveReads, settings: ArchiveSettings, ownTags: s
     return [
       {
         id: doc.id,
-        image: toImage(media.get(String(idOf(doc.image)))),
+        image: articleImage(media.get(String(idOf(doc.image))), doc, settings.templates),
         label: doc.paidContent ? disclosureLabelFor(settings.disclosureLabels, settings.locale) : null,
         publishedAt: doc.publishedAt ?? listed.publishedAt,
         slug: doc.slug,

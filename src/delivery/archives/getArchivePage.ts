@@ -90,12 +90,13 @@ const readArchive = async (owner: ArchiveOwner, args: ArchiveArgs) => {
   if (facts.ownerID === null) return null
   const settings: ArchiveSettings = {
     cursorKey: key,
-    disclosureLabels: options.sponsors.disclosureLabels,
+    ...options.sponsors,
     limit,
     locale,
     mediaSlug: options.media,
     routes: options.routes,
     site: options.site,
+    templates: options.readerTextsFor(locale).templates,
   }
   // By id, so Payload's query stays cheap; no ids, no statement.
   const byIDs = (collection: string, ids: ID[], select: Record<string, true>) =>
@@ -116,7 +117,15 @@ const readArchive = async (owner: ArchiveOwner, args: ArchiveArgs) => {
     byIDs(
       articles.slug,
       facts.listed.slice(0, limit).map((item) => item.id),
-      { image: true, paidContent: true, publishedAt: true, slug: true, subtitle: true, title: true },
+      {
+        image: true,
+        ...(options.media ? { imageAi: true } : {}),
+        paidContent: true,
+        publishedAt: true,
+        slug: true,
+        subtitle: true,
+        title: true,
+      },
     ) as Promise<unknown[]> as Promise<NewsroomArticle<ID>[]>
   return { byIDs, facts, options, readArticles, readMedia, mediaIDs, settings }
 }

@@ -1,7 +1,7 @@
 import type { AuthorKind } from '../../authors/authorKinds.js'
 import type { Breadcrumb } from '../../regions/breadcrumbs.js'
 import type { RegionType } from '../../regions/regionTypes.js'
-import type { PageImage, PageSponsor } from '../types.js'
+import type { ArticleImage, PageImage, PageSponsor } from '../types.js'
 
 /** What a delivery result was built from, for a cache in front of it (see docs/delivery.md). */
 export type CacheHints = {
@@ -13,7 +13,8 @@ export type CacheHints = {
 /** One article in an archive list. */
 export type ArchiveItem = {
   id: number | string
-  image: null | PageImage
+  /** The lead image, with its AI label when AI made or altered it. */
+  image: ArticleImage | null
   /** The disclosure label for paid content (`Anzeige`), else null. */
   label: null | string
   publishedAt: string

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto'
+
+import { lexicalRoot, textOf } from '../reading/lexicalText.js'
+
+/** The reader-visible text of one locale, as a human review signs it off. */
+export type ReviewedText = { content?: unknown; subtitle?: null | string; title?: null | string }
+
+/** The server-owned record of a review, in the `ai` group. */
+export type ReviewRecord = {
+  humanReviewed: boolean
+  reviewedAt: null | string
+  reviewedBy: null | number | string
+  reviewerName: null | string
+  reviewHash: null | string
+}
+
+export const noReview: ReviewRecord = {
+  humanReviewed: false,
+  reviewedAt: null,
+  reviewedBy: null,
+  reviewerName: null,
+  reviewHash: null,
+}
+
+const whitespace = /\s+/g
+const plain = (value: null | string | undefined) => (value ?? '').replace(whitespace, ' ').trim()
+
+/**
+ * A fingerprint of what readers read: the AI usage and, per locale, title, subtitle and the words
+ * of the content. Formatting alone leaves it; any changed word changes it (the Commission's
+ * guidelines, para 136: a substantive AI change after sign-off voids the exemption).
+ */
+export const reviewHashOf = (usage: string, texts: Record<string, ReviewedText>): string => {
+  const hash = createHash('sha256').update(usage)
+  for (const locale of Object.keys(texts).sort()) {
+    const text = texts[locale]!
+    const words = plain(textOf(lexicalRoot(text.content)))
+    hash.update(JSON.stringify([locale, plain(text.title), plain(text.subtitle), words]))
+  }
+  return hash.digest('hex')
+}
+
+export type ReviewStep =
+  /** The stored review stands: the text is the one signed off. */
+  | { kind: 'keep' }
+  /** A new review by the saving editor. */
+  | { kind: 'record' }
+  /** The review, if any, is gone: withdrawn, text changed, or none given. */
+  | { kind: 'clear'; voided: boolean }
+  /** A review was asked for by someone the server cannot record as its reviewer. */
+  | { kind: 'refuse' }
+
+/**
+ * What a save does to the review. A review is recorded only when an editor ticks `humanReviewed`
+ * on an article without a standing review; a save that changes the reviewed text clears it even
+ * when the form still sends the ticked box (the admin sends every field, so a ticked box is not a
+ * new sign-off), and the editor confirms again on the saved text.
+ */
+export const reviewStep = ({
+  currentHash,
+  sentReviewed,
+  stored,
+  userCanReview,
+}: {
+  currentHash: string
+  /** `ai.humanReviewed` as the client sent it; undefined when not sent. */
+  sentReviewed: unknown
+  stored: Partial<ReviewRecord> | undefined
+  userCanReview: boolean
+}): ReviewStep => {
+  const standing = Boolean(stored?.humanReviewed && stored.reviewedAt && stored.reviewHash)
+  if (standing) {
+    if (stored!.reviewHash !== currentHash) return { kind: 'clear', voided: true }
+    return sentReviewed === false ? { kind: 'clear', voided: false } : { kind: 'keep' }
+  }
+  if (sentReviewed !== true) return { kind: 'clear', voided: false }
+  return userCanReview ? { kind: 'record' } : { kind: 'refuse' }
+}
