@@ -57,7 +57,14 @@ beforeAll(async () => {
   for (const [title, region, publishedAt, authors] of plan) {
     await published({ authors, publishedAt, regions: [region.id], title })
   }
-  await published({ paidContent: true, publishedAt: at(15), regions: [china.id], title: 'Anzeige China' })
+  const advertiser = await create.sponsor({ active: false, name: 'Werbekunde', url: 'https://kunde.example' })
+  await published({
+    paidBy: advertiser.id,
+    paidContent: true,
+    publishedAt: at(15),
+    regions: [china.id],
+    title: 'Anzeige China',
+  })
   asiaTitles.push(
     'Peking neu',
     // Same moment: created later first, as Payload's sort: '-publishedAt' orders them.

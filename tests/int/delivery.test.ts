@@ -18,6 +18,7 @@ const day = 24 * 60 * 60 * 1000
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let create: Fixtures
 let reporter: NewsroomAuthor
+let advertiser: NewsroomSponsor
 let asia: NewsroomRegion, china: NewsroomRegion, kazakhstan: NewsroomRegion, europe: NewsroomRegion
 beforeAll(async () => {
   ctx = await startWithEditor({
@@ -32,6 +33,8 @@ beforeAll(async () => {
   europe = await create.region({ name: 'Europa', type: 'continent' })
   china = await create.region({ name: 'China', type: 'country', isoCode: 'CN', parent: asia.id })
   reporter = await create.author({ name: 'Aigerim Nurlanowa', user: ctx.editor.id })
+  // Its campaign is over: readers may not list it, but the articles it paid for still name it.
+  advertiser = await create.sponsor({ active: false, name: 'Reisebüro Nord', url: 'https://reisen.example' })
   kazakhstan = await create.region({ name: 'Kasachstan', type: 'country', isoCode: 'KZ', parent: asia.id })
 })
 afterAll(async () => ctx?.stop())
@@ -249,6 +252,7 @@ describe('related', () => {
       title: 'Anzeige über China',
       regions: [china.id],
       publishedAt: at(-1),
+      paidBy: advertiser.id,
       paidContent: true,
     })
     await article({ title: 'Zu alt', regions: [china.id], publishedAt: at(-60) })
@@ -290,10 +294,75 @@ describe('related', () => {
   })
 
   test('paid content is labelled in its kicker and typed AdvertiserContentArticle', async () => {
-    const paid = await article({ title: 'Reisen nach Almaty', regions: [kazakhstan.id], paidContent: true })
+    const paid = await article({
+      title: 'Reisen nach Almaty',
+      regions: [kazakhstan.id],
+      paidBy: advertiser.id,
+      paidContent: true,
+    })
     const result = (await page(paid.slug))!
     expect(result.kicker).toEqual({ label: 'Anzeige', paid: true })
     expect(result.jsonLd['@type']).toBe('AdvertiserContentArticle')
+  })
+
+  test('a paid article carries "Anzeige" with its title, in curated links to it, names its advertiser and marks its links', async () => {
+    const linkTo = (url: string) => ({
+      children: [{ text: 'Angebot', type: 'text' }],
+      fields: { linkType: 'custom', newTab: false, url },
+      type: 'link',
+      version: 1,
+    })
+    const paragraph = (children: unknown[]) => ({ children, type: 'paragraph', version: 1 })
+    const content = {
+      root: {
+        children: [
+          paragraph([
+            { text: 'Jetzt buchen: ', type: 'text', version: 1 },
+            linkTo('https://reisen.example/almaty'),
+          ]),
+        ],
+        type: 'root',
+        version: 1,
+      },
+    }
+    const paid = await article({
+      content: content as never,
+      paidBy: advertiser.id,
+      paidContent: true,
+      regions: [kazakhstan.id],
+      title: 'Mit dem Zug durch die Steppe',
+    })
+    const curating = await article({ title: 'Reisetipps', regions: [europe.id] })
+    await create.relatedLink({ article: curating.id, target: paid.id, type: 'internal' })
+
+    const result = (await ctx.rest.get(`/newsroom/articles/${paid.slug}`)).json
+    expect(result.article).toMatchObject({
+      label: 'Anzeige',
+      paidBy: { name: 'Reisebüro Nord', rel: 'sponsored noopener', url: 'https://reisen.example' },
+      title: 'Mit dem Zug durch die Steppe',
+    })
+    expect(result.jsonLd).toMatchObject({
+      headline: 'Anzeige: Mit dem Zug durch die Steppe',
+      sponsor: { '@type': 'Organization', name: 'Reisebüro Nord' },
+    })
+    expect(result.article.content.root.children[0].children[1]).toMatchObject({
+      rel: 'sponsored',
+      type: 'link',
+    })
+    // The stored text is as written: delivery marks the links.
+    const stored = (await ctx.payload.findByID({ id: paid.id, collection: 'articles' })) as Doc
+    expect(stored.content.root.children[0].children[1]).not.toHaveProperty('rel')
+
+    const curated = (await page(curating.slug))!.related.find((item) => item.slug === paid.slug)
+    expect(curated).toMatchObject({ curated: true, label: 'Anzeige' })
+    const english = (await page(curating.slug, { locale: 'en' }))!.related.find(
+      (item) => item.slug === paid.slug,
+    )
+    expect(english?.label).toBe('Sponsored')
+
+    // Paid pages read the advertiser too, still within the bound.
+    const queries = await recordQueries(() => page(paid.slug))
+    expect(queries.length).toBeLessThanOrEqual(8)
   })
 })
 
@@ -345,6 +414,7 @@ describe('the number of queries', () => {
       title: 'Seite mit Bild',
       regions: [kazakhstan.id],
       image: (await image('titelbild')).id,
+      imageAi: { usage: 'edited' },
     })
     // The test's media collection keeps Payload's default access: logged-in users only.
     let result: Awaited<ReturnType<typeof page>> = null
@@ -352,6 +422,12 @@ describe('the number of queries', () => {
     expect(queries.length).toBeLessThanOrEqual(8)
     expect(result!.article.image).toMatchObject({ alt: 'titelbild', width: 120 })
     expect(result!.article.image?.url).toMatch(/titelbild\.png$/)
+    // An AI-altered image carries its label wherever it shows.
+    expect(result!.article.image?.ai).toEqual({
+      digitalSourceType:
+        'http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia',
+      label: 'Bild mit KI bearbeitet',
+    })
     expect(result!.sponsors.find((entry) => entry.name === 'Mit Logo')?.logo?.url).toMatch(/logo\.png$/)
   })
 })

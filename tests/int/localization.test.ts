@@ -72,3 +72,27 @@ test('the sponsor label defaults per locale', async () => {
   })) as Doc
   expect(saved.disclosureLabel).toBe('Anzeige')
 })
+
+test("each locale has its own allowed labels: 'Sponsored' in English, refused in German", async () => {
+  const sponsor = await create.sponsor(
+    { disclosureLabel: 'Paid content', name: 'Zweisprachig', url: 'https://z.example' },
+    { locale: 'en' },
+  )
+  expect(sponsor.disclosureLabel).toBe('Paid content')
+  await expect(
+    ctx.payload.update({
+      id: sponsor.id,
+      collection: 'sponsors',
+      data: { disclosureLabel: 'Sponsored' },
+      locale: 'de',
+    }),
+  ).rejects.toMatchObject({ status: 400 })
+  await expect(
+    ctx.payload.update({
+      id: sponsor.id,
+      collection: 'sponsors',
+      data: { disclosureLabel: 'Anzeige' },
+      locale: 'en',
+    }),
+  ).rejects.toMatchObject({ status: 400 })
+})

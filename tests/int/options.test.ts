@@ -209,6 +209,31 @@ describe('resolveOptions', () => {
     ).not.toThrow()
   })
 
+  test('advertising labels come from the allowed lists: a label German law does not accept stops the start-up', () => {
+    expect(() =>
+      resolveOptions({ sponsors: { disclosureLabels: { de: 'Sponsored' } } }, configWith()),
+    ).toThrow(
+      /sponsors.disclosureLabels.de "Sponsored" is not one of sponsors.allowedLabels.de \(Anzeige, Werbung\)/,
+    )
+    expect(() => resolveOptions({ sponsors: { allowedLabels: { de: [] } } }, configWith())).toThrow(
+      /allowedLabels.de must list at least one label/,
+    )
+    const custom = resolveOptions(
+      { sponsors: { allowedLabels: { fr: ['Publicité'] }, disclosureLabels: { fr: 'Publicité' } } },
+      configWith(),
+    ).sponsors
+    expect(custom.allowedLabels).toMatchObject({ de: ['Anzeige', 'Werbung'], fr: ['Publicité'] })
+    expect(custom.disclosureLabels).toMatchObject({ de: 'Anzeige', en: 'Sponsored', fr: 'Publicité' })
+  })
+
+  test('the reviewed wording must name the editorial contact it stands for', () => {
+    expect(() =>
+      newsroomPlugin({
+        attribution: { templates: { de: { responsible: 'Verantwortlich: die Redaktion.' } } },
+      })(configWith()),
+    ).toThrow(/"responsible" for locale "de" must contain \{contact\}/)
+  })
+
   test('back-to-top numbers must not be negative', () => {
     expect(() => resolveOptions({ backToTop: { minWords: -1 } }, configWith())).toThrow(/backToTop.minWords/)
     expect(resolveOptions({}, configWith()).backToTop).toEqual({ minWords: 300, showAfterPx: 600 })

@@ -71,6 +71,33 @@ describe('sponsor links are always marked and labelled', () => {
     expect(renamed.disclosureLabel).toBe('Werbung')
   })
 
+  test('"Sponsored" or "Partner" is refused as a German label, in German, nothing stored (§ 22 MStV)', async () => {
+    for (const label of ['Sponsored', 'Partner', 'Sponsored by Bäckerei']) {
+      const before = await sponsorCount()
+      const response = await ctx.rest.post(
+        '/sponsors',
+        { disclosureLabel: label, name: 'Falsch gekennzeichnet', url: 'https://a.example' },
+        { headers: { 'accept-language': 'de' }, token },
+      )
+      expect(response.status).toBe(400)
+      expect(errorPaths(response)).toEqual(['disclosureLabel'])
+      expect(response.json.errors[0].data.errors[0].message).toBe(
+        `„${label}“ ist für diese Sprache keine zulässige Werbekennzeichnung. Erlaubt: Anzeige, Werbung.`,
+      )
+      expect(await sponsorCount()).toBe(before)
+    }
+    // Through the Local API too, which skips field access.
+    await expect(createSponsor({ disclosureLabel: 'Sponsored', name: 'Lokal' })).rejects.toMatchObject({
+      status: 400,
+    })
+  })
+
+  test('an allowed label is stored in its listed spelling', async () => {
+    expect((await createSponsor({ disclosureLabel: ' WERBUNG ', name: 'Laut' })).disclosureLabel).toBe(
+      'Werbung',
+    )
+  })
+
   test('"active until" before "active from" is refused on activeUntil, nothing stored', async () => {
     const before = await sponsorCount()
     const response = await restClient(ctx.config).post(
@@ -140,5 +167,60 @@ describe('anonymous readers see only sponsors that are active now', () => {
     expect(editor.json.docs.map((doc: Sponsor) => doc.name)).toEqual(
       expect.arrayContaining(['Abgeschaltet', 'Zukünftig', 'Abgelaufen']),
     )
+  })
+})
+
+describe('paid content names its advertiser', () => {
+  test('publishing paid content without paidBy is refused on paidBy; drafts may wait', async () => {
+    const before = (await ctx.payload.count({ collection: 'articles' })).totalDocs
+    const response = await ctx.rest.post(
+      '/articles',
+      { _status: 'published', paidContent: true, title: 'Reisen nach Almaty' },
+      { headers: { 'accept-language': 'en' }, token },
+    )
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['paidBy'])
+    expect(response.json.errors[0].data.errors[0].message).toBe(
+      'Paid content names its advertiser: choose the sponsor who paid for it.',
+    )
+    expect((await ctx.payload.count({ collection: 'articles' })).totalDocs).toBe(before)
+    const draft = await ctx.rest.post(
+      '/articles?draft=true',
+      { paidContent: true, title: 'Reisen, Entwurf' },
+      { token },
+    )
+    expect(draft.status).toBe(201)
+    const advertiser = await createSponsor({ name: 'Reisebüro Steppe' })
+    const published = await ctx.rest.patch(
+      `/articles/${draft.json.doc.id}`,
+      { _status: 'published', paidBy: advertiser.id },
+      { token },
+    )
+    expect(published.status).toBe(200)
+  })
+
+  test('a sponsor that paid for an article cannot be deleted (409); the article stays whole', async () => {
+    const advertiser = await createSponsor({ name: 'Auftraggeber' })
+    const article = await fixtures(ctx.payload).article({
+      _status: 'published',
+      paidBy: advertiser.id,
+      paidContent: true,
+      title: 'Bezahlt',
+    })
+    const response = await ctx.rest.delete(`/sponsors/${advertiser.id}`, {
+      headers: { 'accept-language': 'de' },
+      token,
+    })
+    expect(response.status).toBe(409)
+    expect(JSON.stringify(response.json)).toContain('Auftraggeber von 1 Artikeln')
+    const [row] = await ctx.query<{ paidBy: number }>(
+      'SELECT paid_by_id AS "paidBy" FROM articles WHERE id = $1',
+      [article.id],
+    )
+    expect(Number(row!.paidBy)).toBe(Number(advertiser.id))
+    // Once the article names another advertiser, the sponsor may go.
+    const other = await createSponsor({ name: 'Nachfolger' })
+    await ctx.payload.update({ id: article.id, collection: 'articles', data: { paidBy: other.id } })
+    expect((await ctx.rest.delete(`/sponsors/${advertiser.id}`, { token })).status).toBe(200)
   })
 })
