@@ -46,7 +46,7 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
   id: ID
   image?: null | Relation<ID, { url?: null | string }>
   /** With `media`: what AI did to the lead image; label and IPTC type computed. */
-  imageAi?: { digitalSourceType?: null | string; label?: null | string; usage: ImageAiUsage }
+  imageAi?: { digitalSourceType?: null | string; label?: null | string; usage?: ImageAiUsage | null }
   /** Computed on every save: word count, reading time, heading anchors, back-to-top. */
   layout?: {
     backToTop?: {
@@ -117,7 +117,7 @@ export type NewsroomAuthor<ID extends number | string = number> = Timestamps & {
   id: ID
   image?: null | Relation<ID, { url?: null | string }>
   /** With `media`: what AI did to the lead image; label and IPTC type computed. */
-  imageAi?: { digitalSourceType?: null | string; label?: null | string; usage: ImageAiUsage }
+  imageAi?: { digitalSourceType?: null | string; label?: null | string; usage?: ImageAiUsage | null }
   kind: AuthorKind
   name: string
   role?: null | string

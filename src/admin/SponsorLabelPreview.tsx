@@ -4,11 +4,14 @@ import { useFormFields, useLocale } from '@payloadcms/ui'
 import React from 'react'
 
 import { checkUrl } from '../guards/url.js'
-import { boxStyle, PreviewPanel } from './PreviewPanel.js'
+import { allowedLabel, allowedLabelsFor } from '../sponsors/disclosureLabel.js'
+import { boxStyle, PreviewPanel, warningStyle } from './PreviewPanel.js'
 import { readerLocaleFor } from './readerLocale.js'
 import { useNewsroomTranslation } from './translation.js'
 
 export type SponsorLabelPreviewProps = {
+  /** The labels each locale allows; another one is refused on save. */
+  allowedLabels: Record<string, string[]>
   /** The default disclosure label per locale, which the server stores when the field is left blank. */
   disclosureLabels: Record<string, string>
   /** The `rel` every sponsor link carries. */
@@ -33,14 +36,15 @@ const badgeStyle: React.CSSProperties = {
 }
 
 /** The sponsor as readers see it: the disclosure label (§ 22 MStV, Pressekodex Ziffer 7) and the paid link. */
-export function SponsorLabelPreview({ disclosureLabels, rel }: SponsorLabelPreviewProps) {
+export function SponsorLabelPreview({ allowedLabels, disclosureLabels, rel }: SponsorLabelPreviewProps) {
   const { t } = useNewsroomTranslation()
   const { code: contentLocale } = useLocale() as { code?: string }
   const name = text(useFormFields(([fields]) => fields.name?.value))
   const url = text(useFormFields(([fields]) => fields.url?.value))
   const customLabel = text(useFormFields(([fields]) => fields.disclosureLabel?.value))
   // Like the server: a blank label becomes the locale's default label, German without localization.
-  const label = customLabel || disclosureLabels[readerLocaleFor(Object.keys(disclosureLabels), contentLocale)]
+  const locale = readerLocaleFor(Object.keys(disclosureLabels), contentLocale)
+  const allowed = customLabel ? allowedLabel(customLabel, allowedLabels, locale) : disclosureLabels[locale]
   const href = url && !checkUrl(url) ? url : undefined
 
   return (
@@ -51,7 +55,7 @@ export function SponsorLabelPreview({ disclosureLabels, rel }: SponsorLabelPrevi
     >
       <div style={boxStyle}>
         <span data-testid="sponsor-preview-label" style={badgeStyle}>
-          {label}
+          {allowed ?? customLabel}
         </span>
         <div>
           {/* A new tab: following the link must not leave unsaved edits behind. */}
@@ -66,6 +70,14 @@ export function SponsorLabelPreview({ disclosureLabels, rel }: SponsorLabelPrevi
           </a>
         </div>
       </div>
+      {allowed ? null : (
+        <p data-testid="sponsor-preview-warning" role="alert" style={warningStyle}>
+          {t('errorLabelNotAllowed', {
+            allowed: allowedLabelsFor(allowedLabels, locale).join(', '),
+            label: customLabel,
+          })}
+        </p>
+      )}
     </PreviewPanel>
   )
 }

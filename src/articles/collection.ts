@@ -22,6 +22,9 @@ import type { ResolvedOptions } from '../options.js'
 export const articlesCollection = (options: ResolvedOptions): CollectionConfig => {
   const { articles, comments, regions, relatedLinks, sponsors } = options.collections
   const behaviour = !options.disabled
+  const readerTemplates = Object.fromEntries(
+    options.readerLocales.map((locale) => [locale, options.readerTextsFor(locale).templates]),
+  )
   const editorsOnlyField = ({ req }: { req: PayloadRequest }) => options.isEditor(req)
   const defaultFields: Field[] = [
     {
@@ -60,6 +63,17 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
             relationTo: options.media,
           } satisfies Field,
           imageAiGroup(),
+          ...(behaviour
+            ? [
+                previewField({
+                  name: 'imageAiPreview',
+                  clientProps: { templates: readerTemplates },
+                  component: 'ImageAiPreview',
+                  description: 'imageAiPreviewDescription',
+                  label: 'imageAiPreview',
+                }),
+              ]
+            : []),
         ]
       : []),
     {
@@ -81,6 +95,17 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       label: t('paidBy'),
       relationTo: sponsors.slug,
     },
+    ...(behaviour
+      ? [
+          previewField({
+            name: 'paidPreview',
+            clientProps: { disclosureLabels: options.sponsors.disclosureLabels },
+            component: 'PaidContentPreview',
+            description: 'paidPreviewDescription',
+            label: 'paidPreview',
+          }),
+        ]
+      : []),
     {
       name: 'regions',
       type: 'relationship',
@@ -259,9 +284,8 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
           previewField({
             name: 'attributionPreview',
             clientProps: {
-              templates: Object.fromEntries(
-                options.readerLocales.map((locale) => [locale, options.readerTextsFor(locale).templates]),
-              ),
+              contact: options.site.editorialContact,
+              templates: readerTemplates,
             },
             component: 'AttributionPreview',
             description: 'attributionPreviewDescription',

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
 
-import { lexicalRoot, textOf } from '../reading/lexicalText.js'
+import { type ReviewedText, reviewedTextOf } from './reviewedText.js'
 
-/** The reader-visible text of one locale, as a human review signs it off. */
-export type ReviewedText = { content?: unknown; subtitle?: null | string; title?: null | string }
+export type { ReviewedText }
 
 /** The server-owned record of a review, in the `ai` group. */
 export type ReviewRecord = {
@@ -22,23 +21,9 @@ export const noReview: ReviewRecord = {
   reviewHash: null,
 }
 
-const whitespace = /\s+/g
-const plain = (value: null | string | undefined) => (value ?? '').replace(whitespace, ' ').trim()
-
-/**
- * A fingerprint of what readers read: the AI usage and, per locale, title, subtitle and the words
- * of the content. Formatting alone leaves it; any changed word changes it (the Commission's
- * guidelines, para 136: a substantive AI change after sign-off voids the exemption).
- */
-export const reviewHashOf = (usage: string, texts: Record<string, ReviewedText>): string => {
-  const hash = createHash('sha256').update(usage)
-  for (const locale of Object.keys(texts).sort()) {
-    const text = texts[locale]!
-    const words = plain(textOf(lexicalRoot(text.content)))
-    hash.update(JSON.stringify([locale, plain(text.title), plain(text.subtitle), words]))
-  }
-  return hash.digest('hex')
-}
+/** A fingerprint of the reviewed text (see `reviewedTextOf`), stored with the review. */
+export const reviewHashOf = (usage: unknown, texts: Record<string, ReviewedText>): string =>
+  createHash('sha256').update(reviewedTextOf(usage, texts)).digest('hex')
 
 export type ReviewStep =
   /** The stored review stands: the text is the one signed off. */

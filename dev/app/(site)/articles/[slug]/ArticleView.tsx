@@ -11,7 +11,7 @@ import { CommentList, commentsHeading } from './CommentList.js'
 import { formatDateTime } from './dates.js'
 import { JsonLd } from './JsonLd.js'
 import { RelatedArticles } from './RelatedArticles.js'
-import { RichText } from './RichText.js'
+import { RichText, safeHref } from './RichText.js'
 import { SponsorBox } from './SponsorBox.js'
 
 /**
@@ -55,6 +55,14 @@ export function ArticleView({
           ) : null}
           {kicker ? <p className={kicker.paid ? 'kicker kicker--ad' : 'kicker'}>{kicker.label}</p> : null}
           <h1>{article.title}</h1>
+          {article.paidBy ? (
+            <p className="paid-by">
+              Bezahlt von{' '}
+              <a href={safeHref(article.paidBy.url)} rel={article.paidBy.rel}>
+                {article.paidBy.name}
+              </a>
+            </p>
+          ) : null}
           {article.subtitle ? <p className="subtitle">{article.subtitle}</p> : null}
           <p className="meta">
             {article.authors.length > 0 ? (
@@ -85,6 +93,10 @@ export function ArticleView({
               src={article.image.url}
               width={article.image.width ?? undefined}
             />
+            {/* An AI-made or AI-altered image is labelled where it shows; no review removes it. */}
+            {article.image.ai ? (
+              <figcaption className="image-ai-label">{article.image.ai.label}</figcaption>
+            ) : null}
           </figure>
         ) : null}
 

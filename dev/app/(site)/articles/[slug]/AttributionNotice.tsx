@@ -10,7 +10,9 @@ export function AttributionNotice({ attribution }: { attribution: Attribution })
   return (
     <p className={`attribution attribution--${attribution.placement ?? 'top'}`} role="note">
       {segments.map((segment, index) => {
-        const href = safeHref(segment.href)
+        // The editorial contact may be an address: mailto is the one other scheme a notice links.
+        const href =
+          safeHref(segment.href) ?? (segment.href?.startsWith('mailto:') ? segment.href : undefined)
         return href ? (
           <a href={href} key={index} rel="noopener">
             {segment.text}

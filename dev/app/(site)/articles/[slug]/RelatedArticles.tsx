@@ -29,7 +29,14 @@ export function RelatedArticles({ related }: { related: ArticlePage['related'] }
 
 function RelatedLink({ item }: { item: ArticlePage['related'][number] }) {
   if (item.type === 'internal' && item.slug) {
-    return <a href={`/articles/${encodeURIComponent(item.slug)}`}>{item.title}</a>
+    // Paid content says so in the link itself, for the eye and for screen readers.
+    return (
+      <a href={`/articles/${encodeURIComponent(item.slug)}`}>
+        {item.label ? <span className="ad-label">{item.label}</span> : null}
+        {item.label ? ' ' : null}
+        {item.title}
+      </a>
+    )
   }
   const href = safeHref(item.url)
   if (item.type === 'external' && href) {

@@ -12,6 +12,8 @@ type LexicalNode = {
   fields?: { newTab?: boolean; url?: string } | null
   format?: number | string
   listType?: string
+  /** Set by delivery on the links of paid content (`sponsored`). */
+  rel?: string
   start?: number
   tag?: string
   text?: string
@@ -135,13 +137,10 @@ function renderNode(node: LexicalNode, key: number, context: Context): React.Rea
       const href = safeHref(node.fields?.url ?? node.url)
       if (!href) return <React.Fragment key={key}>{renderChildren(node, context)}</React.Fragment>
       const newTab = node.fields?.newTab === true
+      // Delivery marks the links of paid content `rel: 'sponsored'`; a new tab adds its own.
+      const rel = [node.rel ?? '', newTab ? 'noopener noreferrer' : ''].join(' ').trim()
       return (
-        <a
-          href={href}
-          key={key}
-          rel={newTab ? 'noopener noreferrer' : undefined}
-          target={newTab ? '_blank' : undefined}
-        >
+        <a href={href} key={key} rel={rel || undefined} target={newTab ? '_blank' : undefined}>
           {renderChildren(node, context)}
         </a>
       )

@@ -4,7 +4,10 @@ import React from 'react'
 
 import { safeHref } from './RichText.js'
 
-/** Paid links, each marked with its disclosure label and `rel="sponsored"` (§ 22 MStV, Pressekodex 7). */
+/**
+ * Paid links, each marked with its disclosure label and `rel="sponsored"` (§ 22 MStV, Pressekodex 7).
+ * The label is part of the link, so its accessible name says "Anzeige" too, not only the eye.
+ */
 export function SponsorBox({ sponsors }: { sponsors: ArticlePage['sponsors'] }) {
   if (sponsors.length === 0) return null
   return (
@@ -12,8 +15,8 @@ export function SponsorBox({ sponsors }: { sponsors: ArticlePage['sponsors'] }) 
       <ul>
         {sponsors.map((sponsor) => (
           <li className="sponsor" key={sponsor.id}>
-            <span className="ad-label">{sponsor.disclosureLabel}</span>
             <a href={safeHref(sponsor.url)} rel={sponsor.rel}>
+              <span className="ad-label">{sponsor.disclosureLabel}</span>
               {sponsor.logo ? (
                 // The sponsor's name follows as the link text, so the logo is decoration.
                 <img

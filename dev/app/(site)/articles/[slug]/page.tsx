@@ -51,8 +51,10 @@ async function loadApprovedComments(payload: Payload, articleId: number | string
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await loadPage((await params).slug)
   if (!page) return { title: 'Artikel nicht gefunden | Newsroom-Demo' }
+  // Paid content is labelled in the title too: browser tabs, bookmarks and search results show it.
+  const title = page.article.label ? `${page.article.label}: ${page.article.title}` : page.article.title
   return {
-    title: `${page.article.title} | Newsroom-Demo`,
+    title: `${title} | Newsroom-Demo`,
     description: page.article.subtitle ?? undefined,
   }
 }
