@@ -217,6 +217,17 @@ describe('the review model (Art. 50(4), guidelines para 133-136)', () => {
     expect(read.ai).not.toHaveProperty('reviewedBy')
     expect(read.ai).not.toHaveProperty('reviewerName')
     expect(read.ai).not.toHaveProperty('reviewHash')
+    // Nor can a reader find it out by filtering or sorting on the record.
+    for (const query of [
+      'where[ai.reviewerName][equals]=editor@newsroom.test',
+      'where[ai.reviewedBy][equals]=1',
+      'where[ai.reviewHash][exists]=true',
+    ]) {
+      const response = await ctx.rest.get(`/articles?${query}`)
+      expect(response.status, query).toBe(400)
+    }
+    const sorted = await ctx.rest.get('/articles?sort=ai.reviewerName')
+    expect([400, 403]).toContain(sorted.status)
   })
 
   test('a changed text clears the review, even when the form still sends the ticked box', async () => {
