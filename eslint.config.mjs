@@ -18,7 +18,7 @@ const features = [
 // Pure rules: plain data in, plain data out, no Payload import. Any feature, the read path and the
 // admin may use them; everything else of a feature is reached through its index.ts.
 const pureModules = {
-  attribution: ['imageAi', 'notice', 'template'],
+  attribution: ['imageAi', 'notice', 'reviewedText', 'template'],
   authors: ['authorKinds'],
   reading: ['dateline', 'lexicalText', 'readingMetadata'],
   regions: ['breadcrumbs', 'isoCodes', 'regionTypes'],

@@ -33,7 +33,11 @@ export const factsStyle: CSSProperties = {
   margin: 'calc(var(--base) / 2) 0 0',
 }
 
-export const termStyle: CSSProperties = { color: 'var(--theme-elevation-500)' }
+// elevation-600, not 500: the lighter grey fails WCAG AA contrast (4.5:1) on the box's background.
+export const termStyle: CSSProperties = { color: 'var(--theme-elevation-600)' }
+
+// Payload's own description grey is too light for AA contrast (2.8:1 on white).
+const descriptionStyle: CSSProperties = { color: 'var(--theme-elevation-600)' }
 
 type Props = {
   children: React.ReactNode
@@ -58,7 +62,9 @@ export function PreviewPanel({ children, description, label, testId }: Props) {
         {label}
       </h3>
       {children}
-      <div className="field-description">{description}</div>
+      <div className="field-description" style={descriptionStyle}>
+        {description}
+      </div>
     </div>
   )
 }

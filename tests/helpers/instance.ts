@@ -6,6 +6,8 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { randomBytes } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import { buildConfig, getPayload, type SanitizedConfig } from 'payload'
 
@@ -33,7 +35,8 @@ export const readers: CollectionConfig = { slug: 'readers', auth: true, fields: 
 export const media: CollectionConfig = {
   slug: 'media',
   fields: [{ name: 'alt', type: 'text' }],
-  upload: true,
+  // Uploads of the tests (the seed's image) go to a temporary folder, not into the checkout.
+  upload: { staticDir: path.join(os.tmpdir(), 'payload-newsroom-test-media') },
 }
 
 export type Statement = { params: unknown[]; sql: string }
