@@ -207,7 +207,13 @@ export interface Article {
   subtitle?: string | null;
   authors?: (number | Author)[] | null;
   image?: (number | null) | Media;
+  imageAi?: {
+    usage?: ('none' | 'generated' | 'edited') | null;
+    label?: string | null;
+    digitalSourceType?: string | null;
+  };
   paidContent?: boolean | null;
+  paidBy?: (number | null) | Sponsor;
   regions?: (number | Region)[] | null;
   dateline?: {
     place?: string | null;
@@ -240,6 +246,8 @@ export interface Article {
     humanReviewed?: boolean | null;
     reviewedBy?: (number | null) | User;
     reviewedAt?: string | null;
+    reviewerName?: string | null;
+    reviewHash?: string | null;
   };
   sponsors?: (number | Sponsor)[] | null;
   relatedLinks?: {
@@ -249,6 +257,7 @@ export interface Article {
   };
   attribution?: {
     required?: boolean | null;
+    aiAct?: ('disclose' | 'exempt') | null;
     notice?: string | null;
     segments?:
       | {
@@ -316,6 +325,26 @@ export interface Author {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsors".
+ */
+export interface Sponsor {
+  id: number;
+  name: string;
+  url: string;
+  logo?: (number | null) | Media;
+  placement: 'sidebar' | 'inline' | 'footer';
+  regions?: (number | Region)[] | null;
+  activeFrom?: string | null;
+  activeUntil?: string | null;
+  priority?: number | null;
+  active?: boolean | null;
+  rel?: string | null;
+  disclosureLabel?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "regions".
  */
 export interface Region {
@@ -339,26 +368,6 @@ export interface Region {
     | boolean
     | null;
   path?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "sponsors".
- */
-export interface Sponsor {
-  id: number;
-  name: string;
-  url: string;
-  logo?: (number | null) | Media;
-  placement: 'sidebar' | 'inline' | 'footer';
-  regions?: (number | Region)[] | null;
-  activeFrom?: string | null;
-  activeUntil?: string | null;
-  priority?: number | null;
-  active?: boolean | null;
-  rel?: string | null;
-  disclosureLabel?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -648,7 +657,15 @@ export interface ArticlesSelect<T extends boolean = true> {
   subtitle?: T;
   authors?: T;
   image?: T;
+  imageAi?:
+    | T
+    | {
+        usage?: T;
+        label?: T;
+        digitalSourceType?: T;
+      };
   paidContent?: T;
+  paidBy?: T;
   regions?: T;
   dateline?:
     | T
@@ -673,6 +690,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         humanReviewed?: T;
         reviewedBy?: T;
         reviewedAt?: T;
+        reviewerName?: T;
+        reviewHash?: T;
       };
   sponsors?: T;
   relatedLinks?: T;
@@ -680,6 +699,7 @@ export interface ArticlesSelect<T extends boolean = true> {
     | T
     | {
         required?: T;
+        aiAct?: T;
         notice?: T;
         segments?: T;
         sourceUrl?: T;

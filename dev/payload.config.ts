@@ -12,6 +12,13 @@ import { seed } from './seed.js'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const editorsOnly: Access = ({ req }) => req.user?.collection === 'users'
 
+// The origin the dev server prints (dev/server.ts): absolute URLs in JSON-LD point back at it.
+const host =
+  process.env.HOST && !['0.0.0.0', '127.0.0.1', '::'].includes(process.env.HOST)
+    ? process.env.HOST
+    : 'localhost'
+const siteUrl = process.env.NEWSROOM_SITE_URL || `http://${host}:${process.env.PORT || 3000}`
+
 export default buildConfig({
   admin: {
     user: 'users',
@@ -32,6 +39,8 @@ export default buildConfig({
     },
     {
       slug: 'media',
+      // Lead images and sponsor logos are public: the reader page reads them as an anonymous reader.
+      access: { read: () => true },
       upload: {
         staticDir: path.resolve(dirname, 'media'),
       },
@@ -48,7 +57,20 @@ export default buildConfig({
     supportedLanguages: { de, en },
     fallbackLanguage: 'de',
   },
-  plugins: [newsroomPlugin({ users: 'users', media: 'media' })],
+  plugins: [
+    newsroomPlugin({
+      users: 'users',
+      media: 'media',
+      // The publisher in JSON-LD; the logo is dev/public/newsroom-logo.png.
+      site: {
+        url: siteUrl,
+        name: 'Newsroom-Demo',
+        logoUrl: `${siteUrl}/newsroom-logo.png`,
+        // Named in the notice of reviewed AI text (EU AI Act Art. 50(4)).
+        editorialContact: { name: 'Zentralasien-Desk', url: `${siteUrl}/authors/zentralasien-desk` },
+      },
+    }),
+  ],
   secret: process.env.PAYLOAD_SECRET || 'newsroom-dev-secret',
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

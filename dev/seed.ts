@@ -1,5 +1,7 @@
 import type { CollectionSlug, Payload, PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
 
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import {
@@ -12,11 +14,14 @@ import {
   demoSponsors,
   leadArticle,
   leadComments,
+  leadImage,
   leadRelatedLinks,
   shortArticles,
 } from './seed/content.js'
 import { toEditorState } from './seed/lexical.js'
 import type { Article, Author, Region, Sponsor } from './payload-types.js'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /**
  * Demo content for the dev app, created once: the run is skipped when the demo editor exists.
@@ -88,11 +93,19 @@ async function seedContent(payload: Payload, req: PayloadRequest): Promise<void>
     sponsorIds.push(created.id)
   }
 
+  const sponsorIdOf = (name: string) => sponsorIds[demoSponsors.findIndex((sponsor) => sponsor.name === name)]
   const createArticle = (article: DemoArticle, extra: Partial<Article> = {}) =>
     payload.create({
       collection: 'articles',
-      data: withGeneratedSlug<'articles'>({ ...articleData(article, regions, authors), ...extra }),
+      data: withGeneratedSlug<'articles'>({
+        ...articleData(article, regions, authors),
+        ...(article.reviewed ? { ai: { humanReviewed: true, usage: article.ai } } : {}),
+        ...(article.paidBy ? { paidBy: sponsorIdOf(article.paidBy), paidContent: true } : {}),
+        ...extra,
+      }),
       req,
+      // A review is recorded for the editor who confirms it: the demo editor.
+      ...(article.reviewed ? { user: editor } : {}),
     })
 
   const short: Partial<Record<keyof typeof shortArticles, Article['id']>> = {}
@@ -102,8 +115,17 @@ async function seedContent(payload: Payload, req: PayloadRequest): Promise<void>
     short[key] = (await createArticle(article)).id
   }
 
+  const image = await payload.create({
+    collection: 'media',
+    data: { alt: leadImage.alt },
+    filePath: path.resolve(dirname, 'seed', leadImage.file),
+    // Every fresh database seeds the same file: replace it rather than pile up numbered copies.
+    overwriteExistingFiles: true,
+    req,
+  })
+
   // The lead story is created last so it is the newest article on the home page.
-  const lead = await createArticle(leadArticle, { sponsors: sponsorIds.slice(0, 2) })
+  const lead = await createArticle(leadArticle, { image: image.id, sponsors: sponsorIds.slice(0, 2) })
 
   await payload.create({
     collection: 'related-links',

@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, CollectionSlug, Config, Field, PayloadRe
 
 import { type TemplateKey, templateKeys } from './attribution/notice.js'
 import { type EditorialContact, hasPlaceholder } from './attribution/template.js'
+import { checkUrl } from './guards/url.js'
 import { DEFAULT_READER_LOCALE, type ReaderTexts, readerTexts } from './i18n/readerTexts.js'
 
 /** The keys of the collections the plugin owns. */
@@ -265,6 +266,24 @@ const resolveSponsorLabels = (sponsors: NewsroomPluginOptions['sponsors'] = {}) 
   return { allowedLabels, disclosureLabels }
 }
 
+/** The editorial contact is named and linked in reader notices: a name, and only a safe link. */
+const checkEditorialContact = (contact: EditorialContact | undefined) => {
+  if (!contact) return
+  if (typeof contact.name !== 'string' || !contact.name.trim()) {
+    throw new Error('payload-newsroom: site.editorialContact needs a name')
+  }
+  if (contact.url !== undefined && checkUrl(contact.url)) {
+    throw new Error(
+      `payload-newsroom: site.editorialContact.url must be an absolute http(s) URL, got "${contact.url}"`,
+    )
+  }
+  if (contact.email !== undefined && !/^[^\s@:/]+@[^\s@:/]+$/.test(contact.email)) {
+    throw new Error(
+      `payload-newsroom: site.editorialContact.email is not an email address: "${contact.email}"`,
+    )
+  }
+}
+
 const positiveNumber = (name: string, value: number | undefined, fallback: number): number => {
   const resolved = value ?? fallback
   if (!Number.isFinite(resolved) || resolved < 0) {
@@ -305,6 +324,7 @@ const localeCodesOf = (config: Config): string[] =>
 export const resolveOptions = (options: NewsroomPluginOptions, config: Config): ResolvedOptions => {
   checkTemplates(options.attribution?.templates)
   checkBackToTopLabels(options.backToTop?.labels)
+  checkEditorialContact(options.site?.editorialContact)
   if (options.comments?.clientAddress && !options.comments.hashSecret?.trim()) {
     throw new Error(
       'payload-newsroom: comments.clientAddress needs comments.hashSecret, a secret of its own for the address hashes (not PAYLOAD_SECRET)',

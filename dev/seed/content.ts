@@ -19,6 +19,10 @@ export type DemoArticle = {
   authors: DemoAuthorKey[]
   source: { kind: 'staff' } | { kind: 'external' | 'wire'; name: string; url: string }
   ai: 'none' | 'rewritten' | 'generated' | 'edited'
+  /** AI text the demo editor has reviewed: its notice stands below the text, with the reviewed wording. */
+  reviewed?: boolean
+  /** Paid content: the name of the demo sponsor who paid for it. */
+  paidBy?: string
   body: Block[]
 }
 
@@ -127,6 +131,12 @@ export const leadArticle: DemoArticle = {
   ],
 }
 
+/** The lead article's image: our own drawing in this folder, 1200 × 675 (16:9, as wide as Google asks). */
+export const leadImage = {
+  file: 'gueterzug-steppe.png',
+  alt: 'Zeichnung: Ein Güterzug mit bunten Containern fährt durch die Steppe, dahinter schneebedeckte Berge.',
+}
+
 export const shortArticles = {
   chorgos: {
     title: 'Chorgos: Neuer Lkw-Terminal soll Staus an der Grenze auflösen',
@@ -175,6 +185,7 @@ export const shortArticles = {
     authors: ['desk'],
     source: { kind: 'staff' },
     ai: 'generated',
+    reviewed: true,
     body: [
       'Der Flughafen von Urumqi im Nordwesten Chinas erweitert seine Frachtanlagen. Geplant sind neue Lagerhallen mit Kühlbereichen für verderbliche Waren sowie zusätzliche Abstellflächen für Frachtflugzeuge.',
       'Die Betreiber wollen damit vor allem den Handel mit Zentralasien stärken. Schon jetzt werden von Urumqi aus regelmäßig Elektronik, Textilien und Ersatzteile in die Hauptstädte der Nachbarländer geflogen. Künftig sollen auch frisches Obst und Gemüse aus der Region schneller auf die Märkte in Almaty, Bischkek und Taschkent gelangen.',
@@ -195,6 +206,22 @@ export const shortArticles = {
       'Eine Woche lang verwandelt sich ein altes Kino im Zentrum von Almaty in einen Treffpunkt für das junge Filmschaffen Zentralasiens. Gezeigt werden mehr als vierzig Spiel- und Dokumentarfilme, viele davon zum ersten Mal vor Publikum.',
       'Auffällig viele Beiträge handeln vom Umzug aus dem Dorf in die Großstadt: von Familien, die auseinanderrücken, von Sprachen, die sich mischen, und von Traditionen, die in Hochhaussiedlungen eine neue Form finden. Die Veranstalter wollen mit dem Festival auch zeigen, wie eng die Filmszenen der Nachbarländer inzwischen zusammenarbeiten.',
       'Die Vorstellungen sind in der Regel untertitelt, der Eintritt ist für Studierende frei.',
+    ],
+  },
+  sprachreise: {
+    title: 'Zwei Wochen Almaty: Sprachkurs mit Ausflügen in den Tian Shan',
+    subtitle: 'Russisch und Kasachisch lernen, dazu Wanderungen, Basarbesuche und Abende bei Gastfamilien',
+    publishedDaysAgo: 8,
+    dateline: { place: 'Almaty' },
+    regions: ['kasachstan'],
+    authors: ['desk'],
+    source: { kind: 'staff' },
+    ai: 'none',
+    paidBy: 'Alatau Sprachschule',
+    body: [
+      'Vormittags Unterricht in kleinen Gruppen, nachmittags die Stadt: Die Alatau Sprachschule bietet zweiwöchige Kurse für Anfänger und Fortgeschrittene an, die Sprachunterricht mit Ausflügen verbinden.',
+      'Auf dem Programm stehen ein Tag am Großen Almatinka-See, ein Besuch auf dem Grünen Basar und ein Kochabend, an dem die Teilnehmenden Beschbarmak zubereiten. Untergebracht sind sie bei Gastfamilien in der Nähe der Schule.',
+      'Kurse beginnen jeden ersten Montag im Monat; Anmeldungen nimmt die Schule auf ihrer Website entgegen.',
     ],
   },
 } satisfies Record<string, DemoArticle>

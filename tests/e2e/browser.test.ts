@@ -4,11 +4,20 @@ import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import sdtt from 'structured-data-testing-tool'
+import presets from 'structured-data-testing-tool/presets.js'
+
 import { browserAvailable, launchChromium } from '../helpers/browser.js'
 import { type DevApp, startDevApp } from '../helpers/devApp.js'
 
 const ARTIFACTS = 'test-results'
 const runs = browserAvailable()
+
+/** What structured-data-testing-tool reports (tests/unit/structuredDataTestingTool.d.ts types only its entry). */
+type StructuredDataResult = {
+  failed: Array<{ error?: { message?: string }; test: string }>
+  schemas: string[]
+}
 
 let app: DevApp
 let browser: Browser
@@ -34,18 +43,86 @@ const watchErrors = (page: Page) => {
 
 const require = createRequire(import.meta.url)
 
-/** axe-core's WCAG 2.0–2.2 A and AA violations on the page as it stands: rule id and the first target. */
-const axeViolations = async (page: Page): Promise<string[]> => {
+/**
+ * axe-core's WCAG 2.0–2.2 A and AA violations on the page as it stands, or only inside the
+ * elements that `include` selects: rule id and each offending node, with the `data-testid` of the
+ * component it sits in.
+ */
+const axeViolations = async (page: Page, include?: string[]): Promise<string[]> => {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (options: unknown) => Promise<{ violations: any[] }> } })
-      .axe
-    const result = await axe.run({
+  return page.evaluate(async (include) => {
+    type Axe = { run: (context: unknown, options: unknown) => Promise<{ violations: any[] }> }
+    const axe = (window as unknown as { axe: Axe }).axe
+    const result = await axe.run(include ? { include } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     })
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target?.join(' ')}`)
+    return result.violations.flatMap((violation) =>
+      violation.nodes.map((node: { target: string[] }) => {
+        const component = document
+          .querySelector(node.target[0]!)
+          ?.closest('[data-testid]')
+          ?.getAttribute('data-testid')
+        return `${violation.id}: ${node.target.join(' ')}${component ? ` in ${component}` : ''}`
+      }),
+    )
+  }, include)
+}
+
+/** Lets the page handle what just happened (scroll events, React's re-render) before it is read. */
+const settle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))),
+      ),
+  )
+
+const backToTopFocused = (page: Page) =>
+  page.evaluate(() => document.activeElement?.classList.contains('back-to-top') ?? false)
+
+/** Waits until React has hydrated the reader page: until then a focus handler or a DOM change can be lost. */
+const hydrated = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      Object.keys(document.querySelector('.comment-form') ?? {}).some((key) =>
+        key.startsWith('__reactFiber'),
+      ),
+    undefined,
+    { timeout: 60_000 },
+  )
+
+/**
+ * Tabs through the page from the site's first link and marks each element that takes focus, in
+ * order, with `data-tab-stop` (up to the back-to-top button or the end of the site's own markup);
+ * returns how many there are.
+ */
+const markTabStops = async (page: Page): Promise<number> => {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0)
+    const first = document.querySelector<HTMLElement>('.site-header a')!
+    first.setAttribute('data-tab-stop', '0')
+    first.focus()
   })
-  return violations
+  for (let stop = 1; stop < 500; stop++) {
+    await page.keyboard.press('Tab')
+    const marked = await page.evaluate((stop) => {
+      const active = document.activeElement
+      const site =
+        document.querySelector('.site-header')?.contains(active) ||
+        document.querySelector('main')?.contains(active)
+      if (
+        !active ||
+        !site ||
+        active.classList.contains('back-to-top') ||
+        active.hasAttribute('data-tab-stop')
+      )
+        return false
+      active.setAttribute('data-tab-stop', String(stop))
+      return true
+    }, stop)
+    if (!marked) return stop
+  }
+  throw new Error('the tab order did not end')
 }
 
 const loginAsEditor = async (context: BrowserContext, origin: string) => {
@@ -95,7 +172,7 @@ describe.skipIf(!runs)('in a real browser', () => {
       expect(noticeTop).toBeLessThan(firstParagraph)
     })
 
-    test('labels the sponsor box and marks its links', async () => {
+    test('labels the sponsor box and marks its links; each link says "Anzeige" to screen readers too', async () => {
       const box = page.locator('aside').filter({ hasText: 'Anzeige' }).first()
       expect(await box.isVisible()).toBe(true)
       const rels = await box
@@ -103,6 +180,8 @@ describe.skipIf(!runs)('in a real browser', () => {
         .evaluateAll((links) => links.map((link) => link.getAttribute('rel')))
       expect(rels.length).toBeGreaterThan(0)
       for (const rel of rels) expect(rel).toBe('sponsored noopener')
+      // The accessible name, as the browser computes it, carries the label with the sponsor's name.
+      expect(await box.getByRole('link', { name: /^Anzeige Tengri Reisen$/ }).count()).toBe(1)
     })
 
     test('lists related articles and offers the comment form', async () => {
@@ -132,6 +211,122 @@ describe.skipIf(!runs)('in a real browser', () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('top')
       await page.screenshot({ fullPage: false, path: `${ARTIFACTS}/reader.png` })
     })
+
+    test('a focused back-to-top button keeps focus when the reader scrolls back above its threshold', async () => {
+      const context = await browser.newContext({
+        locale: 'de-DE',
+        reducedMotion: 'reduce',
+        viewport: { height: 900, width: 1100 },
+      })
+      try {
+        const reader = await context.newPage()
+        const readerErrors = watchErrors(reader)
+        await reader.goto(`${app.origin}${readerPath}`, { timeout: 180_000 })
+        await hydrated(reader)
+        const button = reader.getByRole('button', { name: 'Zurück zum Anfang der Seite' })
+        // Reached by keyboard: Tab from the control before it, the comment form's submit button.
+        await reader.locator('.comment-form button[type="submit"]').focus()
+        await button.waitFor({ state: 'visible', timeout: 5000 })
+        await reader.keyboard.press('Tab')
+        expect(await backToTopFocused(reader)).toBe(true)
+        // The reader scrolls up with the keyboard, focus still on the button, past the threshold.
+        await reader.keyboard.press('Home')
+        await reader.waitForFunction(() => window.scrollY === 0, undefined, { timeout: 5000 })
+        await settle(reader)
+        expect(await backToTopFocused(reader)).toBe(true)
+        expect(await button.isVisible()).toBe(true)
+        // Once focus is elsewhere, above the threshold it is hidden again: out of sight, the tab
+        // order and the accessibility tree.
+        await reader.locator('h1').click()
+        await settle(reader)
+        expect(await button.count()).toBe(0)
+        expect(await reader.locator('.back-to-top').getAttribute('hidden')).not.toBeNull()
+        expect(readerErrors).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+
+    test('no element that takes keyboard focus is hidden behind the back-to-top button (WCAG 2.4.11)', async () => {
+      // A phone's width, where the button spans much of the column; no smooth scrolling to wait for.
+      const context = await browser.newContext({
+        locale: 'de-DE',
+        reducedMotion: 'reduce',
+        viewport: { height: 740, width: 360 },
+      })
+      try {
+        const reader = await context.newPage()
+        await reader.goto(`${app.origin}${readerPath}`, { timeout: 180_000 })
+        await hydrated(reader)
+        // The demo's controls all start at the column's left edge, where the button never covers
+        // them whole; an editor's link at the end of a line sits under it. One stands in for those.
+        await reader.evaluate(() => {
+          const paragraph = document.createElement('p')
+          paragraph.style.textAlign = 'right'
+          const link = Object.assign(document.createElement('a'), {
+            href: '#kommentare',
+            textContent: 'mehr',
+          })
+          paragraph.append(link)
+          document.querySelector('.article-body')!.append(paragraph)
+        })
+        const stops = await markTabStops(reader)
+        expect(stops).toBeGreaterThan(20)
+        // Where the button sits: its middle, measured from the bottom of the viewport.
+        await reader.evaluate(() => window.scrollTo(0, 2000))
+        await reader.locator('.back-to-top').waitFor({ state: 'visible', timeout: 5000 })
+        const fromBottom = await reader.evaluate(() => {
+          const box = document.querySelector('.back-to-top')!.getBoundingClientRect()
+          return window.innerHeight - (box.top + box.height / 2)
+        })
+
+        const hidden: string[] = []
+        let checked = 0
+        for (let stop = 1; stop < stops; stop++) {
+          // The worst case: the next element scrolled right behind the button, the one before it
+          // focused without scrolling. Tab must bring the next one into view, not leave it there.
+          await reader.evaluate(
+            ({ fromBottom, stop }) => {
+              const next = document.querySelector(`[data-tab-stop="${stop}"]`)!.getBoundingClientRect()
+              window.scrollBy(0, next.top + next.height / 2 - (window.innerHeight - fromBottom))
+              document
+                .querySelector<HTMLElement>(`[data-tab-stop="${stop - 1}"]`)!
+                .focus({ preventScroll: true })
+            },
+            { fromBottom, stop },
+          )
+          await settle(reader)
+          await reader.keyboard.press('Tab')
+          await settle(reader)
+          const focus = await reader.evaluate(() => {
+            const active = document.activeElement as HTMLElement
+            const button = document.querySelector<HTMLButtonElement>('.back-to-top')
+            const name = `${active.tagName.toLowerCase()} "${(active.innerText || active.getAttribute('name') || '').slice(0, 40)}"`
+            if (!button || button.hidden)
+              return { hidden: false, name, shown: false, stop: active.dataset.tabStop }
+            const cover = button.getBoundingClientRect()
+            const box = active.getBoundingClientRect()
+            // The part of the element the viewport shows: none, or all of it under the button, is hidden.
+            const top = Math.max(box.top, 0)
+            const bottom = Math.min(box.bottom, window.innerHeight)
+            const left = Math.max(box.left, 0)
+            const right = Math.min(box.right, window.innerWidth)
+            const inView = top < bottom && left < right
+            const underButton =
+              left >= cover.left && right <= cover.right && top >= cover.top && bottom <= cover.bottom
+            return { hidden: !inView || underButton, name, shown: true, stop: active.dataset.tabStop }
+          })
+          expect(focus.stop, `Tab from stop ${stop - 1} reached ${focus.name}`).toBe(String(stop))
+          if (!focus.shown) continue
+          checked += 1
+          if (focus.hidden) hidden.push(focus.name)
+        }
+        expect(checked).toBeGreaterThan(10)
+        expect(hidden, 'focused elements hidden by the back-to-top button').toEqual([])
+      } finally {
+        await context.close()
+      }
+    }, 120_000)
 
     test('no uncaught errors on the page', () => {
       expect(errors).toEqual([])
@@ -215,6 +410,84 @@ describe.skipIf(!runs)('in a real browser', () => {
       expect(article.attribution.sourceUrl).toBe(source)
     }, 300_000)
 
+    test("the plugin's admin components pass axe on the article and sponsor edit views", async () => {
+      const idOf = async (collection: string, query: string) => {
+        const response = await page.request.get(`${app.origin}/api/${collection}?${query}&depth=0&limit=1`)
+        expect(response.status()).toBe(200)
+        return ((await response.json()) as { docs: Array<{ id: number }> }).docs[0]!.id
+      }
+      const slug = readerPath.split('/').pop()!
+      const article = await idOf('articles', `where[slug][equals]=${encodeURIComponent(slug)}`)
+      await page.goto(`${app.origin}/admin/collections/articles/${article}`, { timeout: 180_000 })
+      // The lead article is an AI rewrite of a source: the notice with its link, and the reading facts.
+      await page
+        .getByTestId('attribution-preview')
+        .getByRole('link', { name: 'dieser Quelle' })
+        .waitFor({ timeout: 60_000 })
+      await page.getByTestId('reading-summary').getByTestId('reading-words').waitFor({ timeout: 30_000 })
+      // Only our components (every panel is a PreviewPanel, `.newsroom-preview`): Payload's own
+      // admin markup is Payload's to answer for.
+      const articleView = await axeViolations(page, ['.newsroom-preview'])
+
+      const sponsor = await idOf('sponsors', 'sort=name')
+      await page.goto(`${app.origin}/admin/collections/sponsors/${sponsor}`, { timeout: 180_000 })
+      await page
+        .getByTestId('sponsor-preview')
+        .getByTestId('sponsor-preview-label')
+        .waitFor({ timeout: 60_000 })
+      const sponsorView = await axeViolations(page, ['.newsroom-preview'])
+      expect({ articleView, sponsorView }).toEqual({ articleView: [], sponsorView: [] })
+    }, 300_000)
+
+    test('the previews follow the form live: review state, image label, allowed sponsor labels', async () => {
+      const idOf = async (collection: string, query: string) => {
+        const response = await page.request.get(`${app.origin}/api/${collection}?${query}&depth=0&limit=1`)
+        return ((await response.json()) as { docs: Array<{ id: number }> }).docs[0]!.id
+      }
+      // The demo's reviewed AI article: the review stands, and an edit to its text would void it.
+      const reviewed = await idOf('articles', 'where[ai.humanReviewed][equals]=true')
+      await page.goto(`${app.origin}/admin/collections/articles/${reviewed}`, { timeout: 180_000 })
+      const review = page.getByTestId('attribution-preview').getByTestId('attribution-review')
+      await review.waitFor({ timeout: 60_000 })
+      expect(await review.getAttribute('data-review')).toBe('standing')
+      expect(await review.innerText()).toContain('Geprüft von Demo-Redaktion')
+      expect(await page.getByTestId('attribution-notice').innerText()).toContain('Von der Redaktion geprüft.')
+      await page.locator('#field-title').fill('Urumqi baut Frachtflughafen noch schneller aus')
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="attribution-review"]')?.getAttribute('data-review') ===
+          'voided',
+        undefined,
+        { timeout: 30_000 },
+      )
+      expect(await page.getByTestId('attribution-placement').getAttribute('data-placement')).toBe('top')
+
+      // The lead image's label, before anything is saved.
+      const slug = readerPath.split('/').pop()!
+      const lead = await idOf('articles', `where[slug][equals]=${encodeURIComponent(slug)}`)
+      await page.goto(`${app.origin}/admin/collections/articles/${lead}`, { timeout: 180_000 })
+      const imageLabel = page.getByTestId('image-ai-preview').getByTestId('image-ai-label')
+      await imageLabel.waitFor({ timeout: 60_000 })
+      expect(await imageLabel.innerText()).toBe('Kein Hinweis: keine KI im Bild.')
+      await page.locator('#field-imageAi__usage').click()
+      await page.getByRole('option', { name: 'Mit KI erzeugt' }).click()
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="image-ai-label"]')?.textContent === 'Bild mit KI erzeugt',
+        undefined,
+        { timeout: 30_000 },
+      )
+
+      // A sponsor label German readers would not recognise as advertising is flagged before saving.
+      const sponsor = await idOf('sponsors', 'sort=name')
+      await page.goto(`${app.origin}/admin/collections/sponsors/${sponsor}`, { timeout: 180_000 })
+      await page.getByTestId('sponsor-preview-label').waitFor({ timeout: 60_000 })
+      expect(await page.getByTestId('sponsor-preview-warning').count()).toBe(0)
+      await page.locator('#field-disclosureLabel').fill('Sponsored')
+      const warning = page.getByTestId('sponsor-preview-warning')
+      await warning.waitFor({ timeout: 30_000 })
+      expect(await warning.innerText()).toContain('Erlaubt: Anzeige, Werbung')
+    }, 300_000)
+
     test('no raw translation keys and no uncaught errors', async () => {
       expect(await page.content()).not.toMatch(/newsroom:[a-zA-Z]/)
       expect(errors).toEqual([])
@@ -243,8 +516,16 @@ describe.skipIf(!runs)('in a real browser', () => {
       expect(
         await page.getByRole('navigation', { name: 'Unterregionen' }).getByRole('link').allInnerTexts(),
       ).toEqual(['China', 'Kasachstan'])
-      // The demo's five articles are all about Asien's countries, none about Asien itself.
-      expect(await page.locator('.article-list li').count()).toBe(5)
+      // The demo's six articles are all about Asien's countries, none about Asien itself.
+      expect(await page.locator('.article-list li').count()).toBe(6)
+      // The paid one says so in its teaser.
+      expect(
+        await page
+          .locator('.article-list li')
+          .filter({ hasText: 'Sprachkurs' })
+          .locator('.kicker--ad')
+          .innerText(),
+      ).toMatch(/anzeige/i)
       expect(await axeViolations(page)).toEqual([])
     }, 240_000)
 
@@ -285,6 +566,19 @@ describe.skipIf(!runs)('in a real browser', () => {
       expect(await axeViolations(page)).toEqual([])
     }, 240_000)
 
+    test('a paid article says "Anzeige" in its title and names its advertiser with a paid link', async () => {
+      const response = await page.request.get(
+        `${app.origin}/api/articles?where[paidContent][equals]=true&depth=0&limit=1`,
+      )
+      const [paid] = ((await response.json()) as { docs: Array<{ slug: string }> }).docs
+      await page.goto(`${app.origin}/articles/${paid!.slug}`, { timeout: 180_000 })
+      expect(await page.title()).toMatch(/^Anzeige: Zwei Wochen Almaty/)
+      expect(await page.locator('.kicker--ad').innerText()).toMatch(/anzeige/i)
+      const advertiser = page.locator('.paid-by').getByRole('link', { name: 'Alatau Sprachschule' })
+      expect(await advertiser.getAttribute('rel')).toBe('sponsored noopener')
+      expect(await axeViolations(page)).toEqual([])
+    }, 240_000)
+
     test('the reader page passes axe too; an unknown region is a 404', async () => {
       await page.goto(`${app.origin}${readerPath}`, { timeout: 180_000 })
       expect(await axeViolations(page)).toEqual([])
@@ -295,6 +589,44 @@ describe.skipIf(!runs)('in a real browser', () => {
     test('no uncaught errors on these pages', () => {
       expect(errors).toEqual([])
     })
+  })
+
+  describe('structured data', () => {
+    test("the demo article's page passes structured-data-testing-tool's Google checks", async () => {
+      const response = await fetch(`${app.origin}${readerPath}`)
+      expect(response.status).toBe(200)
+      const html = await response.text()
+      let result: StructuredDataResult
+      try {
+        result = (await sdtt.structuredDataTest(html, {
+          presets: [presets.Google],
+          schemas: ['jsonld:NewsArticle'],
+        })) as StructuredDataResult
+      } catch (error) {
+        // The tool rejects when a check fails, with its full result attached.
+        const res = (error as { res?: StructuredDataResult }).res
+        if (!res) throw error
+        result = res
+      }
+      const failures = result.failed.map(
+        (failure) => `${failure.test}${failure.error?.message ? ` (${failure.error.message})` : ''}`,
+      )
+      expect(failures, `Google's checks failed:\n${failures.join('\n')}`).toEqual([])
+      expect(result.schemas).toContain('NewsArticle')
+
+      // Its image and the publisher's logo are absolute URLs the dev app serves.
+      const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!)
+      const image = jsonLd.image as string | { url: string }
+      for (const url of [
+        typeof image === 'string' ? image : image.url,
+        jsonLd.publisher.logo.url as string,
+      ]) {
+        expect(url.startsWith(`${app.origin}/`), url).toBe(true)
+        const file = await fetch(url)
+        expect(file.status, url).toBe(200)
+        expect(file.headers.get('content-type'), url).toBe('image/png')
+      }
+    }, 120_000)
   })
 
   describe('comments', () => {

@@ -34,16 +34,18 @@ export const startDevApp = async (timeoutMs = 300_000): Promise<DevApp> => {
   let output = ''
   child.stdout?.on('data', (chunk) => (output += String(chunk)))
   child.stderr?.on('data', (chunk) => (output += String(chunk)))
+  // A child ended by a signal has a signalCode and no exitCode.
+  const running = () => child.exitCode === null && child.signalCode === null
   const stop = async () => {
-    if (child.exitCode !== null || !child.pid) return
+    if (!running() || !child.pid) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     process.kill(-child.pid, 'SIGINT')
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
-    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+    if (running()) process.kill(-child.pid, 'SIGKILL')
   }
   const started = Date.now()
   while (!output.includes('[newsroom] ready')) {
-    if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+    if (!running() || Date.now() - started > timeoutMs) {
       await stop()
       throw new Error(`the dev app did not start:\n${output.slice(-3000)}`)
     }

@@ -226,6 +226,17 @@ describe('resolveOptions', () => {
     expect(custom.disclosureLabels).toMatchObject({ de: 'Anzeige', en: 'Sponsored', fr: 'Publicité' })
   })
 
+  test('the editorial contact has a name and only a safe link', () => {
+    const site = (editorialContact: unknown) => () =>
+      resolveOptions({ site: { editorialContact: editorialContact as never } }, configWith())
+    expect(site({ name: ' ' })).toThrow(/editorialContact needs a name/)
+    expect(site({ name: 'Redaktion', url: 'javascript:alert(1)' })).toThrow(/editorialContact.url/)
+    expect(site({ email: 'redaktion', name: 'Redaktion' })).toThrow(/editorialContact.email/)
+    expect(
+      site({ email: 'redaktion@news.example', name: 'Redaktion', url: 'https://news.example/team' }),
+    ).not.toThrow()
+  })
+
   test('the reviewed wording must name the editorial contact it stands for', () => {
     expect(() =>
       newsroomPlugin({
