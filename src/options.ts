@@ -246,8 +246,13 @@ const checkBackToTopLabels = (labels: BackToTopOptions['labels'] = {}) => {
  * empty: a label the rules would refuse on a sponsor must not be the default either.
  */
 const resolveSponsorLabels = (sponsors: NewsroomPluginOptions['sponsors'] = {}) => {
-  const allowedLabels = { ...defaultAllowedLabels, ...sponsors.allowedLabels }
   const disclosureLabels = { ...defaultDisclosureLabels, ...sponsors.disclosureLabels }
+  // A locale given a label but no list allows that label (rather than German's list).
+  const allowedLabels: Record<string, string[]> = {
+    ...Object.fromEntries(Object.entries(disclosureLabels).map(([locale, label]) => [locale, [label]])),
+    ...defaultAllowedLabels,
+    ...sponsors.allowedLabels,
+  }
   for (const [locale, labels] of Object.entries(allowedLabels)) {
     if (!Array.isArray(labels) || labels.length === 0 || labels.some((label) => !label?.trim())) {
       throw new Error(

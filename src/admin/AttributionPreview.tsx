@@ -72,6 +72,7 @@ export function AttributionPreview({ contact, templates }: AttributionPreviewPro
   const reviewedField = useField('ai.humanReviewed')
   const reviewedAt = text(useField('ai.reviewedAt').initialValue)
   const reviewerName = text(useField('ai.reviewerName').initialValue)
+  const reviewHash = text(useField('ai.reviewHash').initialValue)
   const title = useField('title')
   const subtitle = useField('subtitle')
   const content = useField('content')
@@ -91,7 +92,7 @@ export function AttributionPreview({ contact, templates }: AttributionPreviewPro
   )
   const review = reviewStateOf({
     changed,
-    storedStanding: Boolean(reviewedField.initialValue && reviewedAt),
+    storedStanding: Boolean(reviewedField.initialValue && reviewedAt && reviewHash),
     ticked: reviewedField.value === true,
   })
   const kind = useFormFields(([fields]) => fields['source.kind']?.value) as null | SourceKind | undefined
@@ -102,9 +103,11 @@ export function AttributionPreview({ contact, templates }: AttributionPreviewPro
   const problem = url ? checkUrl(url) : null
   const exempt = review === 'standing' || review === 'pending'
   const facts = {
+    // A pending review is recorded by the save: the preview shows the wording it will get.
     ai: {
-      humanReviewed: exempt, // A pending review is recorded by the save: the preview shows the wording it will get.
-      reviewedAt: exempt ? (reviewedAt ?? new Date().toISOString()) : null,
+      humanReviewed: exempt,
+      reviewedAt: exempt ? (reviewedAt ?? 'pending') : null,
+      reviewHash: exempt ? (reviewHash ?? 'pending') : null,
       usage,
     },
     // An unsafe URL is never stored, so it is never linked either.

@@ -252,12 +252,8 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
           admin: { description: t('aiReviewerNameDescription'), readOnly: true },
           label: t('aiReviewerName'),
         },
-        {
-          name: 'reviewHash',
-          type: 'text',
-          access: { read: editorsOnlyField },
-          admin: { hidden: true },
-        },
+        // Public like the text it fingerprints: the read path needs it to tell a review from a tick.
+        { name: 'reviewHash', type: 'text', admin: { hidden: true } },
       ],
       label: t('ai'),
     },
@@ -327,6 +323,13 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
     },
     defaultSort: '-publishedAt',
     fields: defaultFields,
+    // The facts the notice and the image label are rendered from, in every read: a `select`
+    // that asks for the notice alone still gets it computed, never a stored one taken on trust.
+    forceSelect: {
+      ai: { humanReviewed: true, reviewedAt: true, reviewHash: true, usage: true },
+      source: { kind: true, name: true, url: true },
+      ...(options.media ? { imageAi: { usage: true } } : {}),
+    },
     hooks: {
       afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug)],
       afterRead: [renderAttribution(options), renderLayoutTexts(options)],

@@ -93,31 +93,46 @@ const readAllLocales = async (req: PayloadRequest, collection: string, id: numbe
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
 /**
  * The reader-visible text after this save, in every locale: a save in one locale may leave an
  * earlier review of the others standing only if their text is unchanged, so all of them count.
- * Without localization that is the saved document; with it, the other locales are read once.
+ * Without localization that is the saved document; with it, the other locales are read once. A
+ * save with `locale=all` sends every locale's value as an object.
  */
 const textsAfterSave = async (
   args: Pick<Parameters<CollectionBeforeChangeHook>[0], 'collection' | 'data' | 'originalDoc' | 'req'>,
 ): Promise<Record<string, ReviewedText>> => {
   const { collection, data, originalDoc, req } = args
-  const pick = (name: string) => valueAfterSave(name, data, originalDoc) as any
-  const current: ReviewedText = { content: pick('content'), subtitle: pick('subtitle'), title: pick('title') }
   const localization = req.payload.config.localization
-  if (!localization) return { '': current }
-  const currentLocale = req.locale && req.locale !== 'all' ? req.locale : localization.defaultLocale
+  if (!localization) {
+    const pick = (name: string) => valueAfterSave(name, data, originalDoc)
+    return { '': { content: pick('content'), subtitle: pick('subtitle'), title: pick('title') } }
+  }
+  const allLocales = req.locale === 'all'
+  const currentLocale = req.locale && !allLocales ? req.locale : localization.defaultLocale
   const stored = originalDoc?.id ? await readAllLocales(req, collection.slug, originalDoc.id) : null
+  const valueIn = (name: string, code: string): unknown => {
+    const sent = data[name]
+    const sentHere = allLocales
+      ? isRecord(sent)
+        ? sent[code]
+        : undefined
+      : code === currentLocale
+        ? sent
+        : undefined
+    return sentHere !== undefined ? sentHere : stored?.[name]?.[code]
+  }
   return Object.fromEntries(
     localization.localeCodes.map((code) => [
       code,
-      code === currentLocale
-        ? current
-        : {
-            content: stored?.content?.[code],
-            subtitle: stored?.subtitle?.[code] as null | string,
-            title: stored?.title?.[code] as null | string,
-          },
+      {
+        content: valueIn('content', code),
+        subtitle: valueIn('subtitle', code),
+        title: valueIn('title', code),
+      },
     ]),
   )
 }
@@ -142,7 +157,10 @@ export const computeAttribution =
         await textsAfterSave({ collection, data, originalDoc, req }),
       )
       const stored = originalDoc?.ai as Partial<ReviewRecord> | undefined
-      const step = reviewStep({ currentHash, sentReviewed, stored, userCanReview: reviewer !== null })
+      // A restored version's text was reviewed once, but the restore is nobody's new sign-off.
+      const step = req.context?.isRestoringVersion
+        ? ({ kind: 'clear', voided: true } as const)
+        : reviewStep({ currentHash, sentReviewed, stored, userCanReview: reviewer !== null })
       if (step.kind === 'refuse') refuse(req, 'ai.humanReviewed', 'errorReviewerNotEditor')
       if (step.kind === 'keep') review = { ...noReview, ...stored, humanReviewed: true }
       if (step.kind === 'record' && reviewer) {
@@ -187,7 +205,7 @@ const imageAiGroupFor = (group: Record<string, unknown>, templates: NoticeTempla
 
 /** Every fact the notice depends on is in the read: a `select` may have left some out. */
 const hasAllFacts = (doc: Record<string, any>): boolean =>
-  ['usage', 'humanReviewed', 'reviewedAt'].every(
+  ['usage', 'humanReviewed', 'reviewedAt', 'reviewHash'].every(
     (key) => doc.ai && typeof doc.ai === 'object' && key in doc.ai,
   ) &&
   ['kind', 'name', 'url'].every((key) => doc.source && typeof doc.source === 'object' && key in doc.source)

@@ -43,7 +43,12 @@ export type AiActState = (typeof aiActStates)[number]
 
 /** The stored facts a notice is rendered from. */
 export type AttributionFacts = {
-  ai?: { humanReviewed?: boolean | null; reviewedAt?: null | string; usage?: AiUsage | null } | null
+  ai?: {
+    humanReviewed?: boolean | null
+    reviewedAt?: null | string
+    reviewHash?: null | string
+    usage?: AiUsage | null
+  } | null
   source?: ({ kind?: null | SourceKind } & SourceRef) | null
 }
 
@@ -96,11 +101,12 @@ export const needsSourceUrl = (facts: AttributionFacts): boolean => {
 }
 
 /**
- * A review stands when it was recorded (a time, set by the server with the reviewer) and not
- * cleared since: the save that changes the reviewed text clears it (see review.ts).
+ * A review stands when the server recorded it (a time and the hash of the reviewed text, set with
+ * the reviewer) and has not cleared it since: the save that changes the text clears it (see
+ * review.ts). A tick without that record, as 0.1 stored it, is no review.
  */
 export const reviewStands = (ai: AttributionFacts['ai']): boolean =>
-  Boolean(ai?.humanReviewed && ai.reviewedAt)
+  Boolean(ai?.humanReviewed && ai.reviewedAt && ai.reviewHash)
 
 /**
  * The notice for an article (EU AI Act Art. 50(4)). AI text is labelled at first exposure (`top`,

@@ -47,6 +47,11 @@ export const fitsField = (field: FieldAffectingData, value: unknown): boolean =>
       return isNumeric(value)
     case 'select':
       return typeof value === 'string' && optionValues(field).includes(value)
+    // One id (or populated document) each: hasMany lists arrive here item by item, so an array is
+    // a list given to a single relationship, which the database answers with a 500.
+    case 'relationship':
+    case 'upload':
+      return !Array.isArray(value)
     default:
       return true
   }

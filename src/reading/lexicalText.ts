@@ -16,7 +16,10 @@ export const textOf = (node: LexicalNode | null | undefined): string => {
   if (!node) return ''
   if (typeof node.text === 'string') return node.text
   if (node.type && SPACE_LIKE.has(node.type)) return ' '
-  return (node.children ?? [])
+  // Hooks run before Payload validates the rich text: children may be anything.
+  if (!Array.isArray(node.children)) return ''
+  return node.children
+    .filter((child) => child && typeof child === 'object')
     .map((child) => {
       const text = textOf(child)
       return child.children && !INLINE.has(child.type ?? '') ? ` ${text} ` : text
@@ -32,4 +35,6 @@ export const lexicalRoot = (content: unknown): LexicalNode | null => {
 
 /** Depth-first list of all nodes of a tree. */
 export const allNodes = (node: LexicalNode | null): LexicalNode[] =>
-  node ? [node, ...(node.children ?? []).flatMap((child) => allNodes(child))] : []
+  node && typeof node === 'object'
+    ? [node, ...(Array.isArray(node.children) ? node.children : []).flatMap((child) => allNodes(child))]
+    : []

@@ -4,7 +4,7 @@ import { newsroomCollection } from '../collection.js'
 import { previewField } from '../admin/previewField.js'
 import { urlField } from '../guards/urlField.js'
 import { SPONSORED_REL } from './disclosureLabel.js'
-import { enforceSponsorLabel } from './enforceSponsorLabel.js'
+import { enforceSponsorLabel, renderSponsorLabel } from './enforceSponsorLabel.js'
 import { refuseDeletingAdvertiser } from './paidContent.js'
 import { selectOptions, t } from '../i18n/index.js'
 import { sponsorPlacements } from './placements.js'
@@ -123,6 +123,7 @@ export const sponsorsCollection = (options: ResolvedOptions): CollectionConfig =
     },
     fields: defaultFields,
     hooks: {
+      afterRead: [renderSponsorLabel(options)],
       beforeChange: [enforceSponsorLabel(options)],
       beforeDelete: [
         refuseDeletingAdvertiser({

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionSlug } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionSlug, Where } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -29,7 +29,8 @@ export const refuseDeletingAdvertiser =
   async ({ id, req }) => {
     // Locks the sponsor's row first, as a region's delete does: a concurrent save naming it waits.
     await lockRowForDelete(req, slugs.sponsors, id)
-    const paidFor = { paidBy: { equals: id } }
+    // Only paid articles name an advertiser; a `paidBy` left on an unpaid one is ignored everywhere.
+    const paidFor: Where = { and: [{ paidBy: { equals: id } }, { paidContent: { equals: true } }] }
     const articles = Math.max(
       (await req.payload.count({ collection: slugs.articles, overrideAccess: true, req, where: paidFor }))
         .totalDocs,
@@ -38,7 +39,13 @@ export const refuseDeletingAdvertiser =
           collection: slugs.articles,
           overrideAccess: true,
           req,
-          where: { and: [{ latest: { equals: true } }, { 'version.paidBy': { equals: id } }] },
+          where: {
+            and: [
+              { latest: { equals: true } },
+              { 'version.paidBy': { equals: id } },
+              { 'version.paidContent': { equals: true } },
+            ],
+          },
         })
       ).totalDocs,
     )

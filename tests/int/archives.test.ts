@@ -59,6 +59,7 @@ beforeAll(async () => {
   }
   const advertiser = await create.sponsor({ active: false, name: 'Werbekunde', url: 'https://kunde.example' })
   await published({
+    ai: { usage: 'generated' },
     paidBy: advertiser.id,
     paidContent: true,
     publishedAt: at(15),
@@ -149,6 +150,9 @@ describe('a region page', () => {
     expect(paid.label).toBe('Anzeige')
     expect(page.articles.filter((item) => item.label !== null)).toHaveLength(1)
     expect(paid.url).toBe(`/articles/${paid.slug}`)
+    // Each item says what the AI Act asks of its text.
+    expect(paid.aiAct).toBe('disclose')
+    expect(page.articles.filter((item) => item.aiAct !== null)).toHaveLength(1)
     const english = (await getRegionPage({ locale: 'en', path: 'asien/china', payload: ctx.payload }))!
     expect(english.articles.find((item) => item.title === 'Anzeige China')!.label).toBe('Sponsored')
   })

@@ -216,12 +216,12 @@ describe('the review model (Art. 50(4), guidelines para 133-136)', () => {
     expect(read.attribution.aiAct).toBe('exempt')
     expect(read.ai).not.toHaveProperty('reviewedBy')
     expect(read.ai).not.toHaveProperty('reviewerName')
-    expect(read.ai).not.toHaveProperty('reviewHash')
+    // The hash is public like the text it fingerprints: the read path tells a review from a tick by it.
+    expect(read.ai.reviewHash).toMatch(/^[0-9a-f]{64}$/)
     // Nor can a reader find it out by filtering or sorting on the record.
     for (const query of [
       'where[ai.reviewerName][equals]=editor@newsroom.test',
       'where[ai.reviewedBy][equals]=1',
-      'where[ai.reviewHash][exists]=true',
     ]) {
       const response = await ctx.rest.get(`/articles?${query}`)
       expect(response.status, query).toBe(400)
@@ -351,6 +351,92 @@ describe('the review model (Art. 50(4), guidelines para 133-136)', () => {
     )
     expect(unticked.json.doc.attribution).toMatchObject({ aiAct: 'disclose', placement: 'top' })
     expect(await storedReview(unticked.json.doc.id)).toMatchObject({ reviewedAt: null, reviewedBy: null })
+  })
+
+  test('a link target, an embed or an image in the text is part of what was reviewed', async () => {
+    const linked = (url: string) => ({
+      root: {
+        children: [
+          {
+            children: [{ children: [{ text: 'Hier klicken', type: 'text' }], fields: { url }, type: 'link' }],
+            type: 'paragraph',
+          },
+        ],
+        type: 'root',
+      },
+    })
+    const article = await create.article(
+      {
+        content: linked('https://gut.example') as never,
+        title: 'Mit Link',
+        ai: { humanReviewed: true, usage: 'generated' },
+      },
+      { user: ctx.editor },
+    )
+    expect(article.attribution!.aiAct).toBe('exempt')
+    const moved = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { content: linked('https://boese.example') as never },
+      user: ctx.editor,
+    })) as Doc
+    expect(moved.attribution.aiAct).toBe('disclose')
+  })
+
+  test('a tick stored by 0.1, without the hash of a reviewed text, is no review: readers get the mandatory notice', async () => {
+    const article = await create.article({
+      _status: 'published',
+      ai: { usage: 'generated' },
+      title: 'Aus 0.1',
+    })
+    await ctx.query(
+      `UPDATE articles SET ai_human_reviewed = true, ai_reviewed_at = '2025-01-01', attribution_ai_act = 'exempt',
+              attribution_placement = 'bottom', attribution_notice = 'gefälscht' WHERE id = $1`,
+      [article.id],
+    )
+    const read = (await ctx.rest.get(`/articles/${article.id}`)).json
+    expect(read.attribution).toMatchObject({ aiAct: 'disclose', placement: 'top' })
+    // A select that asks for the notice alone gets it computed too, not the stored one.
+    const selected = (await ctx.rest.get(`/articles/${article.id}?select[attribution]=true`)).json
+    expect(selected.attribution).toMatchObject({ aiAct: 'disclose', placement: 'top' })
+    expect(selected.attribution.notice).not.toBe('gefälscht')
+    const page = (await ctx.rest.get(`/newsroom/articles/${article.slug}`)).json
+    expect(page.attribution).toMatchObject({ aiAct: 'disclose', placement: 'top' })
+  })
+
+  test("restoring a version is nobody's new review: the restorer is not recorded, the review is cleared", async () => {
+    const article = await create.article(
+      { title: 'Erste Fassung', ai: { humanReviewed: true, usage: 'generated' } },
+      { user: ctx.editor },
+    )
+    await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { title: 'Zweite Fassung' },
+      user: ctx.editor,
+    })
+    const versions = await ctx.payload.findVersions({
+      collection: 'articles',
+      sort: 'createdAt',
+      where: { parent: { equals: article.id } },
+    })
+    const reviewedVersion = versions.docs.find(
+      (version) => (version.version as Doc).title === 'Erste Fassung',
+    )!
+    const someoneElse = await other()
+    const restored = (await ctx.payload.restoreVersion({
+      id: reviewedVersion.id,
+      collection: 'articles',
+      user: { ...someoneElse, collection: 'users' } as never,
+    })) as Doc
+    expect(restored.title).toBe('Erste Fassung')
+    expect(restored.attribution.aiAct).toBe('disclose')
+    const stored = await storedReview(article.id)
+    expect(stored).toMatchObject({ humanReviewed: false, reviewedBy: null, reviewerName: null })
+    // A script restores too, without a user, and is not refused.
+    await expect(
+      ctx.payload.restoreVersion({ id: reviewedVersion.id, collection: 'articles' }),
+    ).resolves.toBeTruthy()
   })
 
   test('nobody but a signed-in editor can confirm a review: a 400 naming the field, nothing stored', async () => {

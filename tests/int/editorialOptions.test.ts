@@ -111,6 +111,27 @@ describe('requireHumanReview', () => {
     expect(all.title).toMatchObject({ de: 'Zweisprachig', en: 'Bilingual' })
   })
 
+  test('a save of every locale at once (locale=all) works, and counts each locale', async () => {
+    const article = await create.article(
+      { title: 'Alle Sprachen', ai: { humanReviewed: true, usage: 'generated' } },
+      { locale: 'de', user: ctx.editor },
+    )
+    const unchanged = await ctx.rest.patch(
+      `/articles/${article.id}?locale=all`,
+      { allowComments: false },
+      { token: ctx.token },
+    )
+    expect(unchanged.status).toBe(200)
+    expect(unchanged.json.doc.attribution.aiAct).toBe('exempt')
+    const changed = await ctx.rest.patch(
+      `/articles/${article.id}?locale=all`,
+      { title: { de: 'Alle Sprachen', en: 'All languages' } },
+      { token: ctx.token },
+    )
+    expect(changed.status).toBe(200)
+    expect(changed.json.doc.ai.humanReviewed).toBe(false)
+  })
+
   test('drafts and articles without AI are not gated', async () => {
     const draft = await ctx.rest.post(
       '/articles?draft=true',

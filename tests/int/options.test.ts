@@ -224,6 +224,12 @@ describe('resolveOptions', () => {
     ).sponsors
     expect(custom.allowedLabels).toMatchObject({ de: ['Anzeige', 'Werbung'], fr: ['Publicité'] })
     expect(custom.disclosureLabels).toMatchObject({ de: 'Anzeige', en: 'Sponsored', fr: 'Publicité' })
+    // A locale given a label but no list allows that label, not German's list.
+    const labelOnly = resolveOptions(
+      { sponsors: { disclosureLabels: { fr: 'Annonce' } } },
+      configWith(),
+    ).sponsors
+    expect(labelOnly.allowedLabels.fr).toEqual(['Annonce'])
   })
 
   test('the editorial contact has a name and only a safe link', () => {

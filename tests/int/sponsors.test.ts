@@ -92,6 +92,26 @@ describe('sponsor links are always marked and labelled', () => {
     })
   })
 
+  test('every read carries an allowed label and the constant rel, whatever is stored', async () => {
+    const sponsor = await createSponsor({ name: 'Altbestand' })
+    await ctx.query(`UPDATE sponsors SET rel = '' WHERE id = $1`, [sponsor.id])
+    // This configuration has no localization: the label is a column of the row.
+    await ctx.query(`UPDATE sponsors SET disclosure_label = 'Sponsored by' WHERE id = $1`, [sponsor.id])
+    const read = (await ctx.rest.get(`/sponsors/${sponsor.id}`)).json
+    expect(read).toMatchObject({ disclosureLabel: 'Anzeige', rel: 'sponsored noopener' })
+  })
+
+  test('a list given to a single relationship is a 400 naming the field, not a 500', async () => {
+    const advertiser = await createSponsor({ name: 'Einzeln' })
+    const response = await ctx.rest.post(
+      '/articles?draft=true',
+      { paidBy: [advertiser.id], paidContent: true, title: 'Liste statt Wert' },
+      { token },
+    )
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['paidBy'])
+  })
+
   test('an allowed label is stored in its listed spelling', async () => {
     expect((await createSponsor({ disclosureLabel: ' WERBUNG ', name: 'Laut' })).disclosureLabel).toBe(
       'Werbung',
@@ -221,6 +241,18 @@ describe('paid content names its advertiser', () => {
     // Once the article names another advertiser, the sponsor may go.
     const other = await createSponsor({ name: 'Nachfolger' })
     await ctx.payload.update({ id: article.id, collection: 'articles', data: { paidBy: other.id } })
+    expect((await ctx.rest.delete(`/sponsors/${advertiser.id}`, { token })).status).toBe(200)
+  })
+
+  test('a paidBy left on an article that is no longer paid does not hold its sponsor', async () => {
+    const advertiser = await createSponsor({ name: 'Ehemals' })
+    const article = await fixtures(ctx.payload).article({
+      _status: 'published',
+      paidBy: advertiser.id,
+      paidContent: true,
+      title: 'Nicht mehr bezahlt',
+    })
+    await ctx.payload.update({ id: article.id, collection: 'articles', data: { paidContent: false } })
     expect((await ctx.rest.delete(`/sponsors/${advertiser.id}`, { token })).status).toBe(200)
   })
 })

@@ -131,27 +131,40 @@ describe('attributionFor', () => {
 
   test('a standing review exempts AI text: bottom, reviewed wording, aiAct exempt (Art. 50(4))', () => {
     const reviewedAt = '2026-05-03T12:10:00.000Z'
-    const reviewed = attributionFor({ ai: { humanReviewed: true, reviewedAt, usage: 'generated' } }, de)
+    const reviewHash = 'a'.repeat(64)
+    const reviewed = attributionFor(
+      { ai: { humanReviewed: true, reviewedAt, reviewHash, usage: 'generated' } },
+      de,
+    )
     expect(reviewed).toMatchObject({
       aiAct: 'exempt',
       notice: 'Dieser Text wurde mit künstlicher Intelligenz erstellt. Von der Redaktion geprüft.',
       placement: 'bottom',
       required: true,
     })
-    // A ticked box without a recorded review is no review: the mandatory notice stays on top.
+    // A ticked box without a recorded review is no review: the mandatory notice stays on top. So
+    // is a time without the hash of a reviewed text, as 0.1 stored it.
+    expect(attributionFor({ ai: { humanReviewed: true, reviewedAt, usage: 'generated' } }, de).aiAct).toBe(
+      'disclose',
+    )
     expect(attributionFor({ ai: { humanReviewed: true, usage: 'generated' } }, de)).toMatchObject({
       aiAct: 'disclose',
       notice: 'Dieser Text wurde mit künstlicher Intelligenz erstellt.',
       placement: 'top',
     })
-    expect(attributionFor({ ai: { humanReviewed: false, reviewedAt, usage: 'generated' } }, de).aiAct).toBe(
-      'disclose',
-    )
+    expect(
+      attributionFor({ ai: { humanReviewed: false, reviewedAt, reviewHash, usage: 'generated' } }, de).aiAct,
+    ).toBe('disclose')
     expect(attributionFor({ ai: { usage: 'none' }, source: { kind: 'wire', url } }, de).aiAct).toBeNull()
   })
 
   test('the reviewed notice names the editorial contact, linked to its page or address', () => {
-    const ai = { humanReviewed: true, reviewedAt: '2026-05-03T12:10:00.000Z', usage: 'edited' } as const
+    const ai = {
+      humanReviewed: true,
+      reviewedAt: '2026-05-03T12:10:00.000Z',
+      reviewHash: 'a'.repeat(64),
+      usage: 'edited',
+    } as const
     const withPage = attributionFor({ ai }, en, { name: 'Anna Weber', url: 'https://news.example/team' })
     expect(withPage.notice).toBe(
       'This text was edited with the help of artificial intelligence. Reviewed by the editors. Editorial responsibility: Anna Weber.',

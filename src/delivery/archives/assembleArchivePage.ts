@@ -5,7 +5,7 @@ import type { ArchiveFacts } from './archiveFacts.js'
 import type { ArchiveItem, AuthorPage, CacheHints, RegionLink, RegionPage } from './types.js'
 
 import { type ID, idOf } from '../../idOf.js'
-import type { NoticeTemplates } from '../../attribution/notice.js'
+import { attributionFor, type NoticeTemplates } from '../../attribution/notice.js'
 
 import { type AdvertisingLabels, disclosureLabelFor } from '../../sponsors/disclosureLabel.js'
 import { articleImage, byID, type PageMedia, toImage, toPageSponsor } from '../pageParts.js'
@@ -68,6 +68,7 @@ const assembleList = (reads: ArchiveReads, settings: ArchiveSettings, ownTags: s
     shownImages.push(doc.image)
     return [
       {
+        aiAct: doc.ai ? attributionFor({ ai: doc.ai, source: doc.source }, settings.templates).aiAct : null,
         id: doc.id,
         image: articleImage(media.get(String(idOf(doc.image))), doc, settings.templates),
         label: doc.paidContent ? disclosureLabelFor(settings.disclosureLabels, settings.locale) : null,

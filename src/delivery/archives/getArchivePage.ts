@@ -118,11 +118,14 @@ const readArchive = async (owner: ArchiveOwner, args: ArchiveArgs) => {
       articles.slug,
       facts.listed.slice(0, limit).map((item) => item.id),
       {
+        // The facts of the notice, for each item's `aiAct`.
+        ai: true,
         image: true,
         ...(options.media ? { imageAi: true } : {}),
         paidContent: true,
         publishedAt: true,
         slug: true,
+        source: true,
         subtitle: true,
         title: true,
       },

@@ -1,3 +1,4 @@
+import type { AiActState } from '../../attribution/notice.js'
 import type { AuthorKind } from '../../authors/authorKinds.js'
 import type { Breadcrumb } from '../../regions/breadcrumbs.js'
 import type { RegionType } from '../../regions/regionTypes.js'
@@ -12,6 +13,8 @@ export type CacheHints = {
 
 /** One article in an archive list. */
 export type ArchiveItem = {
+  /** What the AI Act asks of the article's text (`disclose`, `exempt`), or null without AI. */
+  aiAct: AiActState | null
   id: number | string
   /** The lead image, with its AI label when AI made or altered it. */
   image: ArticleImage | null
