@@ -347,6 +347,13 @@ describe.skipIf(!runs)('in a real browser', () => {
       await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 120_000 })
     }, 240_000)
 
+    /** The id of the first document a query finds, read with the editor's session. */
+    const idOf = async (collection: string, query: string) => {
+      const response = await page.request.get(`${app.origin}/api/${collection}?${query}&depth=0&limit=1`)
+      expect(response.status()).toBe(200)
+      return ((await response.json()) as { docs: Array<{ id: number }> }).docs[0]!.id
+    }
+
     test('the admin also works at 127.0.0.1 (Next serves its scripts there too)', async () => {
       const other = await browser.newPage({ locale: 'de-DE' })
       try {
@@ -411,11 +418,6 @@ describe.skipIf(!runs)('in a real browser', () => {
     }, 300_000)
 
     test("the plugin's admin components pass axe on the article and sponsor edit views", async () => {
-      const idOf = async (collection: string, query: string) => {
-        const response = await page.request.get(`${app.origin}/api/${collection}?${query}&depth=0&limit=1`)
-        expect(response.status()).toBe(200)
-        return ((await response.json()) as { docs: Array<{ id: number }> }).docs[0]!.id
-      }
       const slug = readerPath.split('/').pop()!
       const article = await idOf('articles', `where[slug][equals]=${encodeURIComponent(slug)}`)
       await page.goto(`${app.origin}/admin/collections/articles/${article}`, { timeout: 180_000 })
@@ -440,10 +442,6 @@ describe.skipIf(!runs)('in a real browser', () => {
     }, 300_000)
 
     test('the previews follow the form live: review state, image label, allowed sponsor labels', async () => {
-      const idOf = async (collection: string, query: string) => {
-        const response = await page.request.get(`${app.origin}/api/${collection}?${query}&depth=0&limit=1`)
-        return ((await response.json()) as { docs: Array<{ id: number }> }).docs[0]!.id
-      }
       // The demo's reviewed AI article: the review stands, and an edit to its text would void it.
       const reviewed = await idOf('articles', 'where[ai.humanReviewed][equals]=true')
       await page.goto(`${app.origin}/admin/collections/articles/${reviewed}`, { timeout: 180_000 })
