@@ -9,6 +9,7 @@ const features = [
   'attribution',
   'authors',
   'comments',
+  'corrections',
   'reading',
   'regions',
   'relatedLinks',
@@ -20,6 +21,7 @@ const features = [
 const pureModules = {
   attribution: ['imageAi', 'notice', 'reviewedText', 'template'],
   authors: ['authorKinds'],
+  corrections: ['correctionKinds'],
   reading: ['dateline', 'lexicalText', 'readingMetadata'],
   regions: ['breadcrumbs', 'isoCodes', 'regionTypes'],
   relatedLinks: ['linkTypes'],

@@ -1,6 +1,7 @@
 import type { AiActState, AiUsage, ImageAiUsage, NoticePlacement, SourceKind } from './attribution/index.js'
 import type { AuthorKind } from './authors/index.js'
 import type { CommentStatus } from './comments/index.js'
+import type { CorrectionKind } from './corrections/index.js'
 import type { RegionType } from './regions/index.js'
 import type { LinkType } from './relatedLinks/index.js'
 import type { SponsorPlacement } from './sponsors/index.js'
@@ -42,6 +43,18 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
   }
   authors?: null | Relation<ID, NewsroomAuthor<ID>>[]
   content?: null | Record<string, unknown>
+  /** Computed: the last correction or change a reader sees, after first publication. */
+  contentModifiedAt?: null | string
+  /** Published notes: append-only once the article is published; `at` and `by` are the server's. */
+  corrections?:
+    | null
+    | {
+        at?: null | string
+        by?: ID | null | { id: ID }
+        id?: null | string
+        kind: CorrectionKind
+        text: string
+      }[]
   dateline?: { date?: null | string; place?: null | string; text?: null | string }
   id: ID
   image?: null | Relation<ID, { url?: null | string }>
@@ -65,6 +78,8 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
   paidBy?: null | Relation<ID, NewsroomSponsor<ID>>
   paidContent?: boolean | null
   publishedAt?: null | string
+  /** Computed: when a retraction was added; the article then leaves lists and related articles. */
+  retractedAt?: null | string
   regions?: null | Relation<ID, NewsroomRegion<ID>>[]
   slug: string
   source: { kind: SourceKind; name?: null | string; url?: null | string }

@@ -44,6 +44,8 @@ export type BackToTopOptions = {
 }
 
 export type SiteOptions = {
+  /** The page that says how the newsroom corrects itself: JSON-LD `publisher.correctionsPolicy`. */
+  correctionsPolicyUrl?: string
   /**
    * Who holds editorial responsibility for reviewed AI text (EU AI Act Art. 50(4)), named after the
    * reviewed notice; `url` or `email` links the name.
@@ -308,6 +310,7 @@ const buildReaderTexts = (options: NewsroomPluginOptions, readerLocales: string[
         : readerTexts[DEFAULT_READER_LOCALE]
       texts = {
         backToTop: { ...builtIn.backToTop, ...ownEntry(options.backToTop?.labels, key) },
+        correctionLabels: builtIn.correctionLabels,
         commentsNotice: builtIn.commentsNotice,
         templates: { ...builtIn.templates, ...ownEntry(options.attribution?.templates, key) },
       }
@@ -330,6 +333,11 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
   checkTemplates(options.attribution?.templates)
   checkBackToTopLabels(options.backToTop?.labels)
   checkEditorialContact(options.site?.editorialContact)
+  if (options.site?.correctionsPolicyUrl !== undefined && checkUrl(options.site.correctionsPolicyUrl)) {
+    throw new Error(
+      `payload-newsroom: site.correctionsPolicyUrl must be an absolute http(s) URL, got "${options.site.correctionsPolicyUrl}"`,
+    )
+  }
   if (options.comments?.clientAddress && !options.comments.hashSecret?.trim()) {
     throw new Error(
       'payload-newsroom: comments.clientAddress needs comments.hashSecret, a secret of its own for the address hashes (not PAYLOAD_SECRET)',

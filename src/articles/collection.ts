@@ -9,6 +9,7 @@ import {
   renderAttribution,
   sourceKinds,
 } from '../attribution/index.js'
+import { correctionFields, enforceCorrections } from '../corrections/index.js'
 import { computeLayout, layoutGroup, renderLayoutTexts } from '../reading/index.js'
 import { deleteArticleDependents, syncLinkVisibility } from '../relatedLinks/index.js'
 import { ensureUniqueSlug, newsroomSlugField } from '../slugs/index.js'
@@ -302,6 +303,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
         ]
       : []),
     layoutGroup(),
+    ...correctionFields({ editorsOnly: editorsOnlyField, users: options.users }),
     {
       name: 'allowComments',
       type: 'checkbox',
@@ -338,6 +340,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
         requireAdvertiser,
         computeAttribution(options),
         computeLayout(options),
+        enforceCorrections(options),
         // Last: it holds an advisory lock until commit.
         ensureUniqueSlug({ fallbackPrefix: 'artikel', titleField: 'title' }),
       ],

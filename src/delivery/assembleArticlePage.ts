@@ -9,13 +9,21 @@ import type {
 import type { ResolvedOptions, SiteOptions } from '../options.js'
 import type { Breadcrumb } from '../regions/breadcrumbs.js'
 import type { PageFacts } from './pageFacts.js'
-import type { ArticlePage, PageLayout, PageRegion, PageSponsor, RelatedItem } from './types.js'
+import type {
+  ArticlePage,
+  PageCorrection,
+  PageLayout,
+  PageRegion,
+  PageSponsor,
+  RelatedItem,
+} from './types.js'
 
 import { type ID, idOf } from '../idOf.js'
 import { type AdvertisingLabels, disclosureLabelFor, SPONSORED_REL } from '../sponsors/disclosureLabel.js'
 import { markLinksSponsored } from './sponsoredLinks.js'
 import { articleJsonLd } from './jsonLd.js'
 import { articleImage, byID, type PageMedia, toPageSponsor } from './pageParts.js'
+import { type CorrectionKind, placementOf, readerOrder } from '../corrections/correctionKinds.js'
 
 export type { PageMedia }
 
@@ -43,6 +51,8 @@ export type ArticlePageSettings = AdvertisingLabels & {
   relatedLimit: number
   routes: ResolvedOptions['routes']
   site: SiteOptions
+  /** The reader's labels of published notes. */
+  correctionLabels: Record<CorrectionKind, string>
   /** The reader's templates for the image label. */
   templates: NoticeTemplates
 }
@@ -122,6 +132,15 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
       : []
   })
   const paidContent = Boolean(doc.paidContent)
+  const corrections: PageCorrection[] = readerOrder(
+    (doc.corrections ?? []).filter((item) => item?.kind && item.text && item.at),
+  ).map((item) => ({
+    at: item.at!,
+    kind: item.kind!,
+    label: settings.correctionLabels[item.kind!],
+    placement: placementOf(item.kind!),
+    text: item.text!,
+  }))
   const label = paidContent ? paidLabel : null
   const paidBy =
     paidContent && reads.paidBy
@@ -131,6 +150,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
   return {
     article: {
       authors,
+      contentModifiedAt: doc.contentModifiedAt ?? null,
       // Every front end gets the paid links marked, not only ones that know the rule.
       content: paidContent ? markLinksSponsored(doc.content ?? null) : (doc.content ?? null),
       dateline: {
@@ -156,15 +176,18 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
       enabled: Boolean(doc.allowComments) && settings.commentsExist,
       notice: settings.commentsNotice,
     },
+    corrections,
     jsonLd: articleJsonLd(
       {
         attribution,
         authors,
+        corrections,
         dateline: doc.dateline?.text ?? null,
         image,
         label,
         locale: settings.locale,
-        modifiedAt: doc.updatedAt,
+        // A typo fix is no update: only a correction or a changed text after publication is.
+        modifiedAt: doc.contentModifiedAt ?? doc.publishedAt ?? null,
         paidBy,
         paidContent,
         place: doc.dateline?.place ?? null,

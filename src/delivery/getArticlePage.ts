@@ -157,9 +157,17 @@ export const getArticlePage = async ({
       findDocs(payload, {
         ...readAs,
         collection: articles.slug,
-        select: { _status: true, paidContent: true, publishedAt: true, slug: true, title: true },
+        select: {
+          _status: true,
+          paidContent: true,
+          publishedAt: true,
+          retractedAt: true,
+          slug: true,
+          title: true,
+        },
         where: { id: { in: [...new Set([...targetIDs, ...facts.relatedIDs])] } },
-      }).then((docs) => docs.filter((target) => isPublished(target))),
+        // Retracted ones too: a withdrawn article keeps its address, but no link leads to it.
+      }).then((docs) => docs.filter((target) => isPublished(target) && !target.retractedAt)),
       options.media
         ? findDocs(payload, { ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
         : Promise.resolve([] as Doc[]),
@@ -210,6 +218,7 @@ export const getArticlePage = async ({
     {
       commentsExist: comments !== false && Boolean(payload.collections[comments.slug as CollectionSlug]),
       commentsNotice: options.readerTextsFor(readerLocale).commentsNotice,
+      correctionLabels: options.readerTextsFor(readerLocale).correctionLabels,
       ...options.sponsors,
       locale: readerLocale,
       relatedLimit: options.related.limit,

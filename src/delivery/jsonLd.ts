@@ -1,7 +1,7 @@
 import type { Attribution } from '../attribution/notice.js'
 import type { SiteOptions } from '../options.js'
 import type { AuthorPage } from './archives/types.js'
-import type { ArticleImage, PageAdvertiser } from './types.js'
+import type { ArticleImage, PageAdvertiser, PageCorrection } from './types.js'
 
 import { IPTC } from '../attribution/notice.js'
 import { WORDS_PER_MINUTE } from '../reading/readingMetadata.js'
@@ -15,12 +15,14 @@ const schemaDigitalSourceType: Record<string, string> = {
 export type JsonLdInput = {
   attribution: Attribution | null
   authors: Pick<AuthorPage['author'], 'kind' | 'name' | 'url'>[]
+  corrections: PageCorrection[]
   dateline: null | string
   image: ArticleImage | null
   /** The disclosure label of paid content, which leads its headline as it leads its title. */
   label: null | string
   locale: string
-  modifiedAt: string
+  /** `contentModifiedAt`, else the publication: saves that change nothing readers read are no update. */
+  modifiedAt: null | string
   paidBy: null | PageAdvertiser
   paidContent: boolean
   /** The dateline's place: where the story was reported from. */
@@ -84,6 +86,13 @@ export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<str
     '@type': input.paidContent ? 'AdvertiserContentArticle' : 'NewsArticle',
     alternativeHeadline: input.subtitle,
     author: input.authors.length ? input.authors.map((author) => authorEntity(author, site)) : null,
+    correction: input.corrections.length
+      ? input.corrections.map((item) => ({
+          '@type': 'CorrectionComment',
+          datePublished: item.at,
+          text: `${item.label}: ${item.text}`,
+        }))
+      : null,
     contentLocation: input.primaryRegion ? { '@type': 'Place', name: input.primaryRegion } : null,
     dateline: input.dateline,
     dateModified: input.modifiedAt,
@@ -100,6 +109,7 @@ export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<str
     publisher: site.name
       ? compact({
           '@type': 'Organization',
+          correctionsPolicy: site.correctionsPolicyUrl,
           logo: site.logoUrl ? { '@type': 'ImageObject', url: site.logoUrl } : null,
           name: site.name,
           url: site.url,

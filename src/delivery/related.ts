@@ -42,7 +42,8 @@ export const relatedCTEs = (payload: Payload, query: RelatedQuery): SQL => {
   // Exact seconds, as a parameter: fractional days stay exact, and no DST shift in the window.
   const window = sql`(${Math.max(0, query.maxAgeDays) * DAY_SECONDS}::float8 * interval '1 second')`
   const inRegions = sql`r.path = 'regions' AND r.${region} IN (SELECT id FROM my_regions)`
-  const eligible = sql`a._status = 'published' AND a.paid_content IS NOT TRUE
+  // Retracted articles stay at their address but are never suggested.
+  const eligible = sql`a._status = 'published' AND a.paid_content IS NOT TRUE AND a.retracted_at IS NULL
     AND a.id <> (SELECT id FROM me)
     AND a.id NOT IN (SELECT l.target_id FROM ${tableSql(payload, tableOf(payload, query.relatedLinksSlug))} l
                      WHERE l.article_id = (SELECT id FROM me) AND l.target_id IS NOT NULL)

@@ -1,5 +1,6 @@
 import type { ImageAiLabel } from '../attribution/imageAi.js'
 import type { Attribution } from '../attribution/notice.js'
+import type { CorrectionKind, CorrectionPlacement } from '../corrections/correctionKinds.js'
 import type { AuthorKind } from '../authors/authorKinds.js'
 import type { NoticeSegment } from '../attribution/template.js'
 import type { Heading } from '../reading/readingMetadata.js'
@@ -55,6 +56,16 @@ export type PageLayout = {
   wordCount: number
 }
 
+/** A published note in the order readers see it; `placement` says before or after the text. */
+export type PageCorrection = {
+  at: string
+  kind: CorrectionKind
+  /** "Korrektur", "Gegendarstellung", … in the reader's language. */
+  label: string
+  placement: CorrectionPlacement
+  text: string
+}
+
 /** Everything one article page renders, from one call. */
 export type ArticlePage = {
   article: {
@@ -62,6 +73,8 @@ export type ArticlePage = {
     authors: { id: number | string; kind: AuthorKind; name: string; slug: string; url: string }[]
     /** Lexical JSON; in paid content every link node carries `rel: 'sponsored'`. */
     content: unknown
+    /** The last correction or change a reader sees, after first publication; null before. */
+    contentModifiedAt: null | string
     dateline: { date: null | string; place: null | string; text: null | string }
     id: number | string
     image: ArticleImage | null
@@ -79,6 +92,8 @@ export type ArticlePage = {
   /** null when no notice is required. */
   attribution: Attribution | null
   comments: { count: number; enabled: boolean; notice: string }
+  /** Retraction first, then counterstatements (`top`), then the others, newest first (`bottom`). */
+  corrections: PageCorrection[]
   jsonLd: Record<string, unknown>
   /** The sponsor disclosure label for paid content, else the primary region's name. */
   kicker: { label: string; paid: boolean } | null

@@ -297,5 +297,37 @@ export const de: Record<NewsroomTranslationKey, string> = {
     'Nach „{{path}}“ kann nicht gefiltert werden: Das liest ein Feld, das du nicht sehen darfst.',
   errorValueInvalid: 'Dieser Wert passt nicht zum Feld.',
   errorRegionInUse: 'Diese Region wird noch verwendet ({{uses}}). Entferne sie dort zuerst.',
+  newCorrection: 'Korrektur hinzufügen',
+  newCorrectionDescription:
+    'Für einen veröffentlichten Artikel: Der Hinweis wird beim Speichern angefügt und kann danach nicht mehr geändert oder entfernt werden. Ein falscher Hinweis wird durch einen neuen ersetzt.',
+  corrections: 'Korrekturen',
+  correctionsDescription:
+    'Die Hinweise, die Leser mit dem Artikel sehen, mit ihrer Zeit. Veröffentlichte Hinweise bleiben, wie sie sind.',
+  correctionKind: 'Art',
+  correctionText: 'Text',
+  correctionAt: 'Hinzugefügt',
+  correctionBy: 'Hinzugefügt von',
+  correctionKindCorrection: 'Korrektur',
+  correctionKindClarification: 'Klarstellung',
+  correctionKindUpdate: 'Aktualisierung',
+  correctionKindRetraction: 'Rückzug (nimmt den Artikel zurück)',
+  correctionKindCounterstatement: 'Gegendarstellung (§ 20 MStV)',
+  contentModifiedAt: 'Inhalt aktualisiert',
+  contentModifiedAtDescription:
+    'Die letzte Korrektur oder Änderung von Titel, Unterzeile oder Text nach der Veröffentlichung; das sehen Leser und Suchmaschinen als Aktualisierung.',
+  retractedAt: 'Zurückgezogen',
+  retractedAtDescription:
+    'Wann ein Rückzug hinzugefügt wurde: Der Artikel bleibt unter seiner Adresse, verschwindet aber aus Listen und ähnlichen Artikeln.',
+  errorCorrectionChanged:
+    'Hinweis {{number}} ist veröffentlicht und kann nicht geändert werden. Füge einen neuen Hinweis hinzu, der ihn ersetzt.',
+  errorCorrectionRemoved:
+    'Veröffentlichte Hinweise können nicht entfernt werden (Hinweis {{number}} fehlt). Füge einen neuen Hinweis hinzu, der ihn ersetzt.',
+  correctionPreview: 'So sehen Leser den neuen Hinweis',
+  correctionPreviewDescription: 'Der Hinweis, wie er nach dem Speichern mit dem Artikel erscheint.',
+  correctionPreviewEmpty: 'Schreibe einen Hinweis unter „Korrektur hinzufügen“, um ihn hier zu sehen.',
+  correctionKindDescription:
+    'Eine Korrektur oder Klarstellung steht unter dem Text; ein Rückzug oder eine Gegendarstellung steht davor.',
+  correctionTextDescription:
+    'Was Leser lesen, so wie es stehen bleibt: eine Gegendarstellung genau wie eingereicht, ohne Zusätze.',
   childRegions: 'Unterregionen',
 }

@@ -291,6 +291,38 @@ export const en = {
   errorWhereHidden: 'Filtering by "{{path}}" is not allowed: it reads a field you cannot see.',
   errorValueInvalid: 'This value does not fit the field.',
   errorRegionInUse: 'This region is still in use ({{uses}}). Remove it there first.',
+  newCorrection: 'Add a correction',
+  newCorrectionDescription:
+    'For a published article: the note is added when you save and can then no longer be changed or removed. A wrong note is superseded by a new one.',
+  corrections: 'Corrections',
+  correctionsDescription:
+    'The notes readers see with the article, with their time. Published notes are kept as they are.',
+  correctionKind: 'Kind',
+  correctionText: 'Text',
+  correctionAt: 'Added',
+  correctionBy: 'Added by',
+  correctionKindCorrection: 'Correction',
+  correctionKindClarification: 'Clarification',
+  correctionKindUpdate: 'Update',
+  correctionKindRetraction: 'Retraction (withdraws the article)',
+  correctionKindCounterstatement: 'Counterstatement (§ 20 MStV)',
+  contentModifiedAt: 'Content updated',
+  contentModifiedAtDescription:
+    'The last correction or change of title, subtitle or text after publication; what readers and search engines see as the update.',
+  retractedAt: 'Retracted',
+  retractedAtDescription:
+    'When a retraction was added: the article stays at its address but leaves lists and related articles.',
+  errorCorrectionChanged:
+    'Note {{number}} is published and cannot be changed. Add a new note that supersedes it.',
+  errorCorrectionRemoved:
+    'Published notes cannot be removed (note {{number}} is missing). Add a new note that supersedes it.',
+  correctionPreview: 'How readers see the new note',
+  correctionPreviewDescription: 'The note as it will appear with the article once you save.',
+  correctionPreviewEmpty: 'Write a note under "Add a correction" to see it here.',
+  correctionKindDescription:
+    'A correction or clarification follows the text; a retraction or counterstatement comes first.',
+  correctionTextDescription:
+    'What readers read, as it will stand: a counterstatement exactly as sent, without additions.',
   childRegions: 'Child regions',
 }
 

@@ -1,8 +1,11 @@
 import type { NoticeTemplates } from '../attribution/notice.js'
+import type { CorrectionKind } from '../corrections/correctionKinds.js'
 
 /** What readers see, per language: the attribution notices and the back-to-top button. */
 export type ReaderTexts = {
   backToTop: { ariaLabel: string; label: string }
+  /** The label of each kind of published note ("Korrektur, 3. Mai 2026, 14:10 Uhr: …"). */
+  correctionLabels: Record<CorrectionKind, string>
   /** Shown above the comment form: what happens to the commenter's data. */
   commentsNotice: string
   templates: NoticeTemplates
@@ -11,6 +14,13 @@ export type ReaderTexts = {
 export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
   de: {
     backToTop: { ariaLabel: 'Zurück zum Anfang der Seite', label: 'Zurück zum Anfang' },
+    correctionLabels: {
+      clarification: 'Klarstellung',
+      correction: 'Korrektur',
+      counterstatement: 'Gegendarstellung',
+      retraction: 'Zurückgezogen',
+      update: 'Aktualisierung',
+    },
     commentsNotice:
       'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.',
     templates: {
@@ -28,6 +38,13 @@ export const readerTexts: Record<'de' | 'en', ReaderTexts> = {
   },
   en: {
     backToTop: { ariaLabel: 'Back to top of the page', label: 'Back to top' },
+    correctionLabels: {
+      clarification: 'Clarification',
+      correction: 'Correction',
+      counterstatement: 'Counterstatement',
+      retraction: 'Retracted',
+      update: 'Update',
+    },
     commentsNotice: 'Your email address will not be published. Required fields are marked *.',
     templates: {
       edited: 'This text was edited with the help of artificial intelligence.',

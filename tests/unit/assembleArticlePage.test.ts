@@ -72,6 +72,7 @@ const settings = {
     region: (doc: { path: string }) => `/regions/${doc.path}`,
   },
   site: { url: 'https://news.example' },
+  correctionLabels: readerTexts.de.correctionLabels,
   templates: readerTexts.de.templates,
 }
 

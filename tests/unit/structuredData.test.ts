@@ -87,12 +87,56 @@ describe('structured data, as Google reads it', () => {
         relatedLimit: 4,
         routes,
         site,
+        correctionLabels: readerTexts.de.correctionLabels,
         templates: readerTexts.de.templates,
       },
     )
     const outcome = await check(page.jsonLd, ['jsonld:NewsArticle'])
     expect(outcome.failed).toEqual([])
     expect(outcome.warnings).toEqual([])
+    // With a correction and a corrections policy, the tool still finds nothing to object to.
+    const corrected = assembleArticlePage(
+      {
+        article: {
+          ...article,
+          contentModifiedAt: '2026-05-03T12:10:00.000Z',
+          corrections: [
+            {
+              at: '2026-05-03T12:10:00.000Z',
+              id: 'c1',
+              kind: 'correction',
+              text: 'Das Treffen fand am Montag statt.',
+            },
+          ],
+        },
+        authors: [author],
+        facts: { approvedComments: 0, articleID: 1, links: [], relatedIDs: [], sponsors: [] },
+        links: [],
+        media: [{ height: 800, id: 40, url: '/media/almaty.jpg', width: 1200 }],
+        paidBy: null,
+        regions: [region],
+        sponsors: [],
+        targets: [],
+      },
+      {
+        commentsExist: false,
+        commentsNotice: '',
+        ...labels,
+        correctionLabels: readerTexts.de.correctionLabels,
+        locale: 'de',
+        relatedLimit: 4,
+        routes,
+        site: { ...site, correctionsPolicyUrl: 'https://news.example/korrekturen' },
+        templates: readerTexts.de.templates,
+      },
+    )
+    expect(corrected.jsonLd).toMatchObject({
+      correction: [{ '@type': 'CorrectionComment', datePublished: '2026-05-03T12:10:00.000Z' }],
+      dateModified: '2026-05-03T12:10:00.000Z',
+      publisher: { correctionsPolicy: 'https://news.example/korrekturen' },
+    })
+    const withCorrection = await check(corrected.jsonLd, ['jsonld:NewsArticle'])
+    expect(withCorrection.failed).toEqual([])
     // The rule under test: without an image the tool objects (so it is really checking).
     const withoutImage = await check({ ...page.jsonLd, image: undefined }, ['jsonld:NewsArticle'])
     expect(withoutImage.failed.map((failure) => failure.test)).toContain('NewsArticle[0].image')

@@ -115,7 +115,7 @@ const listedCTE = (payload: Payload, query: ArchiveFactsQuery): SQL => {
   const page = (from: SQL, which: SQL) => sql`(
     SELECT a.id, a.published_at, a.created_at, ${query.hasMedia ? sql`a.image_id` : sql`NULL`} AS image
     FROM ${from}
-    WHERE a._status = 'published' AND a.published_at IS NOT NULL AND ${which} ${after}
+    WHERE a._status = 'published' AND a.published_at IS NOT NULL AND a.retracted_at IS NULL AND ${which} ${after}
     ORDER BY a.published_at DESC, a.created_at DESC, a.id ASC
     LIMIT ${query.limit + 1}
   )`

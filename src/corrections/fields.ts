@@ -1,0 +1,109 @@
+import type { Field, PayloadRequest } from 'payload'
+
+import { computedAdmin } from '../admin/computedAdmin.js'
+import { selectOptions, t } from '../i18n/index.js'
+import { correctionKinds } from './correctionKinds.js'
+
+const kindOptions = selectOptions(correctionKinds, {
+  clarification: 'correctionKindClarification',
+  correction: 'correctionKindCorrection',
+  counterstatement: 'correctionKindCounterstatement',
+  retraction: 'correctionKindRetraction',
+  update: 'correctionKindUpdate',
+})
+
+/**
+ * The published notes (`corrections`), read-only in the admin: once published they are
+ * append-only, so editors add a note through `newCorrection`, which stores nothing itself.
+ * `contentModifiedAt` and `retractedAt` are computed.
+ */
+export const correctionFields = ({
+  editorsOnly,
+  users,
+}: {
+  editorsOnly: ({ req }: { req: PayloadRequest }) => boolean
+  users: string
+}): Field[] => [
+  {
+    name: 'newCorrection',
+    type: 'group',
+    admin: { description: t('newCorrectionDescription') },
+    fields: [
+      {
+        name: 'kind',
+        type: 'select',
+        admin: { description: t('correctionKindDescription') },
+        defaultValue: 'correction',
+        label: t('correctionKind'),
+        options: kindOptions,
+        virtual: true,
+      },
+      {
+        name: 'text',
+        type: 'textarea',
+        admin: { description: t('correctionTextDescription') },
+        label: t('correctionText'),
+        maxLength: 5000,
+        virtual: true,
+      },
+    ],
+    label: t('newCorrection'),
+  },
+  {
+    name: 'corrections',
+    type: 'array',
+    admin: { description: t('correctionsDescription'), readOnly: true },
+    fields: [
+      { name: 'kind', type: 'select', label: t('correctionKind'), options: kindOptions, required: true },
+      {
+        name: 'text',
+        type: 'textarea',
+        label: t('correctionText'),
+        localized: true,
+        maxLength: 5000,
+        required: true,
+      },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'at',
+            type: 'date',
+            admin: { date: { pickerAppearance: 'dayAndTime' }, readOnly: true },
+            label: t('correctionAt'),
+          },
+          {
+            name: 'by',
+            type: 'relationship',
+            access: { read: editorsOnly },
+            admin: { readOnly: true },
+            label: t('correctionBy'),
+            relationTo: users,
+          },
+        ],
+      },
+    ],
+    label: t('corrections'),
+  },
+  {
+    name: 'contentModifiedAt',
+    type: 'date',
+    admin: {
+      ...computedAdmin,
+      date: { pickerAppearance: 'dayAndTime' },
+      description: t('contentModifiedAtDescription'),
+    },
+    index: true,
+    label: t('contentModifiedAt'),
+  },
+  {
+    name: 'retractedAt',
+    type: 'date',
+    admin: {
+      ...computedAdmin,
+      date: { pickerAppearance: 'dayAndTime' },
+      description: t('retractedAtDescription'),
+    },
+    label: t('retractedAt'),
+  },
+]
