@@ -292,6 +292,21 @@ export interface Article {
       showAfterPx?: number | null;
     };
   };
+  newCorrection?: {
+    kind?: ('correction' | 'clarification' | 'update' | 'retraction' | 'counterstatement') | null;
+    text?: string | null;
+  };
+  corrections?:
+    | {
+        kind: 'correction' | 'clarification' | 'update' | 'retraction' | 'counterstatement';
+        text: string;
+        at?: string | null;
+        by?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  contentModifiedAt?: string | null;
+  retractedAt?: string | null;
   allowComments?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -722,6 +737,23 @@ export interface ArticlesSelect<T extends boolean = true> {
               showAfterPx?: T;
             };
       };
+  newCorrection?:
+    | T
+    | {
+        kind?: T;
+        text?: T;
+      };
+  corrections?:
+    | T
+    | {
+        kind?: T;
+        text?: T;
+        at?: T;
+        by?: T;
+        id?: T;
+      };
+  contentModifiedAt?: T;
+  retractedAt?: T;
   allowComments?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -101,6 +101,7 @@ async function seedContent(payload: Payload, req: PayloadRequest): Promise<void>
         ...articleData(article, regions, authors),
         ...(article.reviewed ? { ai: { humanReviewed: true, usage: article.ai } } : {}),
         ...(article.paidBy ? { paidBy: sponsorIdOf(article.paidBy), paidContent: true } : {}),
+        ...(article.corrections ? { corrections: article.corrections } : {}),
         ...extra,
       }),
       req,

@@ -23,6 +23,8 @@ export type DemoArticle = {
   reviewed?: boolean
   /** Paid content: the name of the demo sponsor who paid for it. */
   paidBy?: string
+  /** Published notes, e.g. a correction of an earlier version. */
+  corrections?: { kind: 'correction' | 'clarification' | 'update'; text: string }[]
   body: Block[]
 }
 
@@ -104,6 +106,12 @@ export const leadArticle: DemoArticle = {
   dateline: { place: 'Almaty' },
   regions: ['china', 'kasachstan'],
   authors: ['aigerim'],
+  corrections: [
+    {
+      kind: 'correction',
+      text: 'In einer früheren Fassung hieß es, die neuen Umschlagbahnhöfe sollten bis 2027 fertig sein. Die Minister nannten 2028.',
+    },
+  ],
   source: {
     kind: 'external',
     name: 'Steppenkurier',

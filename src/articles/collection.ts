@@ -304,6 +304,24 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       : []),
     layoutGroup(),
     ...correctionFields({ editorsOnly: editorsOnlyField, users: options.users }),
+    ...(behaviour
+      ? [
+          previewField({
+            name: 'correctionPreview',
+            clientProps: {
+              labels: Object.fromEntries(
+                options.readerLocales.map((locale) => [
+                  locale,
+                  options.readerTextsFor(locale).correctionLabels,
+                ]),
+              ),
+            },
+            component: 'CorrectionPreview',
+            description: 'correctionPreviewDescription',
+            label: 'correctionPreview',
+          }),
+        ]
+      : []),
     {
       name: 'allowComments',
       type: 'checkbox',

@@ -1,4 +1,4 @@
-import type { Field, PayloadRequest } from 'payload'
+import type { CollectionSlug, Field, PayloadRequest } from 'payload'
 
 import { computedAdmin } from '../admin/computedAdmin.js'
 import { selectOptions, t } from '../i18n/index.js'
@@ -22,7 +22,7 @@ export const correctionFields = ({
   users,
 }: {
   editorsOnly: ({ req }: { req: PayloadRequest }) => boolean
-  users: string
+  users: CollectionSlug
 }): Field[] => [
   {
     name: 'newCorrection',

@@ -184,6 +184,15 @@ describe.skipIf(!runs)('in a real browser', () => {
       expect(await box.getByRole('link', { name: /^Anzeige Tengri Reisen$/ }).count()).toBe(1)
     })
 
+    test('shows its correction after the text, labelled and dated', async () => {
+      const corrections = page.locator('.corrections--bottom')
+      expect(await corrections.innerText()).toMatch(
+        /^Korrektur, \d{1,2}\. \S+ \d{4}, \d{2}:\d{2} Uhr: In einer früheren Fassung hieß es/,
+      )
+      const bodyBottom = await page.locator('.article-body').boundingBox()
+      expect((await corrections.boundingBox())!.y).toBeGreaterThan(bodyBottom!.y + bodyBottom!.height - 1)
+    })
+
     test('lists related articles and offers the comment form', async () => {
       expect(await page.getByRole('heading', { name: 'Ähnliche Artikel' }).isVisible()).toBe(true)
       expect(await page.locator('#comment-name').isVisible()).toBe(true)
@@ -484,6 +493,30 @@ describe.skipIf(!runs)('in a real browser', () => {
       const warning = page.getByTestId('sponsor-preview-warning')
       await warning.waitFor({ timeout: 30_000 })
       expect(await warning.innerText()).toContain('Erlaubt: Anzeige, Werbung')
+    }, 300_000)
+
+    test('an editor adds a correction to a published article: earlier ones stay read-only, the preview shows the new one', async () => {
+      const slug = readerPath.split('/').pop()!
+      const lead = await idOf('articles', `where[slug][equals]=${encodeURIComponent(slug)}`)
+      await page.goto(`${app.origin}/admin/collections/articles/${lead}`, { timeout: 180_000 })
+      const earlier = page.locator('#field-corrections__0__text')
+      await earlier.waitFor({ timeout: 60_000 })
+      expect(await earlier.isDisabled()).toBe(true)
+      const note = 'Der Name des Ministers war falsch geschrieben.'
+      await page.locator('#field-newCorrection__text').fill(note)
+      const preview = page.getByTestId('correction-preview').getByTestId('correction-preview-text')
+      await preview.waitFor({ timeout: 30_000 })
+      expect(await preview.innerText()).toMatch(new RegExp(`^Korrektur, .+: ${note}$`))
+      await page.getByTestId('correction-preview').scrollIntoViewIfNeeded()
+      await page.screenshot({ fullPage: false, path: `${ARTIFACTS}/admin-corrections.png` })
+      await page.waitForTimeout(1500)
+      await page.locator('#action-save').click()
+      await page.locator('#field-corrections__1__text').waitFor({ timeout: 60_000 })
+      expect(await page.locator('#field-corrections__1__text').inputValue()).toBe(note)
+      expect(await page.locator('#field-newCorrection__text').inputValue()).toBe('')
+      const reader = await page.request.get(`${app.origin}/api/newsroom/articles/${slug}`)
+      const corrections = ((await reader.json()) as { corrections: Array<{ text: string }> }).corrections
+      expect(corrections.map((item) => item.text)).toContain(note)
     }, 300_000)
 
     test('no raw translation keys and no uncaught errors', async () => {

@@ -8,6 +8,7 @@ import type { ApprovedComments } from './CommentList.js'
 
 import { CommentForm } from './CommentForm.js'
 import { CommentList, commentsHeading } from './CommentList.js'
+import { Corrections } from './Corrections.js'
 import { formatDateTime } from './dates.js'
 import { JsonLd } from './JsonLd.js'
 import { RelatedArticles } from './RelatedArticles.js'
@@ -81,6 +82,12 @@ export function ArticleView({
             {article.publishedAt ? (
               <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
             ) : null}
+            {article.contentModifiedAt ? (
+              <span>
+                Aktualisiert am{' '}
+                <time dateTime={article.contentModifiedAt}>{formatDateTime(article.contentModifiedAt)}</time>
+              </span>
+            ) : null}
             <span>{layout.readingTimeMinutes} Min. Lesezeit</span>
           </p>
         </header>
@@ -100,6 +107,9 @@ export function ArticleView({
           </figure>
         ) : null}
 
+        {/* A retraction or counterstatement comes before everything else of the text. */}
+        <Corrections corrections={page.corrections} placement="top" />
+
         {notice && noticeAtTop ? <AttributionNotice attribution={notice} /> : null}
 
         {layout.headings.length >= 2 ? (
@@ -118,6 +128,8 @@ export function ArticleView({
         <div className="article-body">
           <RichText content={article.content} headings={layout.headings} leadIn={article.dateline.text} />
         </div>
+
+        <Corrections corrections={page.corrections} placement="bottom" />
 
         {notice && !noticeAtTop ? <AttributionNotice attribution={notice} /> : null}
 

@@ -11,3 +11,13 @@ export const formatDate = (iso: string): string => dateFormat.format(new Date(is
 
 /** "26.04.2026, 14:05 Uhr" */
 export const formatDateTime = (iso: string): string => `${dateTimeFormat.format(new Date(iso))} Uhr`
+
+const longDateTimeFormat = new Intl.DateTimeFormat('de-DE', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Berlin',
+})
+
+/** "3. Mai 2026, 14:10 Uhr", as corrections are dated. */
+export const formatLongDateTime = (iso: string): string =>
+  `${longDateTimeFormat.format(new Date(iso)).replace(' um ', ', ')} Uhr`
