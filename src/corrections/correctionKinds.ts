@@ -75,8 +75,10 @@ export const appendOnlyProblems = (
       problems.push({ index: storedIndex, kind: 'removed' })
       return
     }
-    if ((after.item.kind ?? before.kind) !== before.kind)
+    // Left out, the stored kind stands; sent as null or as another kind, it is a change.
+    if (after.item.kind !== undefined && after.item.kind !== before.kind) {
       problems.push({ index: after.index, kind: 'kindChanged' })
+    }
     const wasText = typeof before.text === 'string' ? before.text.trim() : ''
     const isText = typeof after.item.text === 'string' ? after.item.text.trim() : ''
     if (wasText && isText !== wasText) problems.push({ index: after.index, kind: 'changed' })

@@ -14,7 +14,7 @@ const kindOptions = selectOptions(correctionKinds, {
 
 /**
  * The published notes (`corrections`), read-only in the admin: once published they are
- * append-only, so editors add a note through `newCorrection`, which stores nothing itself.
+ * append-only, so editors add a note through `newCorrection`, which every save empties again.
  * `contentModifiedAt` and `retractedAt` are computed.
  */
 export const correctionFields = ({
@@ -36,7 +36,6 @@ export const correctionFields = ({
         defaultValue: 'correction',
         label: t('correctionKind'),
         options: kindOptions,
-        virtual: true,
       },
       {
         name: 'text',
@@ -44,7 +43,6 @@ export const correctionFields = ({
         admin: { description: t('correctionTextDescription') },
         label: t('correctionText'),
         maxLength: 5000,
-        virtual: true,
       },
     ],
     label: t('newCorrection'),
@@ -55,14 +53,8 @@ export const correctionFields = ({
     admin: { description: t('correctionsDescription'), readOnly: true },
     fields: [
       { name: 'kind', type: 'select', label: t('correctionKind'), options: kindOptions, required: true },
-      {
-        name: 'text',
-        type: 'textarea',
-        label: t('correctionText'),
-        localized: true,
-        maxLength: 5000,
-        required: true,
-      },
+      // Not `required`: a note written in one locale leaves the others empty (the hook asks for a text).
+      { name: 'text', type: 'textarea', label: t('correctionText'), localized: true, maxLength: 5000 },
       {
         type: 'row',
         fields: [

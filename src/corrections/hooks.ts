@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 
@@ -7,7 +7,13 @@ import { refuse } from '../guards/refuse.js'
 import { idOf } from '../idOf.js'
 import { hasPublishedRow } from '../postgres/articleStatus.js'
 import { valueAfterSave } from '../savedData.js'
-import { appendOnlyProblems, isRetracted, type StoredCorrection } from './correctionKinds.js'
+import {
+  appendOnlyProblems,
+  type CorrectionKind,
+  correctionKinds,
+  isRetracted,
+  type StoredCorrection,
+} from './correctionKinds.js'
 
 const problemMessages = {
   changed: 'errorCorrectionChanged',
@@ -16,7 +22,7 @@ const problemMessages = {
 } as const
 
 /** What a reader reads of this save, in its locale: title, subtitle and the content as delivered. */
-const readerText = (doc: Record<string, unknown> | undefined) =>
+const readerText = (doc: Record<string, any> | undefined) =>
   reviewedTextOf('', { '': { content: doc?.content, subtitle: doc?.subtitle, title: doc?.title } })
 
 /**
@@ -28,37 +34,59 @@ const readerText = (doc: Record<string, unknown> | undefined) =>
  */
 export const enforceCorrections =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
-  async ({ collection, data, originalDoc, req }) => {
+  async ({ collection, data, operation, originalDoc, req }) => {
     const now = new Date().toISOString()
-    const stored: StoredCorrection[] = Array.isArray(originalDoc?.corrections) ? originalDoc.corrections : []
-    const sentValue = data.corrections === undefined ? stored : data.corrections
+    // A duplicate starts a new article: Payload passes the original as originalDoc, but none of
+    // its notes, dates or locks belong to the copy.
+    const before = operation === 'update' ? originalDoc : undefined
+    const stored: StoredCorrection[] = Array.isArray(before?.corrections) ? before.corrections : []
+    const sentValue =
+      operation === 'create' && originalDoc ? [] : data.corrections === undefined ? stored : data.corrections
     if (sentValue !== null && !Array.isArray(sentValue)) refuse(req, 'corrections', 'errorValueInvalid')
     let sent: StoredCorrection[] = (sentValue ?? []).filter(
       (item: unknown) => item && typeof item === 'object',
     )
-    const fresh = data.newCorrection as { kind?: unknown; text?: unknown } | undefined
+    const fresh = data.newCorrection as { kind?: unknown; text?: unknown } | null | undefined
     if (fresh && typeof fresh.text === 'string' && fresh.text.trim()) {
       sent = [
         ...sent,
         { kind: (fresh.kind ?? 'correction') as StoredCorrection['kind'], text: fresh.text.trim() },
       ]
     }
+    const storedIDs = new Set(stored.map((item) => String(item.id)))
+    sent.forEach((item, index) => {
+      // Hooks run before Payload's validation, and drafts are not validated at all.
+      if (
+        !correctionKinds.includes(item.kind as CorrectionKind) &&
+        !(item.kind == null && storedIDs.has(String(item.id)))
+      ) {
+        refuse(req, `corrections.${index}.kind`, 'errorValueInvalid')
+      }
+      const text = item.text as unknown
+      const texts = req.locale === 'all' && text && typeof text === 'object' ? Object.values(text) : [text]
+      if (!texts.every((value) => value == null || typeof value === 'string')) {
+        refuse(req, `corrections.${index}.text`, 'errorValueInvalid')
+      }
+      if (
+        !storedIDs.has(String(item.id)) &&
+        !texts.some((value) => typeof value === 'string' && value.trim())
+      ) {
+        refuse(req, `corrections.${index}.text`, 'errorCorrectionTextRequired')
+      }
+    })
 
-    // Published: its row is, or a draft over it was published once (`publishedAt` stays set).
-    const published =
-      Boolean(originalDoc) &&
-      (originalDoc?._status === 'published' ||
-        (Boolean(originalDoc?.publishedAt) && (await hasPublishedRow(req, collection.slug, originalDoc?.id))))
-    if (stored.length > 0 && (published || originalDoc?.publishedAt)) {
+    // Locked once the article was ever published: its row now, or any published version (a
+    // cleared `publishedAt` or an unpublish in between unlocks nothing).
+    if (stored.length > 0 && before && (await wasEverPublished(req, collection.slug, before.id))) {
       const [problem] = appendOnlyProblems(stored, sent)
       if (problem) {
         refuse(
           req,
-          problem.kind === 'removed' ? 'corrections' : `corrections.${problem.index}.text`,
+          problem.kind === 'removed'
+            ? 'corrections'
+            : `corrections.${problem.index}.${problem.kind === 'kindChanged' ? 'kind' : 'text'}`,
           problemMessages[problem.kind],
-          {
-            number: problem.index + 1,
-          },
+          { number: problem.index + 1 },
         )
       }
     }
@@ -66,21 +94,37 @@ export const enforceCorrections =
     const storedByID = new Map(stored.map((item) => [String(item.id), item]))
     const user = req.user?.collection === options.users ? req.user.id : null
     const corrections = sent.map((item) => {
-      const before = item.id ? storedByID.get(String(item.id)) : undefined
-      return { ...item, at: before?.at ?? now, by: before ? idOf(before.by) : user }
+      const kept = item.id ? storedByID.get(String(item.id)) : undefined
+      return { ...item, at: kept?.at ?? now, by: kept ? idOf(kept.by) : user }
     })
+    // After first publication: the latest version is published, or a draft over a published row.
+    const published =
+      Boolean(before) &&
+      (before?._status === 'published' ||
+        (Boolean(before?.publishedAt) && (await hasPublishedRow(req, collection.slug, before?.id))))
     const added = corrections.some((item) => !item.id || !storedByID.has(String(item.id)))
-    const textChanged =
-      Boolean(originalDoc) &&
-      readerText({ ...originalDoc, ...data } as Record<string, unknown>) !== readerText(originalDoc)
-    const { newCorrection: _dropped, ...rest } = data
+    const textChanged = Boolean(before) && readerText({ ...before, ...data }) !== readerText(before)
     return {
-      ...rest,
+      ...data,
       contentModifiedAt:
         published && (added || textChanged)
           ? now
-          : (valueAfterSave('contentModifiedAt', undefined, originalDoc) ?? null),
+          : (valueAfterSave('contentModifiedAt', undefined, before) ?? null),
       corrections,
-      retractedAt: isRetracted(corrections) ? (originalDoc?.retractedAt ?? now) : null,
+      // Emptied on every save: it is the admin's form for the next note, not a stored value.
+      newCorrection: { kind: null, text: null },
+      retractedAt: isRetracted(corrections) ? (before?.retractedAt ?? now) : null,
     }
   }
+
+/** Has this article ever been published: its row now, or any version of it? */
+const wasEverPublished = async (req: PayloadRequest, articles: string, id: unknown): Promise<boolean> => {
+  if (await hasPublishedRow(req, articles, id)) return true
+  const { totalDocs } = await req.payload.countVersions({
+    collection: articles as CollectionSlug,
+    overrideAccess: true,
+    req,
+    where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+  })
+  return totalDocs > 0
+}

@@ -133,13 +133,14 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
   })
   const paidContent = Boolean(doc.paidContent)
   const corrections: PageCorrection[] = readerOrder(
-    (doc.corrections ?? []).filter((item) => item?.kind && item.text && item.at),
+    // A note written in another locale still shows, with its label and time (a retraction first).
+    (doc.corrections ?? []).filter((item) => item?.kind && item.at),
   ).map((item) => ({
     at: item.at!,
     kind: item.kind!,
     label: settings.correctionLabels[item.kind!],
     placement: placementOf(item.kind!),
-    text: item.text!,
+    text: item.text ?? '',
   }))
   const label = paidContent ? paidLabel : null
   const paidBy =

@@ -90,7 +90,7 @@ export const articleJsonLd = (input: JsonLdInput, site: SiteOptions): Record<str
       ? input.corrections.map((item) => ({
           '@type': 'CorrectionComment',
           datePublished: item.at,
-          text: `${item.label}: ${item.text}`,
+          text: item.text ? `${item.label}: ${item.text}` : item.label,
         }))
       : null,
     contentLocation: input.primaryRegion ? { '@type': 'Place', name: input.primaryRegion } : null,

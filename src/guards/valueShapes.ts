@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, FieldAffectingData } from 'payload'
+import type { CollectionBeforeOperationHook, Field, FieldAffectingData } from 'payload'
 
 import { type DataField, dataFieldsOf, valueAt } from './dataFields.js'
 import { refuse } from './refuse.js'
@@ -72,6 +72,24 @@ export const misshapenField = (fields: DataField[], data: unknown, allLocales = 
   return null
 }
 
+/** The paths of named groups, nested ones included (a group given `null` is a 500 in Payload's hooks). */
+const groupPathsOf = (fields: Field[], parent: string[] = []): string[][] =>
+  fields.flatMap((field): string[][] => {
+    if (field.type === 'group' && 'name' in field && field.name) {
+      const path = [...parent, field.name]
+      return [path, ...groupPathsOf(field.fields, path)]
+    }
+    if (field.type === 'group' || field.type === 'row' || field.type === 'collapsible') {
+      return groupPathsOf(field.fields, parent)
+    }
+    if (field.type === 'tabs') {
+      return field.tabs.flatMap((tab) =>
+        groupPathsOf(tab.fields, 'name' in tab && tab.name ? [...parent, tab.name] : parent),
+      )
+    }
+    return []
+  })
+
 /** Refuses a save whose values do not fit their fields, naming the first such field (400). */
 export const refuseMisshapenValues: CollectionBeforeOperationHook = ({
   args,
@@ -82,6 +100,10 @@ export const refuseMisshapenValues: CollectionBeforeOperationHook = ({
   if (operation !== 'create' && operation !== 'update') return args
   const data = (args as { data?: unknown }).data
   if (!data || typeof data !== 'object') return args
+  for (const groupPath of groupPathsOf(collection.fields)) {
+    const value = valueAt(data, groupPath)
+    if (value !== undefined && !isPlainObject(value)) refuse(req, groupPath.join('.'), 'errorValueInvalid')
+  }
   // A save for every locale at once (`?locale=all`) carries `{ de, en }` for localized fields: each is checked.
   const path = misshapenField(dataFieldsOf(collection.fields), data, req.locale === 'all')
   if (path !== null) refuse(req, path, 'errorValueInvalid')

@@ -329,5 +329,6 @@ export const de: Record<NewsroomTranslationKey, string> = {
     'Eine Korrektur oder Klarstellung steht unter dem Text; ein Rückzug oder eine Gegendarstellung steht davor.',
   correctionTextDescription:
     'Was Leser lesen, so wie es stehen bleibt: eine Gegendarstellung genau wie eingereicht, ohne Zusätze.',
+  errorCorrectionTextRequired: 'Ein neuer Hinweis braucht einen Text.',
   childRegions: 'Unterregionen',
 }

@@ -323,6 +323,7 @@ export const en = {
     'A correction or clarification follows the text; a retraction or counterstatement comes first.',
   correctionTextDescription:
     'What readers read, as it will stand: a counterstatement exactly as sent, without additions.',
+  errorCorrectionTextRequired: 'A new note needs a text.',
   childRegions: 'Child regions',
 }
 

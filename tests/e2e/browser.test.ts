@@ -48,7 +48,18 @@ const require = createRequire(import.meta.url)
  * elements that `include` selects: rule id and each offending node, with the `data-testid` of the
  * component it sits in.
  */
-const axeViolations = async (page: Page, include?: string[]): Promise<string[]> => {
+const axeViolations = async (page: Page, include?: string[], retried = false): Promise<string[]> => {
+  try {
+    return await runAxe(page, include)
+  } catch (error) {
+    // Next's dev server may reload a page once after compiling a route on its first visit.
+    if (retried || !String(error).includes('Execution context was destroyed')) throw error
+    await page.waitForLoadState('load')
+    return axeViolations(page, include, true)
+  }
+}
+
+const runAxe = async (page: Page, include?: string[]): Promise<string[]> => {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
   return page.evaluate(async (include) => {
     type Axe = { run: (context: unknown, options: unknown) => Promise<{ violations: any[] }> }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { getArticlePage, getRegionPage, type NewsroomArticle, type NewsroomRegion } from '../../src/index.js'
+import {
+  getArticlePage,
+  getAuthorPage,
+  getRegionPage,
+  type NewsroomArticle,
+  type NewsroomRegion,
+} from '../../src/index.js'
 import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startWithEditor } from '../helpers/payload.js'
 import { errorPaths } from '../helpers/rest.js'
@@ -165,6 +171,46 @@ describe('published notes cannot be quietly undone', () => {
     ])
   })
 
+  test('clearing publishedAt or unpublishing first unlocks nothing', async () => {
+    const before = await storedNotes(article.id)
+    const cleared = await ctx.rest.patch(
+      `/articles/${article.id}?draft=true`,
+      { publishedAt: null },
+      { token: ctx.token },
+    )
+    expect(cleared.status).toBe(200)
+    const removed = await ctx.rest.patch(
+      `/articles/${article.id}?draft=true`,
+      { corrections: [] },
+      { token: ctx.token },
+    )
+    expect(removed.status).toBe(400)
+    expect(errorPaths(removed)).toEqual(['corrections'])
+    expect(await storedNotes(article.id)).toEqual(before)
+  })
+
+  test('a stored note sent without its kind, or with an object for a text, is a 400, not a change', async () => {
+    const doc = await current()
+    const nulled = await ctx.rest.patch(
+      `/articles/${article.id}?draft=true`,
+      {
+        corrections: doc.corrections.map((note: Doc, index: number) =>
+          index === 0 ? { ...note, kind: null } : note,
+        ),
+      },
+      { token: ctx.token },
+    )
+    expect(nulled.status).toBe(400)
+    expect(errorPaths(nulled)).toEqual(['corrections.0.kind'])
+    const objectText = await ctx.rest.patch(
+      `/articles/${article.id}`,
+      { corrections: [...doc.corrections, { kind: 'correction', text: { evil: 'x' } }] },
+      { token: ctx.token },
+    )
+    expect(objectText.status).toBe(400)
+    expect(errorPaths(objectText)).toEqual([`corrections.${doc.corrections.length}.text`])
+  })
+
   test('before publication, notes may still be edited and removed', async () => {
     const draft = await create.article({ title: 'Entwurf mit Notiz' }, { draft: true })
     await ctx.payload.update({
@@ -180,6 +226,29 @@ describe('published notes cannot be quietly undone', () => {
       draft: true,
     })) as Doc
     expect(cleared.corrections).toEqual([])
+  })
+})
+
+describe('bad input is a 400 naming the field, never a 500', () => {
+  test.each([
+    ['an unknown kind in a draft', { corrections: [{ kind: 'bogus', text: 'x' }] }, 'corrections.0.kind'],
+    ['a new note without a text', { corrections: [{ kind: 'update', text: ' ' }] }, 'corrections.0.text'],
+    ['newCorrection as null', { newCorrection: null }, 'newCorrection'],
+    ['ai as null', { ai: null }, 'ai'],
+  ])('%s', async (_, body, path) => {
+    const draft = await create.article({ title: 'Eingabe' }, { draft: true })
+    const response = await ctx.rest.patch(`/articles/${draft.id}?draft=true`, body, { token: ctx.token })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual([path])
+  })
+
+  test("a duplicate starts without the original's notes, dates or lock", async () => {
+    const original = await published({ title: 'Mit Notiz' })
+    await addNote(original.id, 'retraction', 'Zurückgezogen.')
+    const copy = (await ctx.payload.duplicate({ id: original.id, collection: 'articles' })) as Doc
+    expect(copy.corrections).toEqual([])
+    expect(copy.retractedAt ?? null).toBeNull()
+    expect(copy.contentModifiedAt ?? null).toBeNull()
   })
 })
 
@@ -211,7 +280,8 @@ describe('contentModifiedAt', () => {
 
 describe('a retraction', () => {
   test('keeps the address and shows first, but leaves region lists and related articles; curated links drop out', async () => {
-    const retracted = await published({ title: 'Falsch berichtet' })
+    const reporter = await create.author({ name: 'Berichterstatterin' })
+    const retracted = await published({ authors: [reporter.id], title: 'Falsch berichtet' })
     const neighbour = await published({ title: 'Nachbarartikel' })
     await create.relatedLink({ article: neighbour.id, target: retracted.id, type: 'internal' })
     const before = (await getArticlePage({ payload: ctx.payload, slug: neighbour.slug }))!
@@ -237,6 +307,8 @@ describe('a retraction', () => {
     const list = (await getRegionPage({ path: region.path!, payload: ctx.payload }))!
     expect(list.articles.map((item) => item.slug)).not.toContain(retracted.slug)
     expect(list.articles.map((item) => item.slug)).toContain(neighbour.slug)
+    const byline = (await getAuthorPage({ payload: ctx.payload, slug: reporter.slug }))!
+    expect(byline.articles.map((item) => item.slug)).not.toContain(retracted.slug)
     const [row] = await ctx.query<{ retractedAt: null | string }>(
       'SELECT retracted_at AS "retractedAt" FROM articles WHERE id = $1',
       [retracted.id],

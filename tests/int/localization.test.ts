@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
+import { getArticlePage } from '../../src/index.js'
 import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startPayload, type TestContext } from '../helpers/payload.js'
 
@@ -96,4 +97,27 @@ test("each locale has its own allowed labels: 'Sponsored' in English, refused in
       locale: 'en',
     }),
   ).rejects.toMatchObject({ status: 400 })
+})
+
+test('a note written in one locale lets the others save, and a retraction shows first in every locale', async () => {
+  const article = await create.article({ _status: 'published', title: 'Zweisprachig' }, { locale: 'de' })
+  await ctx.payload.update({
+    id: article.id,
+    collection: 'articles',
+    data: { newCorrection: { kind: 'correction', text: 'Nur auf Deutsch.' } },
+    locale: 'de',
+  })
+  const english = (await ctx.payload.update({
+    id: article.id,
+    collection: 'articles',
+    data: { newCorrection: { kind: 'retraction', text: 'Withdrawn.' }, title: 'Bilingual' },
+    locale: 'en',
+  })) as Doc
+  expect(english.retractedAt).toBeTruthy()
+  const german = (await getArticlePage({ locale: 'de', payload: ctx.payload, slug: article.slug }))!
+  expect(german.corrections[0]).toMatchObject({
+    kind: 'retraction',
+    label: 'Zurückgezogen',
+    placement: 'top',
+  })
 })
