@@ -5,7 +5,7 @@ import type { ResolvedOptions } from '../options.js'
 import { reviewedTextOf } from '../attribution/reviewedText.js'
 import { refuse } from '../guards/refuse.js'
 import { idOf } from '../idOf.js'
-import { hasPublishedRow } from '../postgres/articleStatus.js'
+import { hasPublishedRow, lockArticleNotes } from '../postgres/articleStatus.js'
 import { valueAfterSave } from '../savedData.js'
 import {
   appendOnlyProblems,
@@ -39,9 +39,16 @@ export const enforceCorrections =
     // A duplicate starts a new article: Payload passes the original as originalDoc, but none of
     // its notes, dates or locks belong to the copy.
     const before = operation === 'update' ? originalDoc : undefined
-    const stored: StoredCorrection[] = Array.isArray(before?.corrections) ? before.corrections : []
+    const seen: StoredCorrection[] = Array.isArray(before?.corrections) ? before.corrections : []
+    // Saves of one article take turns from here; one that read the notes before a concurrent save
+    // committed works on the notes as they are now, so no confirmed note is written over.
+    const current = before ? await lockArticleNotes(req, collection.slug, before.id) : null
+    const stored: StoredCorrection[] =
+      before && current !== null && current !== seen.length
+        ? await readNotes(req, collection.slug, before.id)
+        : seen
     const sentValue =
-      operation === 'create' && originalDoc ? [] : data.corrections === undefined ? stored : data.corrections
+      operation === 'create' && originalDoc ? [] : data.corrections === undefined ? seen : data.corrections
     if (sentValue !== null && !Array.isArray(sentValue)) refuse(req, 'corrections', 'errorValueInvalid')
     let sent: StoredCorrection[] = (sentValue ?? []).filter(
       (item: unknown) => item && typeof item === 'object',
@@ -51,6 +58,15 @@ export const enforceCorrections =
       sent = [
         ...sent,
         { kind: (fresh.kind ?? 'correction') as StoredCorrection['kind'], text: fresh.text.trim() },
+      ]
+    }
+    if (stored !== seen) {
+      // Notes that appeared since this save's read are kept; its own edits apply to those it saw.
+      const sentIDs = new Set(sent.map((item) => String(item.id)))
+      const seenIDs = new Set(seen.map((item) => String(item.id)))
+      sent = [
+        ...stored.filter((item) => !seenIDs.has(String(item.id)) && !sentIDs.has(String(item.id))),
+        ...sent,
       ]
     }
     const storedIDs = new Set(stored.map((item) => String(item.id)))
@@ -116,6 +132,21 @@ export const enforceCorrections =
       retractedAt: isRetracted(corrections) ? (before?.retractedAt ?? now) : null,
     }
   }
+
+/** The notes as stored now (the latest version, draft or not), read inside the save's transaction. */
+const readNotes = async (req: PayloadRequest, articles: string, id: unknown): Promise<StoredCorrection[]> => {
+  const doc = (await req.payload.findByID({
+    id: id as number | string,
+    collection: articles as CollectionSlug,
+    depth: 0,
+    disableErrors: true,
+    draft: true,
+    overrideAccess: true,
+    req,
+    select: { corrections: true },
+  })) as null | { corrections?: StoredCorrection[] }
+  return Array.isArray(doc?.corrections) ? doc.corrections : []
+}
 
 /** Has this article ever been published: its row now, or any version of it? */
 const wasEverPublished = async (req: PayloadRequest, articles: string, id: unknown): Promise<boolean> => {

@@ -25,3 +25,27 @@ export const hasPublishedRow = async (
   )
   return (rows[0] as { _status?: unknown } | undefined)?._status === 'published'
 }
+
+/**
+ * Locks an article's row until commit (saves of one article then take turns) and counts the notes
+ * stored on it: a save that read its notes before a concurrent one committed sees the count
+ * differ, and reads them again rather than write back a stale list.
+ */
+export const lockArticleNotes = async (
+  req: PayloadRequest,
+  articlesSlug: string,
+  id: unknown,
+): Promise<null | number> => {
+  if (typeof id !== 'number' && typeof id !== 'string') return null
+  const db = await drizzleFor(req.payload, req)
+  const table = tableOf(req.payload, articlesSlug)
+  const locked = await db.execute(
+    sql`SELECT 1 FROM ${tableSql(req.payload, table)} WHERE id = ${id} FOR UPDATE`,
+  )
+  if (locked.rows.length === 0) return null
+  // A statement of its own: one that waited for the lock still counts with the snapshot it began with.
+  const { rows } = await db.execute(
+    sql`SELECT count(*) AS notes FROM ${tableSql(req.payload, `${table}_corrections`)} WHERE _parent_id = ${id}`,
+  )
+  return Number((rows[0] as { notes: number | string }).notes)
+}

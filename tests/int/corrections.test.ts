@@ -229,6 +229,29 @@ describe('published notes cannot be quietly undone', () => {
   })
 })
 
+describe('concurrent saves', () => {
+  test('two notes and a title change at once: every confirmed note is stored', async () => {
+    for (let round = 0; round < 3; round++) {
+      const article = await published({ title: `Gleichzeitig ${round}` })
+      await addNote(article.id, 'correction', 'Die erste Notiz.')
+      const responses = await Promise.all([
+        addNote(article.id, 'correction', `Notiz A ${round}`),
+        addNote(article.id, 'update', `Notiz B ${round}`),
+        ctx.rest.patch(
+          `/articles/${article.id}`,
+          { title: `Gleichzeitig ${round}, neu` },
+          { token: ctx.token },
+        ),
+      ])
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200])
+      const texts = (await storedNotes(article.id)).map((note) => note.text)
+      expect(texts).toEqual(
+        expect.arrayContaining(['Die erste Notiz.', `Notiz A ${round}`, `Notiz B ${round}`]),
+      )
+    }
+  })
+})
+
 describe('bad input is a 400 naming the field, never a 500', () => {
   test.each([
     ['an unknown kind in a draft', { corrections: [{ kind: 'bogus', text: 'x' }] }, 'corrections.0.kind'],
