@@ -48,8 +48,12 @@ export const readerOrder = <T extends { at?: null | string; kind?: CorrectionKin
     .sort((a, b) => {
       const byRank = rank[a.item.kind ?? 'correction'] - rank[b.item.kind ?? 'correction']
       if (byRank !== 0) return byRank
+      // By the server's time, not the stored order, which a client could rearrange: the top block
+      // oldest first, the others newest first.
       const byTime = String(b.item.at ?? '').localeCompare(String(a.item.at ?? ''))
-      return rank[a.item.kind ?? 'correction'] === 2 ? byTime || b.index - a.index : a.index - b.index
+      return rank[a.item.kind ?? 'correction'] === 2
+        ? byTime || b.index - a.index
+        : -byTime || a.index - b.index
     })
     .map(({ item }) => item)
 

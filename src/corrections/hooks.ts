@@ -113,11 +113,10 @@ export const enforceCorrections =
       const kept = item.id ? storedByID.get(String(item.id)) : undefined
       return { ...item, at: kept?.at ?? now, by: kept ? idOf(kept.by) : user }
     })
-    // After first publication: the latest version is published, or a draft over a published row.
+    // After first publication, also while unpublished again: a change then is still an update.
     const published =
       Boolean(before) &&
-      (before?._status === 'published' ||
-        (Boolean(before?.publishedAt) && (await hasPublishedRow(req, collection.slug, before?.id))))
+      (before?._status === 'published' || (await wasEverPublished(req, collection.slug, before?.id)))
     const added = corrections.some((item) => !item.id || !storedByID.has(String(item.id)))
     const textChanged = Boolean(before) && readerText({ ...before, ...data }) !== readerText(before)
     return {

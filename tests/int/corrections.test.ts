@@ -299,6 +299,17 @@ describe('contentModifiedAt', () => {
     const page = (await getArticlePage({ payload: ctx.payload, slug: article.slug }))!
     expect(page.jsonLd.dateModified).toBe(retitled.contentModifiedAt)
   })
+
+  test('a change made while the article is unpublished again still counts as an update', async () => {
+    const article = await published({ title: 'Vorübergehend offline' })
+    await ctx.payload.update({ id: article.id, collection: 'articles', data: { _status: 'draft' } })
+    const changed = (await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { _status: 'draft', title: 'Wieder da, überarbeitet' },
+    })) as Doc
+    expect(changed.contentModifiedAt).toBeTruthy()
+  })
 })
 
 describe('a retraction', () => {

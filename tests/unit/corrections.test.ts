@@ -24,6 +24,10 @@ describe('corrections', () => {
     ]
     expect(readerOrder(items).map((item) => item.id)).toEqual(['d', 'b', 'c', 'a'])
     expect(isRetracted(items)).toBe(true)
+    // Two counterstatements keep their order of arrival, however the stored list is arranged.
+    const first = note('x', 'counterstatement', '2026-05-01T10:00:00Z')
+    const second = note('y', 'counterstatement', '2026-05-02T10:00:00Z')
+    expect(readerOrder([second, first]).map((item) => item.id)).toEqual(['x', 'y'])
     expect(isRetracted(items.slice(0, 3))).toBe(false)
   })
 
