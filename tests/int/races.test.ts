@@ -124,8 +124,16 @@ describe('races', () => {
     try {
       await waitForWaiters(1, ['insert into "related_links"%'])
       unpublish = rest.patch(`/articles/${article.id}`, { _status: 'draft' }, { token: ctx.token })
-      // Parked behind the link (the rule), or done without waiting (no rule): either way, go on.
-      await Promise.race([unpublish, waitForWaiters(1, ['insert into "articles"%', 'update "articles"%'])])
+      // Parked behind the link (the rule), or done without waiting (no rule): either way, go on. A
+      // save parks at its first lock on the article row: the corrections' turn or the update.
+      await Promise.race([
+        unpublish,
+        waitForWaiters(1, [
+          'insert into "articles"%',
+          'update "articles"%',
+          '%from "articles" where id = % for update',
+        ]),
+      ])
     } finally {
       await barrier.query('COMMIT')
     }
