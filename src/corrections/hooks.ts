@@ -36,9 +36,10 @@ export const enforceCorrections =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
     const now = new Date().toISOString()
-    // A duplicate starts a new article: Payload passes the original as originalDoc, but none of
-    // its notes, dates or locks belong to the copy.
     const before = operation === 'update' ? originalDoc : undefined
+    // A duplicate starts a new article: Payload passes the original as originalDoc (a plain create
+    // gets an empty one), but none of its notes, dates or locks belong to the copy.
+    const isDuplicate = operation === 'create' && Boolean(originalDoc && 'title' in originalDoc)
     const seen: StoredCorrection[] = Array.isArray(before?.corrections) ? before.corrections : []
     // Saves of one article take turns from here; one that read the notes before a concurrent save
     // committed works on the notes as they are now, so no confirmed note is written over.
@@ -47,8 +48,7 @@ export const enforceCorrections =
       before && current !== null && current !== seen.length
         ? await readNotes(req, collection.slug, before.id)
         : seen
-    const sentValue =
-      operation === 'create' && originalDoc ? [] : data.corrections === undefined ? seen : data.corrections
+    const sentValue = isDuplicate ? [] : data.corrections === undefined ? seen : data.corrections
     if (sentValue !== null && !Array.isArray(sentValue)) refuse(req, 'corrections', 'errorValueInvalid')
     let sent: StoredCorrection[] = (sentValue ?? []).filter(
       (item: unknown) => item && typeof item === 'object',

@@ -43,6 +43,10 @@ test('the demo content passes every rule of the plugin and is what the README pr
   expect(lead.source.url).toMatch(/^https:\/\//)
   expect(wordsOf(lead.content.root)).toBeGreaterThanOrEqual(600)
   expect(lead.relatedLinks.docs.length).toBe(2)
+  expect(lead.corrections.map((note: any) => note.kind)).toEqual(['correction'])
+  // The demo shows each disclosure: a reviewed AI article and a paid one with its advertiser.
+  expect((articles.docs as any[]).filter((article) => article.attribution.aiAct === 'exempt')).toHaveLength(1)
+  expect((articles.docs as any[]).filter((article) => article.paidContent && article.paidBy)).toHaveLength(1)
 
   const comments = await ctx.payload.find({ collection: 'comments', where: { article: { equals: lead.id } } })
   expect(comments.docs.map((comment: any) => comment.status)).toEqual(['approved', 'approved'])
