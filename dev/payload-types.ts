@@ -299,7 +299,7 @@ export interface Article {
   corrections?:
     | {
         kind: 'correction' | 'clarification' | 'update' | 'retraction' | 'counterstatement';
-        text: string;
+        text?: string | null;
         at?: string | null;
         by?: (number | null) | User;
         id?: string | null;

@@ -53,7 +53,7 @@ export type NewsroomArticle<ID extends number | string = number> = Timestamps & 
         by?: ID | null | { id: ID }
         id?: null | string
         kind: CorrectionKind
-        text: string
+        text?: null | string
       }[]
   dateline?: { date?: null | string; place?: null | string; text?: null | string }
   id: ID

@@ -51,6 +51,7 @@ export const correctionFields = ({
     name: 'corrections',
     type: 'array',
     admin: { description: t('correctionsDescription'), readOnly: true },
+    labels: { plural: t('corrections'), singular: t('correctionSingular') },
     fields: [
       { name: 'kind', type: 'select', label: t('correctionKind'), options: kindOptions, required: true },
       // Not `required`: a note written in one locale leaves the others empty (the hook asks for a text).

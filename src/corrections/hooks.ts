@@ -127,7 +127,7 @@ export const enforceCorrections =
           : (valueAfterSave('contentModifiedAt', undefined, before) ?? null),
       corrections,
       // Emptied on every save: it is the admin's form for the next note, not a stored value.
-      newCorrection: { kind: null, text: null },
+      newCorrection: { kind: 'correction', text: null },
       retractedAt: isRetracted(corrections) ? (before?.retractedAt ?? now) : null,
     }
   }

@@ -330,5 +330,6 @@ export const de: Record<NewsroomTranslationKey, string> = {
   correctionTextDescription:
     'Was Leser lesen, so wie es stehen bleibt: eine Gegendarstellung genau wie eingereicht, ohne Zusätze.',
   errorCorrectionTextRequired: 'Ein neuer Hinweis braucht einen Text.',
+  correctionSingular: 'Hinweis',
   childRegions: 'Unterregionen',
 }

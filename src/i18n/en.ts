@@ -324,6 +324,7 @@ export const en = {
   correctionTextDescription:
     'What readers read, as it will stand: a counterstatement exactly as sent, without additions.',
   errorCorrectionTextRequired: 'A new note needs a text.',
+  correctionSingular: 'Note',
   childRegions: 'Child regions',
 }
 

@@ -514,6 +514,8 @@ describe.skipIf(!runs)('in a real browser', () => {
       await earlier.waitFor({ timeout: 60_000 })
       expect(await earlier.isDisabled()).toBe(true)
       const note = 'Der Name des Ministers war falsch geschrieben.'
+      // Payload renders a group's fields once it scrolls into view.
+      await page.getByText('Korrektur hinzufügen', { exact: true }).first().scrollIntoViewIfNeeded()
       await page.locator('#field-newCorrection__text').fill(note)
       const preview = page.getByTestId('correction-preview').getByTestId('correction-preview-text')
       await preview.waitFor({ timeout: 30_000 })

@@ -26,6 +26,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AttributionPreview as AttributionPreview_642b5b8dde5cfa91bd3bc2d7337b2d15 } from 'payload-newsroom/client'
 import { ReadingSummary as ReadingSummary_642b5b8dde5cfa91bd3bc2d7337b2d15 } from 'payload-newsroom/client'
+import { CorrectionPreview as CorrectionPreview_642b5b8dde5cfa91bd3bc2d7337b2d15 } from 'payload-newsroom/client'
 import { SponsorLabelPreview as SponsorLabelPreview_642b5b8dde5cfa91bd3bc2d7337b2d15 } from 'payload-newsroom/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -59,6 +60,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-newsroom/client#AttributionPreview": AttributionPreview_642b5b8dde5cfa91bd3bc2d7337b2d15,
   "payload-newsroom/client#ReadingSummary": ReadingSummary_642b5b8dde5cfa91bd3bc2d7337b2d15,
+  "payload-newsroom/client#CorrectionPreview": CorrectionPreview_642b5b8dde5cfa91bd3bc2d7337b2d15,
   "payload-newsroom/client#SponsorLabelPreview": SponsorLabelPreview_642b5b8dde5cfa91bd3bc2d7337b2d15,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
