@@ -9,7 +9,7 @@ import {
   renderAttribution,
   sourceKinds,
 } from '../attribution/index.js'
-import { correctionFields, enforceCorrections } from '../corrections/index.js'
+import { correctionFields, enforceCorrections, keepNotesOnRestore } from '../corrections/index.js'
 import { computeLayout, layoutGroup, renderLayoutTexts } from '../reading/index.js'
 import { deleteArticleDependents, syncLinkVisibility } from '../relatedLinks/index.js'
 import { ensureUniqueSlug, newsroomSlugField } from '../slugs/index.js'
@@ -351,7 +351,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       ...(options.media ? { imageAi: { usage: true } } : {}),
     },
     hooks: {
-      afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug)],
+      afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug), keepNotesOnRestore],
       afterRead: [renderAttribution(options), renderLayoutTexts(options)],
       beforeChange: [
         setPublishedAt,

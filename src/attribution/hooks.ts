@@ -70,11 +70,11 @@ const reviewerOf = (req: PayloadRequest, options: ResolvedOptions) => {
 }
 
 /**
- * The stored text in every locale. Payload sets a passed request's locale to the read's, so the
- * save's own locale is put back afterwards (or the save would store its values as all locales).
+ * The stored text in every locale. Payload gives a passed request the read's locale and a context
+ * of its own, so the save's are put back afterwards (or it would store its values as all locales).
  */
 const readAllLocales = async (req: PayloadRequest, collection: string, id: number | string) => {
-  const { fallbackLocale, locale } = req
+  const { context, fallbackLocale, locale } = req
   try {
     return (await req.payload.findByID({
       id,
@@ -88,6 +88,7 @@ const readAllLocales = async (req: PayloadRequest, collection: string, id: numbe
       select: { content: true, subtitle: true, title: true },
     })) as null | Record<string, Record<string, unknown> | undefined>
   } finally {
+    req.context = context
     req.locale = locale
     req.fallbackLocale = fallbackLocale
   }

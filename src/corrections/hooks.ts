@@ -1,4 +1,9 @@
-import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  PayloadRequest,
+} from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 
@@ -93,7 +98,14 @@ export const enforceCorrections =
 
     // Locked once the article was ever published: its row now, or any published version (a
     // cleared `publishedAt` or an unpublish in between unlocks nothing).
-    if (stored.length > 0 && before && (await wasEverPublished(req, collection.slug, before.id))) {
+    const locked =
+      stored.length > 0 && Boolean(before) && (await wasEverPublished(req, collection.slug, before?.id))
+    if (locked && req.context?.isRestoringVersion) {
+      // A restore writes the version's other locales wholesale, past this hook: checked after the write.
+      const notes = await readNotes(req, collection.slug, before?.id, 'all')
+      req.context[NOTES_BEFORE_RESTORE] = notes
+    }
+    if (locked) {
       const [problem] = appendOnlyProblems(stored, sent)
       if (problem) {
         refuse(
@@ -132,19 +144,71 @@ export const enforceCorrections =
     }
   }
 
-/** The notes as stored now (the latest version, draft or not), read inside the save's transaction. */
-const readNotes = async (req: PayloadRequest, articles: string, id: unknown): Promise<StoredCorrection[]> => {
-  const doc = (await req.payload.findByID({
-    id: id as number | string,
-    collection: articles as CollectionSlug,
-    depth: 0,
-    disableErrors: true,
-    draft: true,
-    overrideAccess: true,
-    req,
-    select: { corrections: true },
-  })) as null | { corrections?: StoredCorrection[] }
-  return Array.isArray(doc?.corrections) ? doc.corrections : []
+const NOTES_BEFORE_RESTORE = 'newsroomNotesBeforeRestore'
+
+/**
+ * The notes as stored now (the latest version, draft or not), read inside the save's transaction;
+ * with `locale: 'all'`, each text as `{ [locale]: text }`.
+ */
+const readNotes = async (
+  req: PayloadRequest,
+  articles: string,
+  id: unknown,
+  locale?: 'all',
+): Promise<StoredCorrection[]> => {
+  // Payload's Local API gives a passed request the read's locale and a context object of its own.
+  const { context, fallbackLocale, locale: ownLocale } = req
+  try {
+    const doc = (await req.payload.findByID({
+      id: id as number | string,
+      collection: articles as CollectionSlug,
+      depth: 0,
+      disableErrors: true,
+      draft: true,
+      ...(locale ? { locale } : {}),
+      overrideAccess: true,
+      req,
+      select: { corrections: true },
+    })) as null | { corrections?: StoredCorrection[] }
+    return Array.isArray(doc?.corrections) ? doc.corrections : []
+  } finally {
+    req.context = context
+    req.locale = ownLocale
+    req.fallbackLocale = fallbackLocale
+  }
+}
+
+type LocalizedNote = Omit<StoredCorrection, 'text'> & { text?: null | Record<string, null | string> }
+
+/**
+ * After a restore of a published article: every note stored before is still there with its kind
+ * and, in every locale, its text (a restore may bring back a version from before a translation).
+ * A refusal rolls the restore back.
+ */
+export const keepNotesOnRestore: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
+  const before = req.context?.[NOTES_BEFORE_RESTORE] as LocalizedNote[] | undefined
+  if (!before) return doc
+  delete req.context[NOTES_BEFORE_RESTORE]
+  const after = new Map(
+    ((await readNotes(req, collection.slug, doc.id, 'all')) as LocalizedNote[]).map((note) => [
+      String(note.id),
+      note,
+    ]),
+  )
+  // Without localization a text is a plain string.
+  const byLocale = (text: LocalizedNote['text'] | string | undefined): Record<string, null | string> =>
+    typeof text === 'string' ? { '': text } : (text ?? {})
+  before.forEach((note, index) => {
+    const kept = after.get(String(note.id))
+    const keptTexts = byLocale(kept?.text)
+    const textsKept = Object.entries(byLocale(note.text)).every(
+      ([locale, text]) => !text?.trim() || keptTexts[locale]?.trim() === text.trim(),
+    )
+    if (!kept) refuse(req, 'corrections', 'errorCorrectionRemoved', { number: index + 1 })
+    if (kept!.kind !== note.kind || !textsKept)
+      refuse(req, 'corrections', 'errorCorrectionChanged', { number: index + 1 })
+  })
+  return doc
 }
 
 /** Has this article ever been published: its row now, or any version of it? */

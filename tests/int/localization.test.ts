@@ -121,3 +121,37 @@ test('a note written in one locale lets the others save, and a retraction shows 
     placement: 'top',
   })
 })
+
+test('restoring a version from before a note was translated cannot take the translation away', async () => {
+  const article = await create.article({ _status: 'published', title: 'Mit Übersetzung' }, { locale: 'de' })
+  await ctx.payload.update({
+    id: article.id,
+    collection: 'articles',
+    data: { newCorrection: { kind: 'correction', text: 'Auf Deutsch.' } },
+    locale: 'de',
+  })
+  const versions = await ctx.payload.findVersions({
+    collection: 'articles',
+    sort: '-createdAt',
+    where: { parent: { equals: article.id } },
+  })
+  const untranslated = versions.docs[0]!
+  const german = (await ctx.payload.findByID({ id: article.id, collection: 'articles', locale: 'de' })) as Doc
+  await ctx.payload.update({
+    id: article.id,
+    collection: 'articles',
+    data: { corrections: [{ ...german.corrections[0], text: 'In English.' }], title: 'With a translation' },
+    locale: 'en',
+  })
+  await expect(
+    ctx.payload.restoreVersion({ id: untranslated.id, collection: 'articles' }),
+  ).rejects.toMatchObject({
+    status: 400,
+  })
+  const english = (await ctx.payload.findByID({
+    id: article.id,
+    collection: 'articles',
+    locale: 'en',
+  })) as Doc
+  expect(english.corrections[0].text).toBe('In English.')
+})
