@@ -65,70 +65,56 @@ const region = {
 const author = { ...stamps, id: 5, kind: 'person' as const, name: 'Aigerim Nurlanowa', slug: 'aigerim' }
 const listed = { childIDs: [], nextSponsorChange: null, ownerID: 10, ownerImage: null, sponsors: [] }
 
+/** The demo-like article's page, with changes to the article and the site. */
+const articlePage = (
+  changes: Partial<NewsroomArticle<number>> = {},
+  siteChanges: Partial<typeof site> & { correctionsPolicyUrl?: string } = {},
+) =>
+  assembleArticlePage(
+    {
+      article: { ...article, ...changes },
+      authors: [author],
+      facts: { approvedComments: 0, articleID: 1, links: [], relatedIDs: [], sponsors: [] },
+      links: [],
+      media: [{ height: 800, id: 40, url: '/media/almaty.jpg', width: 1200 }],
+      paidBy: null,
+      regions: [region],
+      sponsors: [],
+      targets: [],
+    },
+    {
+      commentsExist: false,
+      commentsNotice: '',
+      ...labels,
+      correctionLabels: readerTexts.de.correctionLabels,
+      locale: 'de',
+      relatedLimit: 4,
+      routes,
+      site: { ...site, ...siteChanges },
+      templates: readerTexts.de.templates,
+    },
+  )
+
 describe('structured data, as Google reads it', () => {
   test('an article page is a NewsArticle with everything Google expects, no warnings', async () => {
-    const page = assembleArticlePage(
-      {
-        article,
-        authors: [author],
-        facts: { approvedComments: 0, articleID: 1, links: [], relatedIDs: [], sponsors: [] },
-        links: [],
-        media: [{ height: 800, id: 40, url: '/media/almaty.jpg', width: 1200 }],
-        paidBy: null,
-        regions: [region],
-        sponsors: [],
-        targets: [],
-      },
-      {
-        commentsExist: false,
-        commentsNotice: '',
-        ...labels,
-        locale: 'de',
-        relatedLimit: 4,
-        routes,
-        site,
-        correctionLabels: readerTexts.de.correctionLabels,
-        templates: readerTexts.de.templates,
-      },
-    )
+    const page = articlePage()
     const outcome = await check(page.jsonLd, ['jsonld:NewsArticle'])
     expect(outcome.failed).toEqual([])
     expect(outcome.warnings).toEqual([])
     // With a correction and a corrections policy, the tool still finds nothing to object to.
-    const corrected = assembleArticlePage(
+    const corrected = articlePage(
       {
-        article: {
-          ...article,
-          contentModifiedAt: '2026-05-03T12:10:00.000Z',
-          corrections: [
-            {
-              at: '2026-05-03T12:10:00.000Z',
-              id: 'c1',
-              kind: 'correction',
-              text: 'Das Treffen fand am Montag statt.',
-            },
-          ],
-        },
-        authors: [author],
-        facts: { approvedComments: 0, articleID: 1, links: [], relatedIDs: [], sponsors: [] },
-        links: [],
-        media: [{ height: 800, id: 40, url: '/media/almaty.jpg', width: 1200 }],
-        paidBy: null,
-        regions: [region],
-        sponsors: [],
-        targets: [],
+        contentModifiedAt: '2026-05-03T12:10:00.000Z',
+        corrections: [
+          {
+            at: '2026-05-03T12:10:00.000Z',
+            id: 'c1',
+            kind: 'correction',
+            text: 'Das Treffen fand am Montag statt.',
+          },
+        ],
       },
-      {
-        commentsExist: false,
-        commentsNotice: '',
-        ...labels,
-        correctionLabels: readerTexts.de.correctionLabels,
-        locale: 'de',
-        relatedLimit: 4,
-        routes,
-        site: { ...site, correctionsPolicyUrl: 'https://news.example/korrekturen' },
-        templates: readerTexts.de.templates,
-      },
+      { correctionsPolicyUrl: 'https://news.example/korrekturen' },
     )
     expect(corrected.jsonLd).toMatchObject({
       correction: [{ '@type': 'CorrectionComment', datePublished: '2026-05-03T12:10:00.000Z' }],
