@@ -35,7 +35,7 @@ const readerText = (doc: Record<string, any> | undefined) =>
  * counterstatement): stored notes keep their kind and text and cannot be removed, a wrong one is
  * superseded by a new one; `at` and `by` are the server's. Also keeps `contentModifiedAt` (the
  * last correction or change of title, subtitle or content after first publication) and
- * `retractedAt`. The admin's `newCorrection` is appended here and stored nowhere else.
+ * `retractedAt`. The admin's `newCorrection` is appended here and emptied on every save.
  */
 export const enforceCorrections =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
@@ -96,10 +96,12 @@ export const enforceCorrections =
       }
     })
 
-    // Locked once the article was ever published: its row now, or any published version (a
+    // Locked once the article was ever published: its latest version, its row, or any version (a
     // cleared `publishedAt` or an unpublish in between unlocks nothing).
-    const locked =
-      stored.length > 0 && Boolean(before) && (await wasEverPublished(req, collection.slug, before?.id))
+    const everPublished =
+      Boolean(before) &&
+      (before?._status === 'published' || (await wasEverPublished(req, collection.slug, before?.id)))
+    const locked = stored.length > 0 && everPublished
     if (locked && req.context?.isRestoringVersion) {
       // A restore writes the version's other locales wholesale, past this hook: checked after the write.
       const notes = await readNotes(req, collection.slug, before?.id, 'all')
@@ -123,18 +125,22 @@ export const enforceCorrections =
     const user = req.user?.collection === options.users ? req.user.id : null
     const corrections = sent.map((item) => {
       const kept = item.id ? storedByID.get(String(item.id)) : undefined
-      return { ...item, at: kept?.at ?? now, by: kept ? idOf(kept.by) : user }
+      // A stored note sent without its kind or text keeps them (the check above allowed it).
+      return {
+        ...item,
+        at: kept?.at ?? now,
+        by: kept ? idOf(kept.by) : user,
+        kind: item.kind ?? kept?.kind,
+        text: item.text !== undefined ? item.text : kept?.text,
+      }
     })
-    // After first publication, also while unpublished again: a change then is still an update.
-    const published =
-      Boolean(before) &&
-      (before?._status === 'published' || (await wasEverPublished(req, collection.slug, before?.id)))
     const added = corrections.some((item) => !item.id || !storedByID.has(String(item.id)))
     const textChanged = Boolean(before) && readerText({ ...before, ...data }) !== readerText(before)
     return {
       ...data,
       contentModifiedAt:
-        published && (added || textChanged)
+        // After first publication, also while unpublished again: a change then is still an update.
+        everPublished && (added || textChanged)
           ? now
           : (valueAfterSave('contentModifiedAt', undefined, before) ?? null),
       corrections,
