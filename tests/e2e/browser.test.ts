@@ -514,9 +514,14 @@ describe.skipIf(!runs)('in a real browser', () => {
       await earlier.waitFor({ timeout: 60_000 })
       expect(await earlier.isDisabled()).toBe(true)
       const note = 'Der Name des Ministers war falsch geschrieben.'
-      // Payload renders a group's fields once it scrolls into view.
-      await page.getByText('Korrektur hinzufügen', { exact: true }).first().scrollIntoViewIfNeeded()
-      await page.locator('#field-newCorrection__text').fill(note)
+      // Payload renders a group's fields once they scroll into view, after its own render pass.
+      const noteField = page.locator('#field-newCorrection__text')
+      for (let attempt = 0; attempt < 20 && (await noteField.count()) === 0; attempt++) {
+        await page.getByText('Korrektur hinzufügen', { exact: true }).first().scrollIntoViewIfNeeded()
+        await page.mouse.wheel(0, attempt % 2 ? -150 : 150)
+        await page.waitForTimeout(500)
+      }
+      await noteField.fill(note)
       const preview = page.getByTestId('correction-preview').getByTestId('correction-preview-text')
       await preview.waitFor({ timeout: 30_000 })
       expect(await preview.innerText()).toMatch(new RegExp(`^Korrektur, .+: ${note}$`))
