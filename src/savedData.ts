@@ -1,3 +1,5 @@
+import type { CollectionSlug, PayloadRequest, SelectType } from 'payload'
+
 type Doc = null | Record<string, any> | undefined
 
 /**
@@ -16,3 +18,32 @@ export const documentAfterSave = <T = Record<string, any>>(data: Doc, originalDo
 
 /** Is this version of a document the published one? */
 export const isPublished = (doc: Doc): boolean => doc?._status === 'published'
+
+/**
+ * A document's latest version (draft or not) read inside a save, with full access and no
+ * population. Payload's Local API gives a passed request the read's locale and a context object of
+ * its own: the save's are put back, or it would store its values as those of every locale.
+ */
+export const readLatestInSave = async <T>(
+  req: PayloadRequest,
+  { collection, id, locale, select }: { collection: string; id: unknown; locale?: 'all'; select: SelectType },
+): Promise<null | T> => {
+  const { context, fallbackLocale, locale: ownLocale } = req
+  try {
+    return (await req.payload.findByID({
+      id: id as number | string,
+      collection: collection as CollectionSlug,
+      depth: 0,
+      disableErrors: true,
+      draft: true,
+      ...(locale ? { locale } : {}),
+      overrideAccess: true,
+      req,
+      select,
+    })) as null | T
+  } finally {
+    req.context = context
+    req.locale = ownLocale
+    req.fallbackLocale = fallbackLocale
+  }
+}

@@ -1,9 +1,4 @@
-import type {
-  CollectionAfterReadHook,
-  CollectionBeforeChangeHook,
-  CollectionSlug,
-  PayloadRequest,
-} from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
@@ -21,7 +16,7 @@ import { imageAiFor } from './imageAi.js'
 import { noReview, type ReviewedText, reviewHashOf, type ReviewRecord, reviewStep } from './review.js'
 import { refuse } from '../guards/refuse.js'
 import { message } from '../i18n/index.js'
-import { isPublished, mergedGroup, valueAfterSave } from '../savedData.js'
+import { isPublished, mergedGroup, readLatestInSave, valueAfterSave } from '../savedData.js'
 
 const isAiText = (facts: AttributionFacts): boolean => {
   const attributionCase = attributionCaseOf(facts)
@@ -69,31 +64,6 @@ const reviewerOf = (req: PayloadRequest, options: ResolvedOptions) => {
   return { id: user.id, name: named ?? String(user.id) }
 }
 
-/**
- * The stored text in every locale. Payload gives a passed request the read's locale and a context
- * of its own, so the save's are put back afterwards (or it would store its values as all locales).
- */
-const readAllLocales = async (req: PayloadRequest, collection: string, id: number | string) => {
-  const { context, fallbackLocale, locale } = req
-  try {
-    return (await req.payload.findByID({
-      id,
-      collection: collection as CollectionSlug,
-      depth: 0,
-      disableErrors: true,
-      draft: true,
-      locale: 'all',
-      overrideAccess: true,
-      req,
-      select: { content: true, subtitle: true, title: true },
-    })) as null | Record<string, Record<string, unknown> | undefined>
-  } finally {
-    req.context = context
-    req.locale = locale
-    req.fallbackLocale = fallbackLocale
-  }
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
@@ -114,7 +84,14 @@ const textsAfterSave = async (
   }
   const allLocales = req.locale === 'all'
   const currentLocale = req.locale && !allLocales ? req.locale : localization.defaultLocale
-  const stored = originalDoc?.id ? await readAllLocales(req, collection.slug, originalDoc.id) : null
+  const stored = originalDoc?.id
+    ? await readLatestInSave<Record<string, Record<string, unknown> | undefined>>(req, {
+        collection: collection.slug,
+        id: originalDoc.id,
+        locale: 'all',
+        select: { content: true, subtitle: true, title: true },
+      })
+    : null
   const valueIn = (name: string, code: string): unknown => {
     const sent = data[name]
     const sentHere = allLocales

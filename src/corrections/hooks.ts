@@ -11,7 +11,7 @@ import { reviewedTextOf } from '../attribution/reviewedText.js'
 import { refuse } from '../guards/refuse.js'
 import { idOf } from '../idOf.js'
 import { hasPublishedRow, lockArticleNotes } from '../postgres/articleStatus.js'
-import { valueAfterSave } from '../savedData.js'
+import { readLatestInSave, valueAfterSave } from '../savedData.js'
 import {
   appendOnlyProblems,
   type CorrectionKind,
@@ -162,26 +162,13 @@ const readNotes = async (
   id: unknown,
   locale?: 'all',
 ): Promise<StoredCorrection[]> => {
-  // Payload's Local API gives a passed request the read's locale and a context object of its own.
-  const { context, fallbackLocale, locale: ownLocale } = req
-  try {
-    const doc = (await req.payload.findByID({
-      id: id as number | string,
-      collection: articles as CollectionSlug,
-      depth: 0,
-      disableErrors: true,
-      draft: true,
-      ...(locale ? { locale } : {}),
-      overrideAccess: true,
-      req,
-      select: { corrections: true },
-    })) as null | { corrections?: StoredCorrection[] }
-    return Array.isArray(doc?.corrections) ? doc.corrections : []
-  } finally {
-    req.context = context
-    req.locale = ownLocale
-    req.fallbackLocale = fallbackLocale
-  }
+  const doc = await readLatestInSave<{ corrections?: StoredCorrection[] }>(req, {
+    collection: articles,
+    id,
+    locale,
+    select: { corrections: true },
+  })
+  return Array.isArray(doc?.corrections) ? doc.corrections : []
 }
 
 type LocalizedNote = Omit<StoredCorrection, 'text'> & { text?: null | Record<string, null | string> }
