@@ -369,7 +369,9 @@ describe.skipIf(!runs)('in a real browser', () => {
 
     /** The id of the first document a query finds, read with the editor's session. */
     const idOf = async (collection: string, query: string) => {
-      const response = await page.request.get(`${app.origin}/api/${collection}?${query}&depth=0&limit=1`)
+      const url = `${app.origin}/api/${collection}?${query}&depth=0&limit=1`
+      // The dev server may drop a connection while it compiles a route: one retry.
+      const response = await page.request.get(url).catch(() => page.request.get(url))
       expect(response.status()).toBe(200)
       return ((await response.json()) as { docs: Array<{ id: number }> }).docs[0]!.id
     }
