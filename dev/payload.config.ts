@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Access, buildConfig } from 'payload'
 import { newsroomPlugin } from 'payload-newsroom'
+import { nextInvalidate } from 'payload-newsroom/next'
 
 import { seed } from './seed.js'
 
@@ -52,6 +53,11 @@ export default buildConfig({
     pool: { connectionString: process.env.DATABASE_URL },
   }),
   editor: lexicalEditor(),
+  // Scheduled publishing runs in the Next server (NEXT_RUNTIME), every 5 seconds; scripts that load
+  // this config (type generation, seeding) start no crons.
+  jobs: {
+    autoRun: () => (process.env.NEXT_RUNTIME ? [{ cron: '*/5 * * * * *', queue: 'default' }] : []),
+  },
   // The admin follows the browser's language; German when it asks for neither.
   i18n: {
     supportedLanguages: { de, en },
@@ -61,6 +67,8 @@ export default buildConfig({
     newsroomPlugin({
       users: 'users',
       media: 'media',
+      // The reader page is cached by Next and revalidated after each committed change.
+      onInvalidate: nextInvalidate(),
       // The publisher in JSON-LD; the logo is dev/public/newsroom-logo.png.
       site: {
         url: siteUrl,

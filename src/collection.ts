@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { NewsroomTranslationKey } from './i18n/index.js'
 import type { NewsroomCollectionKey, ResolvedOptions } from './options.js'
 
+import { invalidationHooks } from './cache/invalidation.js'
 import { guardHooks } from './guards/index.js'
 import { inAllLanguages } from './i18n/index.js'
 
@@ -48,7 +49,10 @@ export const newsroomCollection = (
   const overrides = options.collections[key]
   if (!overrides) throw new Error(`payload-newsroom: the ${key} collection is switched off`)
   const guards = guardHooks(options)
-  const own = options.disabled ? {} : appendHooks(guards, spec.hooks)
+  // Invalidations last: a rule that refuses the save has run before anything is queued.
+  const own = options.disabled
+    ? {}
+    : appendHooks(appendHooks(guards, spec.hooks), invalidationHooks(key, options))
   const [plural, singular] = labelKeys[key]
   const collection: CollectionConfig = {
     ...spec,

@@ -11,6 +11,8 @@ import { deliveryEndpoints } from './delivery/endpoints.js'
 import { answerMalformedPathsAsBadRequest } from './guards/malformedPaths.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { withDeliveryIndexes } from './postgres/indexes.js'
+import { withOutboxTable } from './postgres/outbox.js'
+import { withInvalidation } from './cache/index.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
 import { withStartupChecks } from './startupChecks.js'
 
@@ -33,10 +35,12 @@ export const newsroomPlugin =
         ...(comments ? [commentsCollection(resolved, comments.slug)] : []), // comments/
       ],
       custom: { ...config.custom, [OPTIONS_KEY]: resolved }, // for getArticlePage, which has only `payload`
-      db: withDeliveryIndexes(config.db, {
-        articles: resolved.collections.articles.slug,
-        regions: resolved.collections.regions.slug,
-      }),
+      db: withOutboxTable(
+        withDeliveryIndexes(config.db, {
+          articles: resolved.collections.articles.slug,
+          regions: resolved.collections.regions.slug,
+        }),
+      ),
       i18n: withNewsroomTranslations(config.i18n), // the host's own translations win
       jobs: comments
         ? {
@@ -50,14 +54,17 @@ export const newsroomPlugin =
     }
     if (resolved.disabled) return withSchema
     return withStartupChecks(
-      {
-        ...withSchema,
-        endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints], // delivery/
-        hooks: {
-          ...config.hooks,
-          afterError: [...(config.hooks?.afterError ?? []), answerMalformedPathsAsBadRequest], // guards/
+      withInvalidation(
+        {
+          ...withSchema,
+          endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints], // delivery/
+          hooks: {
+            ...config.hooks,
+            afterError: [...(config.hooks?.afterError ?? []), answerMalformedPathsAsBadRequest], // guards/
+          },
         },
-      },
+        resolved, // cache/
+      ),
       resolved.users,
     )
   }
@@ -109,6 +116,8 @@ export type {
   CommentOptions,
   NewsroomCollectionKey,
   NewsroomCollectionOverrides,
+  InvalidateHandler,
+  Invalidation,
   NewsroomPluginOptions,
   RelatedOptions,
   RouteOptions,

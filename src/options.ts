@@ -1,4 +1,12 @@
-import type { Access, CollectionConfig, CollectionSlug, Config, Field, PayloadRequest } from 'payload'
+import type {
+  Access,
+  CollectionConfig,
+  CollectionSlug,
+  Config,
+  Field,
+  Payload,
+  PayloadRequest,
+} from 'payload'
 
 import { type TemplateKey, templateKeys } from './attribution/notice.js'
 import { type EditorialContact, hasPlaceholder } from './attribution/template.js'
@@ -69,6 +77,18 @@ export type RouteOptions = {
   region?: (doc: { path: string; slug: string }, locale: string) => string
 }
 
+/** What a committed change altered: the cache tags and the public paths of the results it touched. */
+export type Invalidation = { paths: string[]; tags: string[] }
+
+/**
+ * Called after commit, at least once, for every change that alters a delivery result. `req` is set
+ * only when the call runs inside a request of this app (`POST /api/newsroom/invalidate`).
+ */
+export type InvalidateHandler = (
+  invalidation: Invalidation,
+  context: { payload: Payload; req?: PayloadRequest },
+) => Promise<void> | void
+
 export type RelatedOptions = {
   /** How many related items a page gets in total, curated ones first. */
   limit?: number
@@ -113,6 +133,12 @@ export type NewsroomPluginOptions = {
   isEditor?: (req: PayloadRequest) => boolean
   /** The largest page size the plugin's collections serve; `limit=0` and larger limits are clamped. */
   maxLimit?: number
+  /**
+   * Told after commit which cache tags and paths a change altered (through an outbox table, so
+   * never for a rolled-back save, also from jobs and other instances). `nextInvalidate()` from
+   * `payload-newsroom/next` revalidates Next's cache.
+   */
+  onInvalidate?: InvalidateHandler
   /** Slug of an upload collection for sponsor logos and article images. */
   media?: string
   sponsors?: {
@@ -151,6 +177,7 @@ export type ResolvedOptions = {
   isEditor: (req: PayloadRequest) => boolean
   maxLimit: number
   media?: CollectionSlug
+  onInvalidate?: InvalidateHandler
   /** The reader-facing texts for a locale: the configured ones over the built-in ones, German by default. */
   readerTextsFor: (locale: null | string | undefined) => ReaderTexts
   /**
@@ -345,6 +372,11 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
   }
   const users = (options.users ?? findUsersSlug(config)) as CollectionSlug
   const isEditor = options.isEditor ?? ((req: PayloadRequest) => req.user?.collection === users)
+  if (options.onInvalidate !== undefined && typeof options.onInvalidate !== 'function') {
+    throw new Error(
+      'payload-newsroom: onInvalidate must be a function ({ tags, paths }, { payload }) => void',
+    )
+  }
   const maxLimit = options.maxLimit ?? DEFAULT_MAX_LIMIT
   if (!Number.isInteger(maxLimit) || maxLimit < 1) {
     throw new Error(`payload-newsroom: maxLimit must be a positive whole number, got ${String(maxLimit)}`)
@@ -389,6 +421,7 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     isEditor,
     maxLimit,
     media: options.media as CollectionSlug | undefined,
+    onInvalidate: options.onInvalidate,
     readerLocaleOf: (locale) => (locale && knownLocales.has(locale) ? locale : DEFAULT_READER_LOCALE),
     readerLocales,
     readerTextsFor: buildReaderTexts(options, readerLocales),

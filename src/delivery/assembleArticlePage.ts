@@ -24,6 +24,7 @@ import { markLinksSponsored } from './sponsoredLinks.js'
 import { articleJsonLd } from './jsonLd.js'
 import { articleImage, byID, type PageMedia, toPageSponsor } from './pageParts.js'
 import { type CorrectionKind, placementOf, readerOrder } from '../corrections/correctionKinds.js'
+import { documentTag, SPONSOR_SLOTS_TAG, uniqueTags } from '../cache/cacheTags.js'
 
 export type { PageMedia }
 
@@ -48,6 +49,8 @@ export type ArticlePageSettings = AdvertisingLabels & {
   commentsExist: boolean
   commentsNotice: string
   locale: string
+  /** The media collection's slug, for cache tags. */
+  mediaSlug?: string
   relatedLimit: number
   routes: ResolvedOptions['routes']
   site: SiteOptions
@@ -143,6 +146,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
     text: item.text ?? '',
   }))
   const label = paidContent ? paidLabel : null
+  const url = settings.routes.article({ slug: doc.slug }, settings.locale)
   const paidBy =
     paidContent && reads.paidBy
       ? { id: reads.paidBy.id, name: reads.paidBy.name, rel: SPONSORED_REL, url: reads.paidBy.url }
@@ -196,7 +200,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
         publishedAt: doc.publishedAt ?? null,
         subtitle: doc.subtitle ?? null,
         title: doc.title,
-        url: settings.routes.article({ slug: doc.slug }, settings.locale),
+        url,
         wordCount: Number(doc.layout?.wordCount ?? 0),
       },
       settings.site,
@@ -208,5 +212,45 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
     regions,
     related: mergeRelated(curated, automatic, settings.relatedLimit),
     sponsors,
+    url,
+    cache: {
+      revalidateAt: facts.nextChange,
+      tags: pageTags(reads, settings, { authors, regions, sponsors }),
+    },
   }
+}
+
+/**
+ * Every document the page was built from, and every one whose change could make it show more:
+ * its regions and their ancestors (a sponsor targeted there), all its link targets (one may be
+ * published later), the sponsors it chose, and the slots of untargeted sponsors.
+ */
+const pageTags = (
+  reads: ArticlePageReads,
+  settings: ArticlePageSettings,
+  shown: Pick<ArticlePage, 'regions' | 'sponsors'> & { authors: { id: ID }[] },
+): string[] => {
+  const { article: doc, facts } = reads
+  const media = settings.mediaSlug
+  const mediaIDs = [idOf(doc.image), ...reads.sponsors.map((sponsor) => idOf(sponsor.logo))]
+  return uniqueTags([
+    documentTag('articles', doc.id),
+    ...shown.regions.flatMap((region) => [
+      ...region.breadcrumbs.flatMap((crumb) =>
+        crumb.id === null || crumb.id === undefined ? [] : [documentTag('regions', crumb.id)],
+      ),
+      documentTag('regions', region.id),
+    ]),
+    ...shown.authors.map((author) => documentTag('authors', author.id)),
+    ...shown.sponsors.map((sponsor) => documentTag('sponsors', sponsor.id)),
+    ...idsOf(doc.sponsors).map((id) => documentTag('sponsors', id)),
+    ...(reads.paidBy ? [documentTag('sponsors', reads.paidBy.id)] : []),
+    SPONSOR_SLOTS_TAG,
+    ...facts.links.flatMap((link) => [
+      documentTag('relatedLinks', link.id),
+      ...(link.target === null ? [] : [documentTag('articles', link.target)]),
+    ]),
+    ...facts.relatedIDs.map((id) => documentTag('articles', id)),
+    ...(media ? mediaIDs.flatMap((id) => (id === null ? [] : [documentTag(media, id)])) : []),
+  ])
 }

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { APIError, Forbidden } from 'payload'
 
+import { type Audience, cachedJson } from '../cache/httpCaching.js'
 import { getAuthorPage, getRegionPage } from './archives/getArchivePage.js'
 import { getArticlePage } from './getArticlePage.js'
 
@@ -37,8 +38,11 @@ const pageOf = (req: PayloadRequest) => {
   return { cursor: req.searchParams.get('cursor'), limit: limit === null ? undefined : Number(limit) }
 }
 
-const json = (body: unknown, cacheControl: string) =>
-  Response.json(body, { headers: { 'Cache-Control': cacheControl } })
+/** A result with its cache headers (ETag, tags) for this caller, or 304 when the client has it. */
+const json = (req: PayloadRequest, result: Parameters<typeof cachedJson>[0], draft = false) => {
+  const audience: Audience = draft ? 'draft' : req.user ? 'private' : 'public'
+  return cachedJson(result, { audience, ifNoneMatch: req.headers.get('if-none-match') })
+}
 
 /** Answers a handler's refusals as 4xx naming the parameter; everything else is Payload's. */
 const answering =
@@ -61,7 +65,7 @@ export const articlePageEndpoint: Endpoint = {
     const draft = req.searchParams.get('draft') === 'true'
     const page = await getArticlePage({ draft, locale: localeOf(req), payload: req.payload, req, slug })
     if (!page) return error(404, `No published article with the slug "${slug.slice(0, 200)}"`)
-    return json(page, draft ? 'no-store' : 'private, max-age=0')
+    return json(req, page, draft)
   }),
   method: 'get',
   path: '/newsroom/articles/:slug',
@@ -79,7 +83,7 @@ export const regionPageEndpoint: Endpoint = {
       req,
     })
     if (!page) return error(404, `No region with the path "${path.slice(0, 200)}"`)
-    return json(page, 'private, max-age=0')
+    return json(req, page)
   }),
   method: 'get',
   path: '/newsroom/regions/:path+',
@@ -97,7 +101,7 @@ export const authorPageEndpoint: Endpoint = {
       slug,
     })
     if (!page) return error(404, `No author with the slug "${slug.slice(0, 200)}"`)
-    return json(page, 'private, max-age=0')
+    return json(req, page)
   }),
   method: 'get',
   path: '/newsroom/authors/:slug',

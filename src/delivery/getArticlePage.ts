@@ -221,6 +221,7 @@ export const getArticlePage = async ({
       correctionLabels: options.readerTextsFor(readerLocale).correctionLabels,
       ...options.sponsors,
       locale: readerLocale,
+      mediaSlug: options.media,
       relatedLimit: options.related.limit,
       routes: options.routes,
       site: options.site,

@@ -5,6 +5,7 @@ import type { AuthorKind } from '../authors/authorKinds.js'
 import type { NoticeSegment } from '../attribution/template.js'
 import type { Heading } from '../reading/readingMetadata.js'
 import type { Breadcrumb } from '../regions/breadcrumbs.js'
+import type { CacheHints } from './archives/types.js'
 import type { LinkType } from '../relatedLinks/linkTypes.js'
 import type { SponsorPlacement } from '../sponsors/placements.js'
 
@@ -91,6 +92,8 @@ export type ArticlePage = {
   }
   /** null when no notice is required. */
   attribution: Attribution | null
+  /** What the page was built from (cache tags) and when it changes with no write. */
+  cache: CacheHints
   comments: { count: number; enabled: boolean; notice: string }
   /** Retraction first, then counterstatements (`top`), then the others, newest first (`bottom`). */
   corrections: PageCorrection[]
@@ -102,4 +105,6 @@ export type ArticlePage = {
   regions: PageRegion[]
   related: RelatedItem[]
   sponsors: PageSponsor[]
+  /** The article's public path (`routes.article`). */
+  url: string
 }

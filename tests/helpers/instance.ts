@@ -100,7 +100,8 @@ export const startPayloadOn = async (
     ...extra,
     plugins: [newsroomPlugin(plugin), ...(extra.plugins ?? [])],
   })
-  const payload = await getPayload({ config, disableOnInit: true, key })
+  // onInit starts the invalidation dispatcher; other tests need none of it.
+  const payload = await getPayload({ config, disableOnInit: !plugin.onInvalidate, key })
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
   return {
     config,

@@ -3,7 +3,7 @@ import type { SanitizedConfig } from 'payload'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
-export type RestResponse = { json: any; status: number; text: string }
+export type RestResponse = { headers: Headers; json: any; status: number; text: string }
 
 type CallOptions = { body?: unknown; headers?: Record<string, string>; token?: string }
 
@@ -34,7 +34,7 @@ export const restClient = (config: SanitizedConfig) => {
     } catch {
       json = undefined
     }
-    return { json, status: response.status, text }
+    return { headers: response.headers, json, status: response.status, text }
   }
   return {
     delete: (path: string, options?: CallOptions) => call('DELETE', path, options),

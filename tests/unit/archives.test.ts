@@ -99,6 +99,7 @@ const facts = (ids: number[], extra: Partial<ArchiveFacts> = {}): ArchiveFacts =
     image: null,
     publishedAt: `2026-04-2${id}T08:00:00.000Z`,
   })),
+  nextScheduledChange: null,
   nextSponsorChange: null,
   ownerID: 10,
   ownerImage: null,

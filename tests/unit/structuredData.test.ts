@@ -63,7 +63,7 @@ const region = {
   type: 'country' as const,
 }
 const author = { ...stamps, id: 5, kind: 'person' as const, name: 'Aigerim Nurlanowa', slug: 'aigerim' }
-const listed = { childIDs: [], nextSponsorChange: null, ownerID: 10, ownerImage: null, sponsors: [] }
+const listed = { childIDs: [], nextScheduledChange: null, nextSponsorChange: null, ownerID: 10, ownerImage: null, sponsors: [] }
 
 /** The demo-like article's page, with changes to the article and the site. */
 const articlePage = (
@@ -74,7 +74,7 @@ const articlePage = (
     {
       article: { ...article, ...changes },
       authors: [author],
-      facts: { approvedComments: 0, articleID: 1, links: [], relatedIDs: [], sponsors: [] },
+      facts: { approvedComments: 0, articleID: 1, links: [], nextChange: null, relatedIDs: [], sponsors: [] },
       links: [],
       media: [{ height: 800, id: 40, url: '/media/almaty.jpg', width: 1200 }],
       paidBy: null,

@@ -11,6 +11,15 @@ import { type AdvertisingLabels, disclosureLabelFor } from '../../sponsors/discl
 import { articleImage, byID, type PageMedia, toImage, toPageSponsor } from '../pageParts.js'
 import { authorJsonLd, regionJsonLd } from './archiveJsonLd.js'
 import { encodeCursor } from './cursor.js'
+import {
+  ARTICLE_LIST_TAG,
+  authorListTag,
+  documentTag,
+  earliest,
+  regionListTag,
+  SPONSOR_SLOTS_TAG,
+  uniqueTags,
+} from '../../cache/cacheTags.js'
 
 export type ArchiveSettings = AdvertisingLabels & {
   /** The key cursors are sealed with (`cursorKey(secret)`). */
@@ -42,7 +51,7 @@ const mediaTags = (settings: ArchiveSettings, media: Map<string, PageMedia>, ids
   settings.mediaSlug
     ? ids.flatMap((value) => {
         const id = idOf(value)
-        return id !== null && media.has(String(id)) ? [`newsroom:${settings.mediaSlug}:${id}`] : []
+        return id !== null && media.has(String(id)) ? [documentTag(settings.mediaSlug!, id)] : []
       })
     : []
 
@@ -83,12 +92,12 @@ const assembleList = (reads: ArchiveReads, settings: ArchiveSettings, ownTags: s
   const last = page.at(-1)
   const tags = [
     ...ownTags,
-    'newsroom:list:articles',
-    ...items.map((item) => `newsroom:articles:${item.id}`),
+    ARTICLE_LIST_TAG,
+    ...items.map((item) => documentTag('articles', item.id)),
     ...mediaTags(settings, media, shownImages),
   ]
   return {
-    cache: { revalidateAt: null, tags: [...new Set(tags)] },
+    cache: { revalidateAt: facts.nextScheduledChange, tags: uniqueTags(tags) },
     items,
     // The cursor is the last row of the list, read or not, so a hidden row never ends the list early;
     // it is sealed, so that row's id and dates stay hidden.
@@ -142,17 +151,18 @@ export const assembleRegionPage = (
       media,
       reads.sponsors.map((sponsor) => sponsor.logo),
     ),
-    `newsroom:list:region:${region.id}`,
-    ...crumbs.map((crumb) => `newsroom:regions:${crumb.id ?? region.id}`),
-    `newsroom:regions:${region.id}`,
-    ...reads.children.map((child) => `newsroom:regions:${child.id}`),
-    ...shownSponsors.map((sponsor) => `newsroom:sponsors:${sponsor.id}`),
+    regionListTag(region.id),
+    ...crumbs.map((crumb) => documentTag('regions', crumb.id ?? region.id)),
+    documentTag('regions', region.id),
+    ...reads.children.map((child) => documentTag('regions', child.id)),
+    ...shownSponsors.map((sponsor) => documentTag('sponsors', sponsor.id)),
+    SPONSOR_SLOTS_TAG,
   ])
   const own = toLink(region)
   const children = reads.children.map(toLink).sort((a, b) => collator.compare(a.name, b.name))
   return {
     articles: list.items,
-    cache: { ...list.cache, revalidateAt: reads.facts.nextSponsorChange },
+    cache: { ...list.cache, revalidateAt: earliest(list.cache.revalidateAt, reads.facts.nextSponsorChange) },
     children,
     jsonLd: regionJsonLd(
       { breadcrumbs: crumbs, items: list.items, locale: settings.locale, name, url: own.url },
@@ -183,8 +193,8 @@ export const assembleAuthorPage = (
     url: settings.routes.author({ slug: doc.slug }, settings.locale),
   }
   const list = assembleList(reads, settings, [
-    `newsroom:list:author:${doc.id}`,
-    `newsroom:authors:${doc.id}`,
+    authorListTag(doc.id),
+    documentTag('authors', doc.id),
     ...mediaTags(settings, media, [doc.image]),
   ])
   return {

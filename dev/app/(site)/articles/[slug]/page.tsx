@@ -5,14 +5,17 @@ import config from '@payload-config'
 import { notFound } from 'next/navigation.js'
 import { getPayload } from 'payload'
 import { getArticlePage } from 'payload-newsroom'
+import { tagNextCache } from 'payload-newsroom/next'
 import React, { cache } from 'react'
 
 import type { ApprovedComments, PublicComment } from './CommentList.js'
 
 import { ArticleView } from './ArticleView.js'
 
-// Always read the current state of the database; this is a CMS preview, not a static site.
-export const dynamic = 'force-dynamic'
+// Rendered on the first request, then served from Next's cache until a change names one of the
+// page's tags (onInvalidate + nextInvalidate in payload.config.ts) or its revalidateAt passes.
+export const revalidate = false
+export const generateStaticParams = async (): Promise<{ slug: string }[]> => []
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -62,6 +65,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePageRoute({ params }: Props) {
   const page = await loadPage((await params).slug)
   if (!page) notFound()
+  await tagNextCache(page.cache)
   const payload = await getPayload({ config })
   const approvedComments = await loadApprovedComments(payload, page.article.id)
   return <ArticleView approvedComments={approvedComments} page={page} />

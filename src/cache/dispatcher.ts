@@ -1,0 +1,172 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+import type { InvalidateHandler } from '../options.js'
+
+import {
+  claimInvalidations,
+  deleteInvalidations,
+  OUTBOX_CHANNEL,
+  retryInvalidations,
+} from '../postgres/outbox.js'
+import { uniqueTags } from './cacheTags.js'
+
+type PoolClient = {
+  on: (event: string, listener: (...args: any[]) => void) => void
+  query: (text: string) => Promise<unknown>
+  release: (destroy?: boolean) => void
+}
+
+export type DispatcherSettings = {
+  /** Messages sent in one call (their tags and paths merged). */
+  batchSize: number
+  /** How long a dispatcher holds the messages it took before another may take them. */
+  leaseSeconds: number
+  /** A call that takes longer counts as failed. */
+  callTimeoutMs: number
+  /** Due messages are looked for this often too, for retries and a lost notification. */
+  pollMs: number
+}
+
+export const defaultDispatcherSettings: DispatcherSettings = {
+  batchSize: 100,
+  callTimeoutMs: 30_000,
+  leaseSeconds: 60,
+  pollMs: 5_000,
+}
+
+/** Waits after a failure: 2, 4, 8 … seconds, at most five minutes. */
+export const retryDelaySeconds = (attempts: number): number => Math.min(300, 2 ** Math.max(1, attempts))
+
+const withTimeout = async <T>(work: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`onInvalidate took longer than ${ms} ms`)), ms)
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * Sends the outbox to `onInvalidate` after commit, in every app instance: each listens for the
+ * commit notification and also looks every `pollMs`; a message is taken by one instance at a time
+ * (`FOR UPDATE SKIP LOCKED` and a lease), deleted once sent, and retried with a growing delay when
+ * the call fails. Returns the function that stops it (before the pool ends).
+ */
+export const startDispatcher = (
+  payload: Payload,
+  onInvalidate: InvalidateHandler,
+  settings: DispatcherSettings = defaultDispatcherSettings,
+): (() => Promise<void>) => {
+  const pool = (payload.db as unknown as PostgresAdapter).pool as unknown as {
+    connect: () => Promise<PoolClient>
+  }
+  let stopped = false
+  let draining: Promise<void> | null = null
+  let again = false
+  let listener: PoolClient | null = null
+  let reconnect: NodeJS.Timeout | undefined
+
+  const sendBatch = async (): Promise<boolean> => {
+    const messages = await claimInvalidations(payload, {
+      leaseSeconds: settings.leaseSeconds,
+      limit: settings.batchSize,
+    })
+    if (!messages.length) return false
+    const ids = messages.map((message) => message.id)
+    const invalidation = {
+      paths: uniqueTags(messages.flatMap((message) => message.paths)),
+      tags: uniqueTags(messages.flatMap((message) => message.tags)),
+    }
+    try {
+      await withTimeout(Promise.resolve(onInvalidate(invalidation, { payload })), settings.callTimeoutMs)
+    } catch (error) {
+      const attempts = Math.max(...messages.map((message) => message.attempts))
+      payload.logger.error({
+        err: error,
+        msg: `payload-newsroom: onInvalidate failed for ${ids.length} change(s), retrying in ${retryDelaySeconds(attempts)} s`,
+      })
+      await retryInvalidations(payload, ids, {
+        delaySeconds: retryDelaySeconds(attempts),
+        error: error instanceof Error ? error.message : String(error),
+      })
+      return false
+    }
+    await deleteInvalidations(payload, ids)
+    return messages.length === settings.batchSize
+  }
+
+  const drain = async () => {
+    do {
+      again = false
+      try {
+        while (!stopped && (await sendBatch()));
+      } catch (error) {
+        // The database went away or the pool is ending: the next notification or poll tries again.
+        if (!stopped)
+          payload.logger.error({
+            err: error,
+            msg: 'payload-newsroom: reading the invalidation outbox failed',
+          })
+      }
+    } while (again && !stopped)
+  }
+
+  const kick = () => {
+    if (stopped) return
+    if (draining) {
+      again = true
+      return
+    }
+    draining = drain().finally(() => {
+      draining = null
+    })
+  }
+
+  const listen = async () => {
+    if (stopped) return
+    try {
+      const client = await pool.connect()
+      if (stopped) return client.release()
+      listener = client
+      // A listening connection never keeps a script alive (the pool's own clients time out).
+      ;(client as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
+      client.on('notification', (message: { channel: string }) => {
+        if (message.channel === OUTBOX_CHANNEL) kick()
+      })
+      client.on('error', () => {
+        // The connection broke: drop it and listen on a fresh one.
+        if (listener === client) listener = null
+        client.release(true)
+        if (!stopped) reconnect = setTimeout(() => void listen(), 1_000)
+      })
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`)
+      kick() // what was committed before this instance listened
+    } catch (error) {
+      if (stopped) return
+      payload.logger.error({
+        err: error,
+        msg: 'payload-newsroom: listening for invalidations failed, retrying',
+      })
+      reconnect = setTimeout(() => void listen(), 5_000)
+    }
+  }
+
+  const poll = setInterval(kick, settings.pollMs)
+  poll.unref()
+  void listen()
+
+  return async () => {
+    stopped = true
+    clearInterval(poll)
+    clearTimeout(reconnect)
+    listener?.release(true)
+    listener = null
+    await draining
+  }
+}

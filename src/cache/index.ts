@@ -1,0 +1,40 @@
+import type { Config, Payload } from 'payload'
+
+import type { ResolvedOptions } from '../options.js'
+
+import { appendHooks } from '../collection.js'
+import { startDispatcher } from './dispatcher.js'
+import { invalidateEndpoint } from './invalidateEndpoint.js'
+import { mediaInvalidationHooks } from './invalidation.js'
+
+export { invalidationHooks } from './invalidation.js'
+export * from './cacheTags.js'
+
+/**
+ * With `onInvalidate`: the media collection's changes go to the outbox too, the endpoint that
+ * runs `onInvalidate` inside a request is added, and each app instance (Payload started with its
+ * `onInit`) dispatches the outbox until its database adapter is destroyed.
+ */
+export const withInvalidation = (config: Config, options: ResolvedOptions): Config => {
+  const { media, onInvalidate } = options
+  if (!onInvalidate) return config
+  return {
+    ...config,
+    collections: (config.collections ?? []).map((collection) =>
+      collection.slug === media
+        ? { ...collection, hooks: appendHooks(collection.hooks, mediaInvalidationHooks(media, options)) }
+        : collection,
+    ),
+    endpoints: [...(config.endpoints ?? []), invalidateEndpoint(options)],
+    onInit: async (payload: Payload) => {
+      const stop = startDispatcher(payload, onInvalidate)
+      const destroy = payload.db.destroy?.bind(payload.db)
+      // Stopped before the pool ends, or ending it would wait for the listening connection.
+      payload.db.destroy = async () => {
+        await stop()
+        await destroy?.()
+      }
+      await config.onInit?.(payload)
+    },
+  }
+}
