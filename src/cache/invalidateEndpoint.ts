@@ -14,6 +14,28 @@ const listOf = (value: unknown): null | string[] =>
     ? value
     : null
 
+const MAX_BODY_BYTES = 1_000_000
+
+/** The body as text, or null when it is larger than MAX_BODY_BYTES (read no further). */
+const boundedText = async (request: Request): Promise<null | string> => {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return null
+  const reader = request.body?.getReader()
+  if (!reader) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 const answer = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 /**
@@ -23,7 +45,8 @@ const answer = (status: number, message: string) => Response.json({ errors: [{ m
  */
 export const invalidateEndpoint = (options: ResolvedOptions): Endpoint => ({
   handler: async (req) => {
-    const body = req.text ? await req.text() : ''
+    const body = await boundedText(req as unknown as Request)
+    if (body === null) return answer(413, `body: larger than ${MAX_BODY_BYTES} bytes`)
     if (!verifyInvalidation(req.payload.secret, body, req.headers.get(SIGNATURE_HEADER))) {
       return answer(401, `${SIGNATURE_HEADER}: missing, stale or not signed with this app's secret`)
     }

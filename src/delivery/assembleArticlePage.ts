@@ -147,6 +147,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
   }))
   const label = paidContent ? paidLabel : null
   const url = settings.routes.article({ slug: doc.slug }, settings.locale)
+  const related = mergeRelated(curated, automatic, settings.relatedLimit)
   const paidBy =
     paidContent && reads.paidBy
       ? { id: reads.paidBy.id, name: reads.paidBy.name, rel: SPONSORED_REL, url: reads.paidBy.url }
@@ -210,29 +211,30 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
     layout: doc.layout as PageLayout,
     primaryRegion,
     regions,
-    related: mergeRelated(curated, automatic, settings.relatedLimit),
+    related,
     sponsors,
     url,
     cache: {
       revalidateAt: facts.nextChange,
-      tags: pageTags(reads, settings, { authors, regions, sponsors }),
+      tags: pageTags(reads, settings, { authors, regions, related, sponsors }),
     },
   }
 }
 
 /**
- * Every document the page was built from, and every one whose change could make it show more:
- * its regions and their ancestors (a sponsor targeted there), all its link targets (one may be
- * published later), the sponsors it chose, and the slots of untargeted sponsors.
+ * Every document the page shows, and the ones whose change could make it show more: its regions
+ * and their ancestors (a sponsor targeted there), the sponsors it chose, and the slots of
+ * untargeted sponsors. Only documents the caller could read: a tag never names a draft. (A draft
+ * link target that is published later names the linking article itself; see cache/invalidation.)
  */
 const pageTags = (
   reads: ArticlePageReads,
   settings: ArticlePageSettings,
-  shown: Pick<ArticlePage, 'regions' | 'sponsors'> & { authors: { id: ID }[] },
+  shown: Pick<ArticlePage, 'regions' | 'related' | 'sponsors'> & { authors: { id: ID }[] },
 ): string[] => {
-  const { article: doc, facts } = reads
+  const { article: doc } = reads
   const media = settings.mediaSlug
-  const mediaIDs = [idOf(doc.image), ...reads.sponsors.map((sponsor) => idOf(sponsor.logo))]
+  const shownTargets = new Set(shown.related.flatMap((item) => (item.slug ? [item.slug] : [])))
   return uniqueTags([
     documentTag('articles', doc.id),
     ...shown.regions.flatMap((region) => [
@@ -246,11 +248,10 @@ const pageTags = (
     ...idsOf(doc.sponsors).map((id) => documentTag('sponsors', id)),
     ...(reads.paidBy ? [documentTag('sponsors', reads.paidBy.id)] : []),
     SPONSOR_SLOTS_TAG,
-    ...facts.links.flatMap((link) => [
-      documentTag('relatedLinks', link.id),
-      ...(link.target === null ? [] : [documentTag('articles', link.target)]),
-    ]),
-    ...facts.relatedIDs.map((id) => documentTag('articles', id)),
-    ...(media ? mediaIDs.flatMap((id) => (id === null ? [] : [documentTag(media, id)])) : []),
+    ...reads.links.map((link) => documentTag('relatedLinks', link.id)),
+    ...reads.targets
+      .filter((target) => shownTargets.has(target.slug))
+      .map((target) => documentTag('articles', target.id)),
+    ...(media ? reads.media.map((item) => documentTag(media, item.id)) : []),
   ])
 }

@@ -5,17 +5,18 @@ import { percentile } from './stats.js'
 export type HttpFigures = { errors: number; p99Ms: number; rps: number }
 
 /**
- * Load on two URLs of one server, alternating in `rounds` slices so both see the same machine:
+ * Load on several URLs of one server, alternating in `rounds` slices so all see the same machine:
  * requests per second over all slices, the worst slice's p99, and every failed request
  * (connection errors, timeouts, non-2xx answers).
  */
-export const loadSideBySide = async (
-  urls: { page: string; plain: string },
+export const loadSideBySide = async <K extends string>(
+  urls: Record<K, string>,
   { connections, rounds, seconds }: { connections: number; rounds: number; seconds: number },
-): Promise<{ page: HttpFigures; plain: HttpFigures }> => {
-  const results = { page: [] as Result[], plain: [] as Result[] }
+): Promise<Record<K, HttpFigures>> => {
+  const keys = Object.keys(urls) as K[]
+  const results = Object.fromEntries(keys.map((key) => [key, [] as Result[]])) as Record<K, Result[]>
   for (let round = 0; round < rounds; round += 1) {
-    for (const key of ['page', 'plain'] as const) {
+    for (const key of keys) {
       results[key].push(await autocannon({ connections, duration: seconds / rounds, url: urls[key] }))
     }
   }
@@ -27,5 +28,5 @@ export const loadSideBySide = async (
     ),
     rps: slices.reduce((sum, slice) => sum + slice.requests.total, 0) / seconds,
   })
-  return { page: figures(results.page), plain: figures(results.plain) }
+  return Object.fromEntries(keys.map((key) => [key, figures(results[key])])) as Record<K, HttpFigures>
 }

@@ -41,9 +41,12 @@ const SAMPLES = quick ? 30 : 200
 const LOAD = quick ? { connections: 20, rounds: 1, seconds: 4 } : { connections: 20, rounds: 4, seconds: 20 }
 
 const BARS: Record<string, string> = {
+  cachedPageP99Ms: '< 50',
+  cachedPageVsPlain: '≥ 5',
   createRatio: '≤ 1.25',
   httpErrors: '0',
   importRatio: '—',
+  invalidationMaxMs: '≤ 1000',
   listP95Ms: '≤ 25',
   pageQueries: '= small, ≤ 8',
   pageQueriesSmall: '= large, ≤ 8',
@@ -65,9 +68,24 @@ const create = (payload: Payload, data: FixtureData<NewsroomArticle>) => fixture
 const region = (payload: Payload, name: string, slug?: string) =>
   fixtures(payload).region({ name, slug, type: 'other' })
 
-/** Creates, updates and an import, each with the plugin and with `disabled: true`, alternately. */
+/**
+ * Creates, updates and an import, each with the plugin (and its invalidation outbox, as a cached
+ * site runs it) and with `disabled: true`, alternately; and the time from each create's commit to
+ * the `onInvalidate` call that names it.
+ */
 const measureWrites = async (server: string, contexts: TestContext[]): Promise<Figures> => {
-  const withPlugin = await startPayloadOn(await createDatabaseOn(server), { key: 'bench-plugin' })
+  const committedAt = new Map<string, number>()
+  const invalidatedAt = new Map<string, number>()
+  const withPlugin = await startPayloadOn(await createDatabaseOn(server), {
+    key: 'bench-plugin',
+    plugin: {
+      media: 'media',
+      onInvalidate: ({ tags }) => {
+        const now = performance.now()
+        for (const tag of tags) if (!invalidatedAt.has(tag)) invalidatedAt.set(tag, now)
+      },
+    },
+  })
   const without = await startPayloadOn(await createDatabaseOn(server), {
     key: 'bench-disabled',
     plugin: { disabled: true, media: 'media' },
@@ -81,7 +99,10 @@ const measureWrites = async (server: string, contexts: TestContext[]): Promise<F
   // Without the plugin's hooks nothing picks a slug, so the client sends one.
   const creates = await sideBySide(
     ROUNDS,
-    (i) => create(withPlugin.payload, editorialArticle(`Artikel ${i}`, [regionA.id])),
+    async (i) => {
+      const doc = await create(withPlugin.payload, editorialArticle(`Artikel ${i}`, [regionA.id]))
+      committedAt.set(`newsroom:articles:${doc.id}`, performance.now())
+    },
     (i) => create(without.payload, editorialArticle(`Artikel ${i}`, [regionB.id], `artikel-${i}`)),
   )
   const [first, firstPlain] = [
@@ -110,7 +131,13 @@ const measureWrites = async (server: string, contexts: TestContext[]): Promise<F
     },
   )
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
+  // Every create's invalidation has long arrived; one that has not counts as a miss.
+  await new Promise((resolve) => setTimeout(resolve, 2_000))
+  const delays = [...committedAt].map(([tag, at]) => (invalidatedAt.get(tag) ?? Infinity) - at)
   return {
+    invalidationMaxMs: Math.max(...delays),
+    invalidationMedianMs: median(delays),
+    invalidationMissing: delays.filter((delay) => delay === Infinity).length,
     createMs: median(creates.a),
     createRatio: median(creates.a) / median(creates.b),
     importPerSec: IMPORTS / (sum(imports.a) / 1000),
@@ -305,7 +332,10 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
   }
 }
 
-/** The production build under load: the page endpoint against Payload's own REST read. */
+/**
+ * The production build under load: the reader page as Next caches it, the page endpoint (not
+ * cached: a result per caller) and Payload's own REST read by id.
+ */
 const measureHttp = async (server: string): Promise<Figures> => {
   const buildSeconds = (await timed(buildProductionApp)) / 1000
   const databaseUrl = await createDatabaseOn(server)
@@ -316,8 +346,11 @@ const measureHttp = async (server: string): Promise<Figures> => {
     const response = await fetch(`${app.origin}/api/articles?limit=1&depth=0&sort=-publishedAt`)
     const [article] = ((await response.json()) as { docs: { id: number; slug: string }[] }).docs
     if (!article) throw new Error('the dev app has no published article to load')
+    const cached = `${app.origin}/articles/${article.slug}`
+    await (await fetch(cached)).text() // rendered once, then served from Next's cache
     const load = await loadSideBySide(
       {
+        cached,
         page: `${app.origin}/api/newsroom/articles/${article.slug}`,
         plain: `${app.origin}/api/articles/${article.id}?depth=0`,
       },
@@ -325,7 +358,10 @@ const measureHttp = async (server: string): Promise<Figures> => {
     )
     return {
       buildSeconds,
-      httpErrors: load.page.errors + load.plain.errors,
+      cachedPageP99Ms: load.cached.p99Ms,
+      cachedPageRps: load.cached.rps,
+      cachedPageVsPlain: load.cached.rps / load.plain.rps,
+      httpErrors: load.cached.errors + load.page.errors + load.plain.errors,
       httpP99Ms: load.page.p99Ms,
       httpPlainP99Ms: load.plain.p99Ms,
       httpPlainRps: load.plain.rps,

@@ -76,7 +76,8 @@ export const startProductionApp = async (
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', 'dev', '--port', String(port)], {
     cwd: repoRoot,
     detached: true,
-    env: { ...baseEnv, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    // PORT: nextInvalidate posts to the app's own port (dev/payload.config.ts).
+    env: { ...baseEnv, DATABASE_URL: databaseUrl, NODE_ENV: 'production', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

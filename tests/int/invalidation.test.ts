@@ -168,9 +168,9 @@ describe('after a committed change, onInvalidate names what changed', () => {
     const linking = await create.article({ _status: 'published', title: 'Verweist darauf' })
     await create.relatedLink({ article: linking.id, target: target.id, type: 'internal' })
     const page = await getArticlePage({ payload: ctx.payload, slug: linking.slug })
-    // The target is unpublished: the page does not show it, but carries its tag.
+    // The target is unpublished: the page neither shows it nor names it (a tag never names a draft).
     expect(page!.related).toEqual([])
-    expect(page!.cache.tags).toContain(`newsroom:articles:${target.id}`)
+    expect(page!.cache.tags).not.toContain(`newsroom:articles:${target.id}`)
     await ctx.payload.update({ id: target.id, collection: 'articles', data: { _status: 'published' } })
     const call = await arrival(
       received,
@@ -320,6 +320,8 @@ describe('POST /api/newsroom/invalidate', () => {
     })
     expect(bad.status).toBe(400)
     expect(bad.text).toMatch(/tags/)
+    const huge = JSON.stringify({ paths: [], tags: ['x'.repeat(2_000_000)] })
+    expect((await ctx.rest.post('/newsroom/invalidate', huge)).status).toBe(413)
     expect(received.some(hasTag('newsroom:articles:signed'))).toBe(false)
     const signed = await ctx.rest.post('/newsroom/invalidate', body, {
       headers: { 'x-newsroom-signature': signInvalidation(ctx.payload.secret, body) },

@@ -2,6 +2,7 @@ import autocannon, { type Result } from 'autocannon'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 
+import { demoEditor } from '../../dev/seed/content.js'
 import { createDatabaseOn } from '../helpers/instance.js'
 import {
   buildProductionApp,
@@ -91,4 +92,43 @@ test(`${READERS + COMMENTERS} connections of page reads and comment posts, ${ROU
   expect(rounds[ROUNDS - 1]!.rssMb).toBeLessThan(rounds[0]!.rssMb * 1.25)
   const { rows } = await db.query(`SELECT count(*)::int AS n FROM comments WHERE author_name = 'Lastleser'`)
   expect(rows[0].n).toBeGreaterThan(0)
+})
+
+test("the reader page is served from Next's cache, and a scheduled publish run by the jobs cron renews it", async () => {
+  const url = `${app.origin}/articles/${article.slug}`
+  const read = async () => {
+    const response = await fetch(url)
+    return { cache: response.headers.get('x-nextjs-cache'), html: await response.text() }
+  }
+  await read()
+  expect((await read()).cache).toBe('HIT')
+  const login = await fetch(`${app.origin}/api/users/login`, {
+    body: JSON.stringify({ email: demoEditor.email, password: demoEditor.password }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  const { token } = (await login.json()) as { token: string }
+  // A new title saved as a draft, then scheduled as the admin schedules it: a schedulePublish job.
+  const title = `Geplant veröffentlicht ${Date.now()}`
+  const draft = await fetch(`${app.origin}/api/articles/${article.id}?draft=true`, {
+    body: JSON.stringify({ _status: 'draft', title }),
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    method: 'PATCH',
+  })
+  expect(draft.status).toBe(200)
+  expect((await read()).html).not.toContain(title)
+  await db.query(
+    `INSERT INTO payload_jobs (input, task_slug, queue, wait_until)
+     VALUES ($1::jsonb, 'schedulePublish', 'default', now() + interval '2 seconds')`,
+    [JSON.stringify({ doc: { relationTo: 'articles', value: String(article.id) }, type: 'publish' })],
+  )
+  // The cron (every 5 s) publishes; the commit reaches the dispatcher, which has Next revalidate the page.
+  const started = Date.now()
+  let page = await read()
+  while (!page.html.includes(title) && Date.now() - started < 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    page = await read()
+  }
+  expect(page.html).toContain(title)
+  expect((await read()).cache).toBe('HIT')
 })

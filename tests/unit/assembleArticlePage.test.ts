@@ -26,7 +26,14 @@ const reads = (extra: Partial<ArticlePageReads> = {}): ArticlePageReads => ({
     { ...stamps, id: 5, kind: 'organization', name: 'Redaktion', slug: 'redaktion' },
     { ...stamps, id: 6, kind: 'person', name: 'Aigerim Nurlanowa', slug: 'aigerim' },
   ],
-  facts: { approvedComments: 2, articleID: 1, links: [], nextChange: null, relatedIDs: [3, 4, 5], sponsors: [] },
+  facts: {
+    approvedComments: 2,
+    articleID: 1,
+    links: [],
+    nextChange: null,
+    relatedIDs: [3, 4, 5],
+    sponsors: [],
+  },
   links: [
     { ...stamps, article: 1, id: 20, label: 'Extern', type: 'external', url: 'https://e.example' },
     { ...stamps, article: 1, id: 21, target: 2, type: 'internal' },

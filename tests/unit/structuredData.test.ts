@@ -63,7 +63,14 @@ const region = {
   type: 'country' as const,
 }
 const author = { ...stamps, id: 5, kind: 'person' as const, name: 'Aigerim Nurlanowa', slug: 'aigerim' }
-const listed = { childIDs: [], nextScheduledChange: null, nextSponsorChange: null, ownerID: 10, ownerImage: null, sponsors: [] }
+const listed = {
+  childIDs: [],
+  nextScheduledChange: null,
+  nextSponsorChange: null,
+  ownerID: 10,
+  ownerImage: null,
+  sponsors: [],
+}
 
 /** The demo-like article's page, with changes to the article and the site. */
 const articlePage = (
