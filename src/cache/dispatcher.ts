@@ -1,7 +1,7 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import type { InvalidateHandler } from '../options.js'
+import type { ResolvedOptions } from '../options.js'
 
 import {
   claimInvalidations,
@@ -10,6 +10,7 @@ import {
   retryInvalidations,
 } from '../postgres/outbox.js'
 import { uniqueTags } from './cacheTags.js'
+import { mergeReach, type Reach, resolveReach } from './reach.js'
 
 type PoolClient = {
   on: (event: string, listener: (...args: any[]) => void) => void
@@ -60,9 +61,11 @@ const withTimeout = async <T>(work: Promise<T>, ms: number): Promise<T> => {
  */
 export const startDispatcher = (
   payload: Payload,
-  onInvalidate: InvalidateHandler,
+  options: ResolvedOptions,
   settings: DispatcherSettings = defaultDispatcherSettings,
 ): (() => Promise<void>) => {
+  const onInvalidate = options.onInvalidate
+  if (!onInvalidate) return async () => {}
   const pool = (payload.db as unknown as PostgresAdapter).pool as unknown as {
     connect: () => Promise<PoolClient>
   }
@@ -79,11 +82,17 @@ export const startDispatcher = (
     })
     if (!messages.length) return false
     const ids = messages.map((message) => message.id)
-    const invalidation = {
-      paths: uniqueTags(messages.flatMap((message) => message.paths)),
-      tags: uniqueTags(messages.flatMap((message) => message.tags)),
-    }
     try {
+      // The batch's lookups in one statement, now that the changes are committed.
+      const reached = await resolveReach(
+        payload,
+        options,
+        mergeReach(messages.map((message) => message.reach as Reach)),
+      )
+      const invalidation = {
+        paths: uniqueTags([...messages.flatMap((message) => message.paths), ...reached.paths]),
+        tags: uniqueTags([...messages.flatMap((message) => message.tags), ...reached.tags]),
+      }
       await withTimeout(Promise.resolve(onInvalidate(invalidation, { payload })), settings.callTimeoutMs)
     } catch (error) {
       const attempts = Math.max(...messages.map((message) => message.attempts))

@@ -27,7 +27,7 @@ export const withInvalidation = (config: Config, options: ResolvedOptions): Conf
     ),
     endpoints: [...(config.endpoints ?? []), invalidateEndpoint(options)],
     onInit: async (payload: Payload) => {
-      const stop = startDispatcher(payload, onInvalidate)
+      const stop = startDispatcher(payload, options)
       const destroy = payload.db.destroy?.bind(payload.db)
       // Stopped before the pool ends, or ending it would wait for the listening connection.
       payload.db.destroy = async () => {

@@ -74,19 +74,27 @@ export const mergeRelated = (
 export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePageSettings): ArticlePage => {
   const { article: doc, facts } = reads
   const regionsByID = new Map(reads.regions.map((region) => [String(region.id), region]))
+  const regionUrl = (slugs: string[]) =>
+    settings.routes.region({ path: slugs.join('/'), slug: slugs.at(-1) ?? '' }, settings.locale)
   const regions: PageRegion[] = idsOf(doc.regions).flatMap((id) => {
     const region = regionsByID.get(String(id))
-    return region
-      ? [
-          {
-            breadcrumbs: (region.breadcrumbs ?? []) as Breadcrumb[],
-            id: region.id,
-            name: region.name,
-            path: region.path ?? '',
-            slug: region.slug,
-          },
-        ]
-      : []
+    if (!region) return []
+    const stored = (region.breadcrumbs ?? []) as Breadcrumb[]
+    // Each crumb links its own archive: the path of the slugs down to it.
+    const breadcrumbs = stored.map((crumb, index) => ({
+      ...crumb,
+      url: regionUrl(stored.slice(0, index + 1).map((part) => part.slug)),
+    }))
+    return [
+      {
+        breadcrumbs,
+        id: region.id,
+        name: region.name,
+        path: region.path ?? '',
+        slug: region.slug,
+        url: regionUrl((region.path ?? region.slug).split('/')),
+      },
+    ]
   })
   const paidLabel = disclosureLabelFor(settings.disclosureLabels, settings.locale)
   const targetsByID = new Map(reads.targets.map((target) => [String(target.id), target]))
@@ -102,6 +110,7 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
             slug: target.slug,
             title: target.title,
             type: 'internal',
+            url: settings.routes.article({ slug: target.slug }, settings.locale),
           },
         ]
       : []

@@ -12,11 +12,14 @@ import type { SponsorPlacement } from '../sponsors/placements.js'
 export type { NoticeSegment }
 
 export type PageRegion = {
-  breadcrumbs: Breadcrumb[]
+  /** Root first, the region last; each with its archive's URL (`routes.region`). */
+  breadcrumbs: (Breadcrumb & { url: string })[]
   id: number | string
   name: string
   path: string
   slug: string
+  /** The region archive's URL (`routes.region`). */
+  url: string
 }
 
 export type PageImage = { alt: null | string; height: null | number; url: string; width: null | number }
@@ -47,6 +50,7 @@ export type RelatedItem = {
   slug?: string
   title: string
   type: LinkType
+  /** The target's URL: `routes.article` for internal links, the stored URL for external ones. */
   url?: string
 }
 

@@ -15,7 +15,9 @@ export const OUTBOX_TABLE = 'newsroom_invalidations'
 /** The channel a commit with outbox rows notifies (PostgreSQL delivers NOTIFY only on commit). */
 export const OUTBOX_CHANNEL = 'newsroom_invalidations'
 
-export type OutboxMessage = Invalidation & { attempts: number; id: number }
+/** A queued change: its own tags and paths, and the lookups the dispatcher makes after commit (cache/reach). */
+export type QueuedChange = Invalidation & { reach: Partial<Record<string, (number | string)[]>> }
+export type OutboxMessage = QueuedChange & { attempts: number; id: number }
 
 type Adapter = Partial<PostgresAdapter> & {
   pgSchema?: { table: typeof pgTable }
@@ -40,6 +42,7 @@ export const outboxTable = (adapter: Adapter) =>
     lastError: text('last_error'),
     lockedUntil: timestamp('locked_until', { mode: 'string', precision: 3, withTimezone: true }),
     paths: jsonb('paths').notNull(),
+    reach: jsonb('reach').notNull().default({}),
     tags: jsonb('tags').notNull(),
   })
 
@@ -69,11 +72,12 @@ const outbox = (payload: Payload) => tableSql(payload, OUTBOX_TABLE)
 export const enqueueInvalidation = async (
   payload: Payload,
   req: Partial<PayloadRequest>,
-  { paths, tags }: Invalidation,
+  { paths, reach, tags }: QueuedChange,
 ): Promise<void> => {
   const db = await drizzleFor(payload, req)
   await db.execute(sql`WITH queued AS (
-      INSERT INTO ${outbox(payload)} (tags, paths) VALUES (${JSON.stringify(tags)}::jsonb, ${JSON.stringify(paths)}::jsonb)
+      INSERT INTO ${outbox(payload)} (tags, paths, reach)
+        VALUES (${JSON.stringify(tags)}::jsonb, ${JSON.stringify(paths)}::jsonb, ${JSON.stringify(reach)}::jsonb)
       RETURNING id
     ) SELECT pg_notify(${OUTBOX_CHANNEL}, '') FROM queued`)
 }
@@ -95,11 +99,12 @@ export const claimInvalidations = async (
       WHERE available_at <= now() AND (locked_until IS NULL OR locked_until < now())
       ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
-    RETURNING o.id, o.tags, o.paths, o.attempts`)
-  return (result.rows as { attempts: number; id: number; paths: string[]; tags: string[] }[]).map((row) => ({
+    RETURNING o.id, o.tags, o.paths, o.reach, o.attempts`)
+  return (result.rows as (QueuedChange & { attempts: number; id: number })[]).map((row) => ({
     attempts: Number(row.attempts),
     id: Number(row.id),
     paths: row.paths,
+    reach: row.reach ?? {},
     tags: row.tags,
   }))
 }

@@ -39,16 +39,9 @@ export function ArticleView({
           {crumbs.length > 0 ? (
             <nav aria-label="Brotkrümelnavigation" className="breadcrumbs">
               <ol>
-                {crumbs.map((crumb, index) => (
+                {crumbs.map((crumb) => (
                   <li key={crumb.slug}>
-                    <a
-                      href={`/regions/${crumbs
-                        .slice(0, index + 1)
-                        .map((part) => encodeURIComponent(part.slug))
-                        .join('/')}`}
-                    >
-                      {crumb.name}
-                    </a>
+                    <a href={crumb.url}>{crumb.name}</a>
                   </li>
                 ))}
               </ol>

@@ -28,10 +28,10 @@ export function RelatedArticles({ related }: { related: ArticlePage['related'] }
 }
 
 function RelatedLink({ item }: { item: ArticlePage['related'][number] }) {
-  if (item.type === 'internal' && item.slug) {
+  if (item.type === 'internal' && item.url) {
     // Paid content says so in the link itself, for the eye and for screen readers.
     return (
-      <a href={`/articles/${encodeURIComponent(item.slug)}`}>
+      <a href={item.url}>
         {item.label ? <span className="ad-label">{item.label}</span> : null}
         {item.label ? ' ' : null}
         {item.title}
