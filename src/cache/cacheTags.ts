@@ -17,12 +17,3 @@ export const SITEMAP_TAG = 'newsroom:sitemap'
 
 /** Tags in first-seen order, without repeats. */
 export const uniqueTags = (tags: Iterable<string>): string[] => [...new Set(tags)]
-
-/** The earlier of two moments (ISO strings or null); null when neither is set. */
-export const earliest = (...moments: (Date | null | string | undefined)[]): null | string => {
-  const times = moments
-    .filter((moment): moment is Date | string => moment !== null && moment !== undefined)
-    .map((moment) => new Date(moment).getTime())
-    .filter((time) => Number.isFinite(time))
-  return times.length ? new Date(Math.min(...times)).toISOString() : null
-}

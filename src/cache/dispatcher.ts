@@ -137,24 +137,42 @@ export const startDispatcher = (
     })
   }
 
+  /** Drops a listening connection (once) and, unless stopped, listens again on a fresh one later. */
+  const relisten = (client: null | PoolClient, delayMs: number) => {
+    if (client && listener === client) listener = null
+    if (client) {
+      try {
+        client.release(true)
+      } catch {
+        // Released already (an error after stop): nothing to give back.
+      }
+    }
+    if (!stopped && !reconnect) {
+      reconnect = setTimeout(() => {
+        reconnect = undefined
+        void listen()
+      }, delayMs)
+    }
+  }
+
   const listen = async () => {
     if (stopped) return
+    let client: null | PoolClient = null
     try {
-      const client = await pool.connect()
+      client = await pool.connect()
       if (stopped) return client.release()
-      listener = client
+      const own = client
+      listener = own
       // A listening connection never keeps a script alive (the pool's own clients time out).
-      ;(client as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
-      client.on('notification', (message: { channel: string }) => {
+      ;(own as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
+      own.on('notification', (message: { channel: string }) => {
         if (message.channel === OUTBOX_CHANNEL) kick()
       })
-      client.on('error', () => {
-        // The connection broke: drop it and listen on a fresh one.
-        if (listener === client) listener = null
-        client.release(true)
-        if (!stopped) reconnect = setTimeout(() => void listen(), 1_000)
+      // The connection broke: drop it and listen on a fresh one.
+      own.on('error', () => {
+        if (listener === own) relisten(own, 1_000)
       })
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`)
+      await own.query(`LISTEN ${OUTBOX_CHANNEL}`)
       kick() // what was committed before this instance listened
     } catch (error) {
       if (stopped) return
@@ -162,7 +180,8 @@ export const startDispatcher = (
         err: error,
         msg: 'payload-newsroom: listening for invalidations failed, retrying',
       })
-      reconnect = setTimeout(() => void listen(), 5_000)
+      // Given back, or a LISTEN refused (a standby after failover) would hold a pool connection each time.
+      relisten(client, 5_000)
     }
   }
 
@@ -174,8 +193,13 @@ export const startDispatcher = (
     stopped = true
     clearInterval(poll)
     clearTimeout(reconnect)
-    listener?.release(true)
+    const client = listener
     listener = null
+    try {
+      client?.release(true)
+    } catch {
+      // Released already.
+    }
     await draining
   }
 }

@@ -27,12 +27,19 @@ export const withInvalidation = (config: Config, options: ResolvedOptions): Conf
     ),
     endpoints: [...(config.endpoints ?? []), invalidateEndpoint(options)],
     onInit: async (payload: Payload) => {
-      const stop = startDispatcher(payload, options)
-      const destroy = payload.db.destroy?.bind(payload.db)
+      let stop = startDispatcher(payload, options)
+      const { connect, destroy } = payload.db
       // Stopped before the pool ends, or ending it would wait for the listening connection.
       payload.db.destroy = async () => {
         await stop()
-        await destroy?.()
+        await destroy?.call(payload.db)
+      }
+      // Payload's hot reload destroys and reconnects the adapter without onInit: start again then.
+      if (connect) {
+        payload.db.connect = async (args) => {
+          await connect.call(payload.db, args)
+          stop = startDispatcher(payload, options)
+        }
       }
       await config.onInit?.(payload)
     },

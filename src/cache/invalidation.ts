@@ -2,13 +2,13 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionConfig,
-  Payload,
   PayloadRequest,
 } from 'payload'
 
 import type { NewsroomCollectionKey, ResolvedOptions } from '../options.js'
 
 import { type ID, idOf } from '../idOf.js'
+import { storedArticleBefore } from '../postgres/articleStatus.js'
 import { enqueueInvalidation, type QueuedChange } from '../postgres/outbox.js'
 import { isPublished } from '../savedData.js'
 import {
@@ -46,19 +46,24 @@ const textsOf = (...values: unknown[]): string[] => [
  */
 const articleChange = (
   options: ResolvedOptions,
-  payload: Payload,
+  req: PayloadRequest,
   doc: Doc,
   previous: Doc,
 ): null | QueuedChange => {
-  if (!isPublished(doc) && !isPublished(previous)) return null
   const id = idOf(doc?.id ?? previous?.id)
   if (id === null) return null
+  // What readers were served before: the stored row (previousDoc is the latest version, a draft
+  // when one is pending), else the previous version.
+  const stored = storedArticleBefore(req, id)
+  if (!isPublished(doc) && !isPublished(previous) && stored?.status !== 'published') return null
   return {
-    paths: pathsOf(payload, options.routes, { articles: textsOf(doc?.slug, previous?.slug) }),
+    paths: pathsOf(req.payload, options.routes, {
+      articles: textsOf(doc?.slug, previous?.slug, stored?.slug),
+    }),
     reach: {
-      authors: idsOf(doc?.authors, previous?.authors),
+      authors: idsOf(doc?.authors, previous?.authors, stored?.authors),
       linkedTo: [id],
-      regions: idsOf(doc?.regions, previous?.regions),
+      regions: idsOf(doc?.regions, previous?.regions, stored?.regions),
     },
     tags: [documentTag('articles', id), ARTICLE_LIST_TAG, FEED_TAG, SITEMAP_TAG],
   }
@@ -70,7 +75,7 @@ const articleChange = (
  */
 const regionChange = (
   options: ResolvedOptions,
-  payload: Payload,
+  { payload }: PayloadRequest,
   doc: Doc,
   previous: Doc,
 ): null | QueuedChange => {
@@ -104,7 +109,7 @@ const sponsorChange = (doc: Doc, previous: Doc): null | QueuedChange => {
 
 const authorChange = (
   options: ResolvedOptions,
-  payload: Payload,
+  { payload }: PayloadRequest,
   doc: Doc,
   previous: Doc,
 ): null | QueuedChange => {
@@ -123,18 +128,18 @@ const ownerChange = (owners: ID[]): null | QueuedChange =>
     ? { paths: [], reach: { articles: owners }, tags: owners.map((id) => documentTag('articles', id)) }
     : null
 
-type Compute = (options: ResolvedOptions, payload: Payload, doc: Doc, previous: Doc) => null | QueuedChange
+type Compute = (options: ResolvedOptions, req: PayloadRequest, doc: Doc, previous: Doc) => null | QueuedChange
 
 const computeFor: Record<NewsroomCollectionKey, Compute> = {
   articles: articleChange,
   authors: authorChange,
-  comments: (_options, _payload, doc, previous) =>
+  comments: (_options, _req, doc, previous) =>
     doc?.status === 'approved' || previous?.status === 'approved'
       ? ownerChange(idsOf(doc?.article, previous?.article))
       : null,
   regions: regionChange,
-  relatedLinks: (_options, _payload, doc, previous) => ownerChange(idsOf(doc?.article, previous?.article)),
-  sponsors: (_options, _payload, doc, previous) => sponsorChange(doc, previous),
+  relatedLinks: (_options, _req, doc, previous) => ownerChange(idsOf(doc?.article, previous?.article)),
+  sponsors: (_options, _req, doc, previous) => sponsorChange(doc, previous),
 }
 
 const queue = async (req: PayloadRequest, change: null | QueuedChange) => {
@@ -143,11 +148,11 @@ const queue = async (req: PayloadRequest, change: null | QueuedChange) => {
 
 const hooksAround = (compute: Compute, options: ResolvedOptions): Hooks => {
   const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-    await queue(req, compute(options, req.payload, doc, existing(previousDoc)))
+    await queue(req, compute(options, req, doc, existing(previousDoc)))
     return doc
   }
   const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-    await queue(req, compute(options, req.payload, null, doc))
+    await queue(req, compute(options, req, null, doc))
     return doc
   }
   return { afterChange: [afterChange], afterDelete: [afterDelete] }
@@ -164,7 +169,7 @@ export const invalidationHooks = (key: NewsroomCollectionKey, options: ResolvedO
 /** The same for the host's media collection: pages showing an image carry its tag. */
 export const mediaInvalidationHooks = (mediaSlug: string, options: ResolvedOptions): Hooks =>
   options.onInvalidate
-    ? hooksAround((_options, _payload, doc, previous) => {
+    ? hooksAround((_options, _req, doc, previous) => {
         const id = idOf(doc?.id ?? previous?.id)
         return id === null ? null : { paths: [], reach: {}, tags: [documentTag(mediaSlug, id)] }
       }, options)

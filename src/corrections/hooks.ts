@@ -48,7 +48,12 @@ export const enforceCorrections =
     const seen: StoredCorrection[] = Array.isArray(before?.corrections) ? before.corrections : []
     // Saves of one article take turns from here; one that read the notes before a concurrent save
     // committed works on the notes as they are now, so no confirmed note is written over.
-    const current = before ? await lockArticleNotes(req, collection.slug, before.id) : null
+    const current = before
+      ? await lockArticleNotes(req, collection.slug, before.id, {
+          authorsSlug: options.collections.authors.slug,
+          regionsSlug: options.collections.regions.slug,
+        })
+      : null
     const stored: StoredCorrection[] =
       before && current !== null && current !== seen.length
         ? await readNotes(req, collection.slug, before.id)

@@ -24,7 +24,7 @@ import { markLinksSponsored } from './sponsoredLinks.js'
 import { articleJsonLd } from './jsonLd.js'
 import { articleImage, byID, type PageMedia, toPageSponsor } from './pageParts.js'
 import { type CorrectionKind, placementOf, readerOrder } from '../corrections/correctionKinds.js'
-import { documentTag, SPONSOR_SLOTS_TAG, uniqueTags } from '../cache/cacheTags.js'
+import { documentTag, regionListTag, SPONSOR_SLOTS_TAG, uniqueTags } from '../cache/cacheTags.js'
 
 export type { PageMedia }
 
@@ -232,8 +232,8 @@ export const assembleArticlePage = (reads: ArticlePageReads, settings: ArticlePa
 
 /**
  * Every document the page shows, and the ones whose change could make it show more: its regions
- * and their ancestors (a sponsor targeted there), the sponsors it chose, and the slots of
- * untargeted sponsors. Only documents the caller could read: a tag never names a draft. (A draft
+ * and their ancestors (a sponsor targeted there), the lists of its regions (a new related
+ * article), the sponsors it chose, and the slots of untargeted sponsors. Only documents the caller could read: a tag never names a draft. (A draft
  * link target that is published later names the linking article itself; see cache/invalidation.)
  */
 const pageTags = (
@@ -246,12 +246,11 @@ const pageTags = (
   const shownTargets = new Set(shown.related.flatMap((item) => (item.slug ? [item.slug] : [])))
   return uniqueTags([
     documentTag('articles', doc.id),
-    ...shown.regions.flatMap((region) => [
-      ...region.breadcrumbs.flatMap((crumb) =>
-        crumb.id === null || crumb.id === undefined ? [] : [documentTag('regions', crumb.id)],
-      ),
-      documentTag('regions', region.id),
-    ]),
+    // Its regions and their ancestors by the parent chain (breadcrumbs are per locale and may lag).
+    ...reads.facts.regionLine.map((id) => documentTag('regions', id)),
+    ...shown.regions.map((region) => documentTag('regions', region.id)),
+    // Automatic related articles share one of its regions: a publication there may join them.
+    ...shown.regions.map((region) => regionListTag(region.id)),
     ...shown.authors.map((author) => documentTag('authors', author.id)),
     ...shown.sponsors.map((sponsor) => documentTag('sponsors', sponsor.id)),
     ...idsOf(doc.sponsors).map((id) => documentTag('sponsors', id)),

@@ -5,6 +5,7 @@ import { APIError, Forbidden } from 'payload'
 import { type Audience, cachedJson } from '../cache/httpCaching.js'
 import { getAuthorPage, getRegionPage } from './archives/getArchivePage.js'
 import { getArticlePage } from './getArticlePage.js'
+import { newsroomOptions } from './pluginOptions.js'
 
 const LOCALE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/
 
@@ -40,7 +41,12 @@ const pageOf = (req: PayloadRequest) => {
 
 /** A result with its cache headers (ETag, tags) for this caller, or 304 when the client has it. */
 const json = (req: PayloadRequest, result: Parameters<typeof cachedJson>[0], draft = false) => {
-  const audience: Audience = draft ? 'draft' : req.user ? 'private' : 'public'
+  // An editor may be known by a header rather than a user (isEditor): their answers are theirs too.
+  const audience: Audience = draft
+    ? 'draft'
+    : req.user || newsroomOptions(req.payload).isEditor(req)
+      ? 'private'
+      : 'public'
   return cachedJson(result, { audience, ifNoneMatch: req.headers.get('if-none-match') })
 }
 

@@ -10,7 +10,6 @@ import { executePrepared } from '../postgres/prepared.js'
 import { drizzleFor } from '../postgres/transaction.js'
 import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
 import { type RelatedQuery, type RelatedRow, rankRelated, relatedCTEs } from './related.js'
-import { nextScheduledChange } from '../postgres/scheduledPublish.js'
 import { type SponsorQuery, sponsorCandidates } from './sponsors.js'
 
 /**
@@ -35,8 +34,10 @@ export type PageFacts = {
   approvedComments: number
   /** The article's curated links, with their targets (internal links), whoever may see them. */
   links: { id: ID; target: ID | null }[]
-  /** The next moment the page changes with no write: a sponsor starts or ends, a scheduled publish. */
+  /** The next moment the page changes with no write: a sponsor of the page starts or ends. */
   nextChange: null | string
+  /** The article's regions and all their ancestors, by the `parent` chain (one locale-free truth). */
+  regionLine: ID[]
   /** Automatic related articles, best first. */
   relatedIDs: ID[]
   /** Sponsors that may show, with their logos' ids. */
@@ -45,7 +46,7 @@ export type PageFacts = {
 
 type Row = {
   id: ID | null
-  kind: 'article' | 'comments' | 'link' | 'next' | 'related' | 'sponsor'
+  kind: 'article' | 'comments' | 'line' | 'link' | 'next' | 'related' | 'sponsor'
   logo: ID | null
   published: null | number | string
   shared: null | number | string
@@ -107,8 +108,8 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     UNION ALL SELECT 'article', id, NULL, NULL, NULL, NULL FROM me
     UNION ALL SELECT 'related', id, shared, published, NULL, NULL FROM best_several
     UNION ALL SELECT 'related', id, shared, published, NULL, NULL FROM best_one
-    UNION ALL SELECT 'next', NULL, NULL, extract(epoch FROM least(x.next, y.next))::float8, NULL, NULL
-      FROM (${sponsors.nextChange}) x, (${nextScheduledChange(payload, query.articlesSlug, sql`SELECT id FROM me`)}) y
+    UNION ALL SELECT 'next', NULL, NULL, extract(epoch FROM x.next)::float8, NULL, NULL FROM (${sponsors.nextChange}) x
+    UNION ALL SELECT 'line', id, NULL, NULL, NULL, NULL FROM region_line
     ${commentCount}
   `)
   const rows = result.rows as Row[]
@@ -120,6 +121,7 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
       ? new Date(Number(of('next')[0]!.published) * 1000).toISOString()
       : null,
     links: of('link').map((row) => ({ id: row.id as ID, target: row.target })),
+    regionLine: of('line').map((row) => row.id as ID),
     relatedIDs: rankRelated(of('related') as RelatedRow[], query.limit),
     sponsors: of('sponsor').map((row) => ({ id: row.id as ID, logo: row.logo })),
   }

@@ -10,9 +10,17 @@ export type NextInvalidateOptions = {
    * dispatcher, jobs). Default: `NEWSROOM_INVALIDATE_ORIGIN`, else `http://127.0.0.1:$PORT` (3000).
    */
   origin?: string
+  /**
+   * Invalidate again this many ms later (0: never), for a render that read the data before the
+   * commit and was stored after the first invalidation. Default 3000.
+   */
+  repeatAfterMs?: number
   /** How long the hop to the app may take before the dispatcher retries. */
   timeoutMs?: number
 }
+
+/** Tags and paths per request to the app (its endpoint takes up to 5,000 of each). */
+const CHUNK = 1_000
 
 const originOf = (options: NextInvalidateOptions) =>
   (
@@ -37,19 +45,33 @@ export const nextInvalidate =
       for (const path of paths) revalidatePath(path)
       return
     }
-    const body = JSON.stringify({ paths, tags })
     const url = `${originOf(options)}${payload.config.routes.api}/newsroom/invalidate`
-    const response = await fetch(url, {
-      body,
-      headers: {
-        'content-type': 'application/json',
-        [SIGNATURE_HEADER]: signInvalidation(payload.secret, body),
-      },
-      method: 'POST',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-    })
-    await response.body?.cancel()
-    if (!response.ok) throw new Error(`POST ${url} answered ${response.status}`)
+    const post = async (part: { paths: string[]; tags: string[] }) => {
+      const body = JSON.stringify(part)
+      const response = await fetch(url, {
+        body,
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signInvalidation(payload.secret, body),
+        },
+        method: 'POST',
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      })
+      await response.body?.cancel()
+      if (!response.ok) throw new Error(`POST ${url} answered ${response.status}`)
+    }
+    // In parts the endpoint accepts, however large the dispatcher's batch.
+    for (let start = 0; start < Math.max(tags.length, paths.length); start += CHUNK) {
+      await post({ paths: paths.slice(start, start + CHUNK), tags: tags.slice(start, start + CHUNK) })
+    }
+    // Once more a little later: a render that read the data before the commit and finished after
+    // the first call would otherwise be kept as fresh.
+    const again = options.repeatAfterMs ?? 3_000
+    if (again > 0) {
+      setTimeout(() => {
+        void post({ paths: paths.slice(0, CHUNK), tags: tags.slice(0, CHUNK) }).catch(() => undefined)
+      }, again).unref()
+    }
   }
 
 /**

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import { tableOf, tableSql } from './tables.js'
+import { relsTableOf, tableOf, tableSql } from './tables.js'
 import { drizzleFor } from './transaction.js'
 
 /**
@@ -26,23 +26,59 @@ export const hasPublishedRow = async (
   return (rows[0] as { _status?: unknown } | undefined)?._status === 'published'
 }
 
+/** An article's stored row as it was before the save that locked it: what readers were served. */
+export type StoredArticle = {
+  authors: (number | string)[]
+  regions: (number | string)[]
+  slug: null | string
+  status: null | string
+}
+
+const STORED_KEY = 'newsroomStoredArticles'
+
+/**
+ * The stored row of an article before this request's save, when the save locked it (every update
+ * does, see lockArticleNotes). Payload's `previousDoc` is the latest version, which for an
+ * article with a pending draft is not what readers were served.
+ */
+export const storedArticleBefore = (req: PayloadRequest, id: unknown): StoredArticle | undefined =>
+  (req.context?.[STORED_KEY] as Record<string, StoredArticle> | undefined)?.[String(id)]
+
 /**
  * Locks an article's row until commit (saves of one article then take turns) and counts the notes
  * stored on it: a save that read its notes before a concurrent one committed sees the count
- * differ, and reads them again rather than write back a stale list.
+ * differ, and reads them again rather than write back a stale list. Keeps the row's status, slug,
+ * regions and authors for the cache invalidation (storedArticleBefore).
  */
 export const lockArticleNotes = async (
   req: PayloadRequest,
   articlesSlug: string,
   id: unknown,
+  { regionsSlug, authorsSlug }: { authorsSlug: string; regionsSlug: string },
 ): Promise<null | number> => {
   if (typeof id !== 'number' && typeof id !== 'string') return null
   const db = await drizzleFor(req.payload, req)
   const table = tableOf(req.payload, articlesSlug)
+  const rels = tableSql(req.payload, relsTableOf(req.payload, articlesSlug))
+  const related = (path: string, slug: string) =>
+    sql`(SELECT array_agg(r.${sql.identifier(`${tableOf(req.payload, slug)}_id`)}) FROM ${rels} r
+      WHERE r.parent_id = a.id AND r.path = ${path})`
   const locked = await db.execute(
-    sql`SELECT 1 FROM ${tableSql(req.payload, table)} WHERE id = ${id} FOR UPDATE`,
+    sql`SELECT a._status AS status, a.slug, ${related('regions', regionsSlug)} AS regions,
+        ${related('authors', authorsSlug)} AS authors
+      FROM ${tableSql(req.payload, table)} a WHERE a.id = ${id} FOR UPDATE OF a`,
   )
-  if (locked.rows.length === 0) return null
+  const row = locked.rows[0] as StoredArticle | undefined
+  if (!row) return null
+  req.context ??= {}
+  const stored = ((req.context[STORED_KEY] as Record<string, StoredArticle> | undefined) ??= {})
+  // The first lock of a request is the state before it (a nested save of the same article comes later).
+  stored[String(id)] ??= {
+    authors: row.authors ?? [],
+    regions: row.regions ?? [],
+    slug: row.slug,
+    status: row.status,
+  }
   // A statement of its own: one that waited for the lock still counts with the snapshot it began with.
   const { rows } = await db.execute(
     sql`SELECT count(*) AS notes FROM ${tableSql(req.payload, `${table}_corrections`)} WHERE _parent_id = ${id}`,

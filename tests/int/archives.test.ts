@@ -217,7 +217,7 @@ describe('a region page', () => {
     )
   })
 
-  test('cache tags name the region, its ancestors and children, every listed article and the lists', async () => {
+  test('cache tags name the region, its ancestors and children and the lists, not each listed article', async () => {
     const page = (await getRegionPage({ path: 'asien/china', payload: ctx.payload }))!
     expect(page.cache.tags).toEqual(
       expect.arrayContaining([
@@ -226,9 +226,10 @@ describe('a region page', () => {
         `newsroom:regions:${beijing.id}`,
         `newsroom:list:region:${china.id}`,
         'newsroom:list:articles',
-        ...page.articles.map((item) => `newsroom:articles:${item.id}`),
       ]),
     )
+    expect(page.articles.length).toBeGreaterThan(0)
+    expect(page.cache.tags.filter((tag) => tag.startsWith('newsroom:articles:'))).toEqual([])
   })
 
   test('unknown regions are null, and a 404 over REST', async () => {

@@ -139,6 +139,57 @@ describe('after a committed change, onInvalidate names what changed', () => {
     expect(call.paths).toContain(`/articles/${article.slug}`)
   })
 
+  test('unpublishing an article with a pending draft names it: what readers were served counts, not the last version', async () => {
+    const article = await create.article({ _status: 'published', title: 'Mit Entwurf' })
+    await arrival(received, hasTag(`newsroom:articles:${article.id}`))
+    const beforeDraft = received.length
+    await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { _status: 'draft', title: 'Mit Entwurf, neu' },
+      draft: true,
+    })
+    // The draft's first save names the article once; wait for it, so what follows is the publication's own.
+    await arrival(received, hasTag(`newsroom:articles:${article.id}`), { from: beforeDraft })
+    const before = received.length
+    await ctx.payload.update({ id: article.id, collection: 'articles', data: { _status: 'draft' } })
+    const call = await arrival(received, hasTag(`newsroom:articles:${article.id}`), { from: before })
+    expect(call.paths).toContain(`/articles/${article.slug}`)
+  })
+
+  test('publishing a pending draft with a new slug names the path readers had', async () => {
+    const article = await create.article({ _status: 'published', regions: [china.id], title: 'Alter Titel' })
+    await arrival(received, hasTag(`newsroom:articles:${article.id}`))
+    const beforeDraft = received.length
+    await ctx.payload.update({
+      id: article.id,
+      collection: 'articles',
+      data: { _status: 'draft', regions: [asia.id], slug: 'neuer-titel' },
+      draft: true,
+    })
+    // The draft's first save names the article once; wait for it, so what follows is the publication's own.
+    await arrival(received, hasTag(`newsroom:articles:${article.id}`), { from: beforeDraft })
+    const before = received.length
+    await ctx.payload.update({ id: article.id, collection: 'articles', data: { _status: 'published' } })
+    const call = await arrival(received, hasTag(`newsroom:articles:${article.id}`), { from: before })
+    expect(call.paths).toEqual(expect.arrayContaining(['/articles/alter-titel', '/articles/neuer-titel']))
+    // The region it left (only in the stored row, not in the draft version) is named too.
+    expect(call.tags).toContain(`newsroom:list:region:${china.id}`)
+    expect(call.paths).toContain('/regions/asien/china')
+  })
+
+  test("a new article in a region reaches the pages of that region's articles (their related lists)", async () => {
+    const older = await create.article({ _status: 'published', regions: [china.id], title: 'Älter in China' })
+    const page = await getArticlePage({ payload: ctx.payload, slug: older.slug })
+    const newer = await create.article({ _status: 'published', regions: [china.id], title: 'Neuer in China' })
+    const call = await arrival(received, hasTag(`newsroom:articles:${newer.id}`))
+    expect(page!.cache.tags.filter((tag) => call.tags.includes(tag))).toContain(
+      `newsroom:list:region:${china.id}`,
+    )
+    const now = await getArticlePage({ payload: ctx.payload, slug: older.slug })
+    expect(now!.related.map((item) => item.slug)).toContain(newer.slug)
+  })
+
   test("a sponsor targeted at Asien changing reaches a China article's page", async () => {
     const article = await create.article({
       _status: 'published',
@@ -243,13 +294,12 @@ describe('after a committed change, onInvalidate names what changed', () => {
 })
 
 describe('the page and the endpoints carry the cache hints', () => {
-  test("a page's tags name what it was built from; revalidateAt is its next scheduled publish", async () => {
+  test("a page's tags name what it was built from; a scheduled publish is not told to readers", async () => {
     const article = await create.article({ _status: 'published', regions: [china.id], title: 'Mit Plan' })
-    const soon = new Date(Date.now() + 3_600_000)
     await ctx.payload.jobs.queue({
       input: { doc: { relationTo: 'articles', value: String(article.id) }, type: 'publish' },
       task: 'schedulePublish',
-      waitUntil: soon,
+      waitUntil: new Date(Date.now() + 3_600_000),
     } as never)
     const page = await getArticlePage({ payload: ctx.payload, slug: article.slug })
     expect(page!.cache.tags).toEqual(
@@ -257,10 +307,12 @@ describe('the page and the endpoints carry the cache hints', () => {
         `newsroom:articles:${article.id}`,
         `newsroom:regions:${china.id}`,
         `newsroom:regions:${asia.id}`,
+        `newsroom:list:region:${china.id}`,
         'newsroom:list:sponsors',
       ]),
     )
-    expect(page!.cache.revalidateAt).toBe(soon.toISOString())
+    // An embargo is the newsroom's business: the job's publication invalidates the page instead.
+    expect(page!.cache.revalidateAt).toBeNull()
     expect(page!.url).toBe(`/articles/${article.slug}`)
   })
 

@@ -31,6 +31,7 @@ const reads = (extra: Partial<ArticlePageReads> = {}): ArticlePageReads => ({
     articleID: 1,
     links: [],
     nextChange: null,
+    regionLine: [],
     relatedIDs: [3, 4, 5],
     sponsors: [],
   },

@@ -65,7 +65,6 @@ const region = {
 const author = { ...stamps, id: 5, kind: 'person' as const, name: 'Aigerim Nurlanowa', slug: 'aigerim' }
 const listed = {
   childIDs: [],
-  nextScheduledChange: null,
   nextSponsorChange: null,
   ownerID: 10,
   ownerImage: null,
@@ -81,7 +80,15 @@ const articlePage = (
     {
       article: { ...article, ...changes },
       authors: [author],
-      facts: { approvedComments: 0, articleID: 1, links: [], nextChange: null, relatedIDs: [], sponsors: [] },
+      facts: {
+        approvedComments: 0,
+        articleID: 1,
+        links: [],
+        nextChange: null,
+        regionLine: [],
+        relatedIDs: [],
+        sponsors: [],
+      },
       links: [],
       media: [{ height: 800, id: 40, url: '/media/almaty.jpg', width: 1200 }],
       paidBy: null,

@@ -9,7 +9,6 @@ import type { ListCursor } from './cursor.js'
 import { executePrepared } from '../../postgres/prepared.js'
 import { drizzleFor } from '../../postgres/transaction.js'
 import { relsTableOf, tableOf, tableSql } from '../../postgres/tables.js'
-import { nextScheduledChange } from '../../postgres/scheduledPublish.js'
 import { sponsorCandidates } from '../sponsors.js'
 
 /** Whose archive: a region found by its path or slug, or an author found by slug. */
@@ -43,8 +42,6 @@ export type ArchiveFacts = {
   ownerImage: ID | null
   /** The next moment a sponsor of the page starts or ends. */
   nextSponsorChange: null | string
-  /** The next scheduled publish or unpublish of any article (it may join or leave the list). */
-  nextScheduledChange: null | string
   ownerID: ID | null
   sponsors: { id: ID; logo: ID | null }[]
 }
@@ -52,7 +49,7 @@ export type ArchiveFacts = {
 type Row = {
   created: Date | null | string
   id: ID | null
-  kind: 'article' | 'child' | 'next' | 'owner' | 'scheduled' | 'sponsor'
+  kind: 'article' | 'child' | 'next' | 'owner' | 'sponsor'
   published: Date | null | string
   ref: null | string
 }
@@ -166,7 +163,6 @@ export const findArchiveFacts = async (payload: Payload, query: ArchiveFactsQuer
     sql`WITH RECURSIVE ${ownerCTEs(payload, query)}, ${listedCTE(payload, query)} ${regionParts.ctes}
       SELECT 'article' AS kind, id, published_at AS published, created_at AS created, image::text AS ref FROM listed
       UNION ALL SELECT 'owner', id, NULL, NULL, image::text FROM me
-      UNION ALL SELECT 'scheduled', NULL, x.next, NULL, NULL FROM (${nextScheduledChange(payload, query.articlesSlug)}) x
       ${regionParts.selects}`,
   )
   const rows = result.rows as Row[]
@@ -190,7 +186,6 @@ export const findArchiveFacts = async (payload: Payload, query: ArchiveFactsQuer
   return {
     childIDs: of('child').map((row) => row.id as ID),
     listed,
-    nextScheduledChange: iso(of('scheduled')[0]?.published ?? null),
     nextSponsorChange: iso(of('next')[0]?.published ?? null),
     ownerID: of('owner')[0]?.id ?? null,
     ownerImage: asID(of('owner')[0]?.ref ?? null),

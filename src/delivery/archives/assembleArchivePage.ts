@@ -15,7 +15,6 @@ import {
   ARTICLE_LIST_TAG,
   authorListTag,
   documentTag,
-  earliest,
   regionListTag,
   SPONSOR_SLOTS_TAG,
   uniqueTags,
@@ -93,11 +92,11 @@ const assembleList = (reads: ArchiveReads, settings: ArchiveSettings, ownTags: s
   const tags = [
     ...ownTags,
     ARTICLE_LIST_TAG,
-    ...items.map((item) => documentTag('articles', item.id)),
+    // No tag per listed article: every change to one names the lists of its regions and authors.
     ...mediaTags(settings, media, shownImages),
   ]
   return {
-    cache: { revalidateAt: facts.nextScheduledChange, tags: uniqueTags(tags) },
+    cache: { revalidateAt: null, tags: uniqueTags(tags) },
     items,
     // The cursor is the last row of the list, read or not, so a hidden row never ends the list early;
     // it is sealed, so that row's id and dates stay hidden.
@@ -162,7 +161,7 @@ export const assembleRegionPage = (
   const children = reads.children.map(toLink).sort((a, b) => collator.compare(a.name, b.name))
   return {
     articles: list.items,
-    cache: { ...list.cache, revalidateAt: earliest(list.cache.revalidateAt, reads.facts.nextSponsorChange) },
+    cache: { ...list.cache, revalidateAt: reads.facts.nextSponsorChange },
     children,
     jsonLd: regionJsonLd(
       { breadcrumbs: crumbs, items: list.items, locale: settings.locale, name, url: own.url },

@@ -65,8 +65,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePageRoute({ params }: Props) {
   const page = await loadPage((await params).slug)
   if (!page) notFound()
-  await tagNextCache(page.cache)
   const payload = await getPayload({ config })
   const approvedComments = await loadApprovedComments(payload, page.article.id)
+  // Kept until a change names one of the page's tags; a page missing its comments only briefly.
+  const retryAt = new Date(Date.now() + 10_000).toISOString()
+  await tagNextCache(approvedComments ? page.cache : { ...page.cache, revalidateAt: retryAt })
   return <ArticleView approvedComments={approvedComments} page={page} />
 }
