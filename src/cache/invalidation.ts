@@ -47,11 +47,10 @@ const textsOf = (...values: unknown[]): string[] => [
 const articleChange = (
   options: ResolvedOptions,
   req: PayloadRequest,
+  id: ID,
   doc: Doc,
   previous: Doc,
 ): null | QueuedChange => {
-  const id = idOf(doc?.id ?? previous?.id)
-  if (id === null) return null
   // What readers were served before: the stored row (previousDoc is the latest version, a draft
   // when one is pending), else the previous version.
   const stored = storedArticleBefore(req, id)
@@ -70,17 +69,16 @@ const articleChange = (
 }
 
 /**
- * A region changed or went: pages built from it or a descendant (they carry its tag through their
- * breadcrumbs), and the archives along its old and new lines (their children and lists change).
+ * A region changed or went: pages built from it or a descendant (they carry the tags of their
+ * regions' ancestors), and the archives along its old and new lines (their children and lists).
  */
 const regionChange = (
   options: ResolvedOptions,
   { payload }: PayloadRequest,
+  id: ID,
   doc: Doc,
   previous: Doc,
 ): null | QueuedChange => {
-  const id = idOf(doc?.id ?? previous?.id)
-  if (id === null) return null
   return {
     paths: pathsOf(payload, options.routes, { regions: textsOf(doc?.path, previous?.path) }),
     reach: { regions: idsOf(id, doc?.parent, previous?.parent) },
@@ -92,9 +90,7 @@ const regionChange = (
  * A sponsor changed or went: pages that show it, pages of the regions it is (or was) targeted at
  * and their descendants (they carry the region's tag), every page when it is (or was) untargeted.
  */
-const sponsorChange = (doc: Doc, previous: Doc): null | QueuedChange => {
-  const id = idOf(doc?.id ?? previous?.id)
-  if (id === null) return null
+const sponsorChange = (id: ID, doc: Doc, previous: Doc): null | QueuedChange => {
   const untargeted = [doc, previous].some((sponsor) => sponsor && idsOf(sponsor.regions).length === 0)
   return {
     paths: [],
@@ -110,11 +106,10 @@ const sponsorChange = (doc: Doc, previous: Doc): null | QueuedChange => {
 const authorChange = (
   options: ResolvedOptions,
   { payload }: PayloadRequest,
+  id: ID,
   doc: Doc,
   previous: Doc,
 ): null | QueuedChange => {
-  const id = idOf(doc?.id ?? previous?.id)
-  if (id === null) return null
   return {
     paths: pathsOf(payload, options.routes, { authors: textsOf(doc?.slug, previous?.slug) }),
     reach: {},
@@ -128,18 +123,24 @@ const ownerChange = (owners: ID[]): null | QueuedChange =>
     ? { paths: [], reach: { articles: owners }, tags: owners.map((id) => documentTag('articles', id)) }
     : null
 
-type Compute = (options: ResolvedOptions, req: PayloadRequest, doc: Doc, previous: Doc) => null | QueuedChange
+type Compute = (
+  options: ResolvedOptions,
+  req: PayloadRequest,
+  id: ID,
+  doc: Doc,
+  previous: Doc,
+) => null | QueuedChange
 
 const computeFor: Record<NewsroomCollectionKey, Compute> = {
   articles: articleChange,
   authors: authorChange,
-  comments: (_options, _req, doc, previous) =>
+  comments: (_options, _req, _id, doc, previous) =>
     doc?.status === 'approved' || previous?.status === 'approved'
       ? ownerChange(idsOf(doc?.article, previous?.article))
       : null,
   regions: regionChange,
-  relatedLinks: (_options, _req, doc, previous) => ownerChange(idsOf(doc?.article, previous?.article)),
-  sponsors: (_options, _req, doc, previous) => sponsorChange(doc, previous),
+  relatedLinks: (_options, _req, _id, doc, previous) => ownerChange(idsOf(doc?.article, previous?.article)),
+  sponsors: (_options, _req, id, doc, previous) => sponsorChange(id, doc, previous),
 }
 
 const queue = async (req: PayloadRequest, change: null | QueuedChange) => {
@@ -148,11 +149,14 @@ const queue = async (req: PayloadRequest, change: null | QueuedChange) => {
 
 const hooksAround = (compute: Compute, options: ResolvedOptions): Hooks => {
   const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-    await queue(req, compute(options, req, doc, existing(previousDoc)))
+    const previous = existing(previousDoc)
+    const id = idOf(doc?.id ?? previous?.id)
+    if (id !== null) await queue(req, compute(options, req, id, doc, previous))
     return doc
   }
   const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-    await queue(req, compute(options, req, null, doc))
+    const id = idOf(doc?.id)
+    if (id !== null) await queue(req, compute(options, req, id, null, doc))
     return doc
   }
   return { afterChange: [afterChange], afterDelete: [afterDelete] }
@@ -169,8 +173,8 @@ export const invalidationHooks = (key: NewsroomCollectionKey, options: ResolvedO
 /** The same for the host's media collection: pages showing an image carry its tag. */
 export const mediaInvalidationHooks = (mediaSlug: string, options: ResolvedOptions): Hooks =>
   options.onInvalidate
-    ? hooksAround((_options, _req, doc, previous) => {
-        const id = idOf(doc?.id ?? previous?.id)
-        return id === null ? null : { paths: [], reach: {}, tags: [documentTag(mediaSlug, id)] }
-      }, options)
+    ? hooksAround(
+        (_options, _req, id) => ({ paths: [], reach: {}, tags: [documentTag(mediaSlug, id)] }),
+        options,
+      )
     : {}

@@ -13,8 +13,8 @@ import { signInvalidation } from '../../src/cache/signature.js'
 import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startPayload, startWithEditor, type TestContext } from '../helpers/payload.js'
 
-/** Every call an instance's `onInvalidate` got, in order, with the moment it came. */
-type Received = (Invalidation & { at: number; inRequest: boolean })[]
+/** Every call an instance's `onInvalidate` got, in order. */
+type Received = (Invalidation & { inRequest: boolean })[]
 
 const recorder =
   (list: Received, fail: { times: number } = { times: 0 }): InvalidateHandler =>
@@ -23,7 +23,7 @@ const recorder =
       fail.times -= 1
       throw new Error('the cache is away')
     }
-    list.push({ ...invalidation, at: Date.now(), inRequest: Boolean(req) })
+    list.push({ ...invalidation, inRequest: Boolean(req) })
   }
 
 const received: Received = []
@@ -73,15 +73,13 @@ afterAll(async () => {
 })
 
 describe('after a committed change, onInvalidate names what changed', () => {
-  test('publishing names the article, the lists, the archives of its region line and its path, within a second', async () => {
-    const saved = Date.now()
+  test('publishing names the article, the lists, the archives of its region line and its path', async () => {
     const article = await create.article({
       _status: 'published',
       regions: [china.id],
       title: 'Zug nach Urumqi',
     })
     const call = await arrival(received, hasTag(`newsroom:articles:${article.id}`))
-    expect(call.at - saved).toBeLessThan(1_000)
     expect(call.tags).toEqual(
       expect.arrayContaining([
         'newsroom:list:articles',
