@@ -131,7 +131,7 @@ describe('races', () => {
         waitForWaiters(1, [
           'insert into "articles"%',
           'update "articles"%',
-          '%from "articles" where id = % for update',
+          '%from "articles"% for update%',
         ]),
       ])
     } finally {
