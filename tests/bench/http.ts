@@ -5,7 +5,8 @@ import { percentile } from './stats.js'
 export type HttpFigures = { errors: number; p99Ms: number; rps: number }
 
 /**
- * Load on several URLs of one server, alternating in `rounds` slices so all see the same machine:
+ * Load on several URLs of one server, each warmed up for 2 s, then alternating in `rounds` slices
+ * so all see the same machine:
  * requests per second over all slices, the worst slice's p99, and every failed request
  * (connection errors, timeouts, non-2xx answers).
  */
@@ -15,6 +16,8 @@ export const loadSideBySide = async <K extends string>(
 ): Promise<Record<K, HttpFigures>> => {
   const keys = Object.keys(urls) as K[]
   const results = Object.fromEntries(keys.map((key) => [key, [] as Result[]])) as Record<K, Result[]>
+  // Each URL's path warmed first (the JIT, Next's route and data caches), so slices compare steady states.
+  for (const key of keys) await autocannon({ connections, duration: 2, url: urls[key] })
   for (let round = 0; round < rounds; round += 1) {
     for (const key of keys) {
       results[key].push(await autocannon({ connections, duration: seconds / rounds, url: urls[key] }))
