@@ -128,11 +128,7 @@ describe('races', () => {
       // save parks at its first lock on the article row: the corrections' turn or the update.
       await Promise.race([
         unpublish,
-        waitForWaiters(1, [
-          'insert into "articles"%',
-          'update "articles"%',
-          '%from "articles"% for update%',
-        ]),
+        waitForWaiters(1, ['insert into "articles"%', 'update "articles"%', '%from "articles"% for update%']),
       ])
     } finally {
       await barrier.query('COMMIT')
