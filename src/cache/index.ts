@@ -3,6 +3,7 @@ import type { Config, Payload } from 'payload'
 import type { ResolvedOptions } from '../options.js'
 
 import { appendHooks } from '../collection.js'
+import { newsroomOptions } from '../delivery/pluginOptions.js'
 import { startDispatcher } from './dispatcher.js'
 import { invalidateEndpoint } from './invalidateEndpoint.js'
 import { mediaInvalidationHooks } from './invalidation.js'
@@ -38,7 +39,9 @@ export const withInvalidation = (config: Config, options: ResolvedOptions): Conf
       if (connect) {
         payload.db.connect = async (args) => {
           await connect.call(payload.db, args)
-          stop = startDispatcher(payload, options)
+          await stop()
+          // The reloaded config's options (its routes, its onInvalidate).
+          stop = startDispatcher(payload, newsroomOptions(payload))
         }
       }
       await config.onInit?.(payload)

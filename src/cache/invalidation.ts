@@ -8,7 +8,7 @@ import type {
 import type { NewsroomCollectionKey, ResolvedOptions } from '../options.js'
 
 import { type ID, idOf } from '../idOf.js'
-import { storedArticleBefore } from '../postgres/articleStatus.js'
+import { hasPublishedRow, takeStoredArticle } from '../postgres/articleStatus.js'
 import { enqueueInvalidation, type QueuedChange } from '../postgres/outbox.js'
 import { isPublished } from '../savedData.js'
 import {
@@ -44,17 +44,23 @@ const textsOf = (...values: unknown[]): string[] => [
  * archives of its regions and their ancestors and of its authors, the feeds and sitemaps, and the
  * pages whose curated links point at it. The old path too, after a slug change or an unpublish.
  */
-const articleChange = (
+const articleChange = async (
   options: ResolvedOptions,
   req: PayloadRequest,
   id: ID,
   doc: Doc,
   previous: Doc,
-): null | QueuedChange => {
+): Promise<null | QueuedChange> => {
   // What readers were served before: the stored row (previousDoc is the latest version, a draft
   // when one is pending), else the previous version.
-  const stored = storedArticleBefore(req, id)
-  if (!isPublished(doc) && !isPublished(previous) && stored?.status !== 'published') return null
+  const stored = takeStoredArticle(req, id)
+  const wasServed = stored ? stored.status === 'published' : isPublished(previous)
+  if (!isPublished(doc) && !wasServed && !isPublished(previous)) return null
+  // A draft saved over a published article leaves the stored row, and readers, as they were; an
+  // unpublish does not. Only this case reads: is the row still published?
+  if (doc && !isPublished(doc) && (wasServed || isPublished(previous))) {
+    if (await hasPublishedRow(req, options.collections.articles.slug, id)) return null
+  }
   return {
     paths: pathsOf(req.payload, options.routes, {
       articles: textsOf(doc?.slug, previous?.slug, stored?.slug),
@@ -129,7 +135,7 @@ type Compute = (
   id: ID,
   doc: Doc,
   previous: Doc,
-) => null | QueuedChange
+) => null | Promise<null | QueuedChange> | QueuedChange
 
 const computeFor: Record<NewsroomCollectionKey, Compute> = {
   articles: articleChange,
@@ -151,12 +157,12 @@ const hooksAround = (compute: Compute, options: ResolvedOptions): Hooks => {
   const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
     const previous = existing(previousDoc)
     const id = idOf(doc?.id ?? previous?.id)
-    if (id !== null) await queue(req, compute(options, req, id, doc, previous))
+    if (id !== null) await queue(req, await compute(options, req, id, doc, previous))
     return doc
   }
   const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
     const id = idOf(doc?.id)
-    if (id !== null) await queue(req, compute(options, req, id, null, doc))
+    if (id !== null) await queue(req, await compute(options, req, id, null, doc))
     return doc
   }
   return { afterChange: [afterChange], afterDelete: [afterDelete] }

@@ -49,10 +49,15 @@ export const enforceCorrections =
     // Saves of one article take turns from here; one that read the notes before a concurrent save
     // committed works on the notes as they are now, so no confirmed note is written over.
     const current = before
-      ? await lockArticleNotes(req, collection.slug, before.id, {
-          authorsSlug: options.collections.authors.slug,
-          regionsSlug: options.collections.regions.slug,
-        })
+      ? await lockArticleNotes(
+          req,
+          collection.slug,
+          before.id,
+          // What readers were served, for the cache invalidation (cache/invalidation).
+          options.onInvalidate
+            ? { authorsSlug: options.collections.authors.slug, regionsSlug: options.collections.regions.slug }
+            : undefined,
+        )
       : null
     const stored: StoredCorrection[] =
       before && current !== null && current !== seen.length

@@ -61,17 +61,16 @@ export const nextInvalidate =
       if (!response.ok) throw new Error(`POST ${url} answered ${response.status}`)
     }
     // In parts the endpoint accepts, however large the dispatcher's batch.
-    for (let start = 0; start < Math.max(tags.length, paths.length); start += CHUNK) {
-      await post({ paths: paths.slice(start, start + CHUNK), tags: tags.slice(start, start + CHUNK) })
+    const postAll = async () => {
+      for (let start = 0; start < Math.max(tags.length, paths.length); start += CHUNK) {
+        await post({ paths: paths.slice(start, start + CHUNK), tags: tags.slice(start, start + CHUNK) })
+      }
     }
+    await postAll()
     // Once more a little later: a render that read the data before the commit and finished after
     // the first call would otherwise be kept as fresh.
     const again = options.repeatAfterMs ?? 3_000
-    if (again > 0) {
-      setTimeout(() => {
-        void post({ paths: paths.slice(0, CHUNK), tags: tags.slice(0, CHUNK) }).catch(() => undefined)
-      }, again).unref()
-    }
+    if (again > 0) setTimeout(() => void postAll().catch(() => undefined), again).unref()
   }
 
 /**

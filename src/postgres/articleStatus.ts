@@ -38,11 +38,16 @@ const STORED_KEY = 'newsroomStoredArticles'
 
 /**
  * The stored row of an article before this request's save, when the save locked it (every update
- * does, see lockArticleNotes). Payload's `previousDoc` is the latest version, which for an
+ * does when invalidation is on, see lockArticleNotes). Payload's `previousDoc` is the latest version, which for an
  * article with a pending draft is not what readers were served.
  */
-export const storedArticleBefore = (req: PayloadRequest, id: unknown): StoredArticle | undefined =>
-  (req.context?.[STORED_KEY] as Record<string, StoredArticle> | undefined)?.[String(id)]
+export const takeStoredArticle = (req: PayloadRequest, id: unknown): StoredArticle | undefined => {
+  const stored = req.context?.[STORED_KEY] as Record<string, StoredArticle> | undefined
+  const entry = stored?.[String(id)]
+  // Taken once: a request's context may outlive this save (a job run, a caller's own object).
+  if (stored) delete stored[String(id)]
+  return entry
+}
 
 /**
  * Locks an article's row until commit (saves of one article then take turns) and counts the notes
@@ -54,34 +59,41 @@ export const lockArticleNotes = async (
   req: PayloadRequest,
   articlesSlug: string,
   id: unknown,
-  { regionsSlug, authorsSlug }: { authorsSlug: string; regionsSlug: string },
+  remember?: { authorsSlug: string; regionsSlug: string },
 ): Promise<null | number> => {
   if (typeof id !== 'number' && typeof id !== 'string') return null
   const db = await drizzleFor(req.payload, req)
   const table = tableOf(req.payload, articlesSlug)
+  const locked = await db.execute(
+    sql`SELECT a._status AS status, a.slug FROM ${tableSql(req.payload, table)} a WHERE a.id = ${id} FOR UPDATE`,
+  )
+  const row = locked.rows[0] as Pick<StoredArticle, 'slug' | 'status'> | undefined
+  if (!row) return null
   const rels = tableSql(req.payload, relsTableOf(req.payload, articlesSlug))
   const related = (path: string, slug: string) =>
     sql`(SELECT array_agg(r.${sql.identifier(`${tableOf(req.payload, slug)}_id`)}) FROM ${rels} r
-      WHERE r.parent_id = a.id AND r.path = ${path})`
-  const locked = await db.execute(
-    sql`SELECT a._status AS status, a.slug, ${related('regions', regionsSlug)} AS regions,
-        ${related('authors', authorsSlug)} AS authors
-      FROM ${tableSql(req.payload, table)} a WHERE a.id = ${id} FOR UPDATE OF a`,
-  )
-  const row = locked.rows[0] as StoredArticle | undefined
-  if (!row) return null
-  req.context ??= {}
-  const stored = ((req.context[STORED_KEY] as Record<string, StoredArticle> | undefined) ??= {})
-  // The first lock of a request is the state before it (a nested save of the same article comes later).
-  stored[String(id)] ??= {
-    authors: row.authors ?? [],
-    regions: row.regions ?? [],
-    slug: row.slug,
-    status: row.status,
-  }
-  // A statement of its own: one that waited for the lock still counts with the snapshot it began with.
+      WHERE r.parent_id = ${id} AND r.path = ${path})`
+  // A statement of its own: one that waited for the lock still reads with the snapshot it began
+  // with, so the notes, regions and authors are read after it, as the concurrent save left them.
   const { rows } = await db.execute(
-    sql`SELECT count(*) AS notes FROM ${tableSql(req.payload, `${table}_corrections`)} WHERE _parent_id = ${id}`,
+    sql`SELECT (SELECT count(*) FROM ${tableSql(req.payload, `${table}_corrections`)} WHERE _parent_id = ${id}) AS notes
+      ${remember ? sql`, ${related('regions', remember.regionsSlug)} AS regions, ${related('authors', remember.authorsSlug)} AS authors` : sql``}`,
   )
-  return Number((rows[0] as { notes: number | string }).notes)
+  const after = rows[0] as {
+    authors?: StoredArticle['authors']
+    notes: number | string
+    regions?: StoredArticle['regions']
+  }
+  if (remember) {
+    req.context ??= {}
+    const stored = ((req.context[STORED_KEY] as Record<string, StoredArticle> | undefined) ??= {})
+    // The first lock of a save is the state before it; the invalidation hook takes it (takeStoredArticle).
+    stored[String(id)] ??= {
+      authors: after.authors ?? [],
+      regions: after.regions ?? [],
+      slug: row.slug,
+      status: row.status,
+    }
+  }
+  return Number(after.notes)
 }
