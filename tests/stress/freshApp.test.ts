@@ -49,6 +49,8 @@ describe('the packed package', () => {
         'dist/index.d.ts',
         'dist/exports/client.js',
         'dist/exports/client.d.ts',
+        'dist/exports/next.js',
+        'dist/exports/next.d.ts',
         'dist/admin/AttributionPreview.js',
       ]),
     )
@@ -57,10 +59,11 @@ describe('the packed package', () => {
     expect(files.filter((file) => /\.test\.|^src\/|^dev\/|^tests\//.test(file))).toEqual([])
 
     const manifest = JSON.parse(await run('tar', ['-xzOf', tarball, 'package/package.json']))
-    expect(Object.keys(manifest.exports).sort()).toEqual(['.', './client'])
+    expect(Object.keys(manifest.exports).sort()).toEqual(['.', './client', './next'])
     for (const [entry, file] of [
       ['.', 'index'],
       ['./client', 'exports/client'],
+      ['./next', 'exports/next'],
     ]) {
       expect(manifest.exports[entry!]).toMatchObject({
         default: `./dist/${file}.js`,
@@ -73,6 +76,8 @@ describe('the packed package', () => {
       payload: '^3.90.0',
     })
     expect(Object.keys(manifest.dependencies).sort()).toEqual(['i18n-iso-countries', 'slugify'])
+    // Only payload-newsroom/next imports Next: a host without it installs the rest.
+    expect(manifest.peerDependenciesMeta?.next).toEqual({ optional: true })
     // The build keeps client components marked as such (Next needs the directive first).
     const client = await run('tar', ['-xzOf', tarball, 'package/dist/admin/AttributionPreview.js'])
     expect(
