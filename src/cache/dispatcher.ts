@@ -5,6 +5,7 @@ import type { ResolvedOptions } from '../options.js'
 
 import {
   claimInvalidations,
+  type OutboxMessage,
   deleteInvalidations,
   OUTBOX_CHANNEL,
   retryInvalidations,
@@ -75,38 +76,65 @@ export const startDispatcher = (
   let listener: PoolClient | null = null
   let reconnect: NodeJS.Timeout | undefined
 
+  /** One call for these messages (their lookups in one statement, now that they are committed). */
+  const send = async (messages: OutboxMessage[]) => {
+    const reached = await resolveReach(
+      payload,
+      options,
+      mergeReach(messages.map((message) => message.reach as Reach)),
+    )
+    const invalidation = {
+      paths: uniqueTags([...messages.flatMap((message) => message.paths), ...reached.paths]),
+      tags: uniqueTags([...messages.flatMap((message) => message.tags), ...reached.tags]),
+    }
+    await withTimeout(Promise.resolve(onInvalidate(invalidation, { payload })), settings.callTimeoutMs)
+  }
+
+  const retryLater = async (messages: OutboxMessage[], error: unknown) => {
+    const attempts = Math.max(...messages.map((message) => message.attempts))
+    payload.logger.error({
+      err: error,
+      msg: `payload-newsroom: onInvalidate failed for ${messages.length} change(s), retrying in ${retryDelaySeconds(attempts)} s`,
+    })
+    await retryInvalidations(
+      payload,
+      messages.map((message) => message.id),
+      {
+        delaySeconds: retryDelaySeconds(attempts),
+        error: error instanceof Error ? error.message : String(error),
+      },
+    )
+  }
+
   const sendBatch = async (): Promise<boolean> => {
     const messages = await claimInvalidations(payload, {
       leaseSeconds: settings.leaseSeconds,
       limit: settings.batchSize,
     })
     if (!messages.length) return false
-    const ids = messages.map((message) => message.id)
     try {
-      // The batch's lookups in one statement, now that the changes are committed.
-      const reached = await resolveReach(
+      await send(messages)
+      await deleteInvalidations(
         payload,
-        options,
-        mergeReach(messages.map((message) => message.reach as Reach)),
+        messages.map((message) => message.id),
       )
-      const invalidation = {
-        paths: uniqueTags([...messages.flatMap((message) => message.paths), ...reached.paths]),
-        tags: uniqueTags([...messages.flatMap((message) => message.tags), ...reached.tags]),
-      }
-      await withTimeout(Promise.resolve(onInvalidate(invalidation, { payload })), settings.callTimeoutMs)
     } catch (error) {
-      const attempts = Math.max(...messages.map((message) => message.attempts))
-      payload.logger.error({
-        err: error,
-        msg: `payload-newsroom: onInvalidate failed for ${ids.length} change(s), retrying in ${retryDelaySeconds(attempts)} s`,
-      })
-      await retryInvalidations(payload, ids, {
-        delaySeconds: retryDelaySeconds(attempts),
-        error: error instanceof Error ? error.message : String(error),
-      })
+      if (messages.length === 1) {
+        await retryLater(messages, error)
+        return false
+      }
+      // One message that keeps failing must not hold the others back: each goes alone then.
+      for (const message of messages) {
+        if (stopped) break
+        try {
+          await send([message])
+          await deleteInvalidations(payload, [message.id])
+        } catch (single) {
+          await retryLater([message], single)
+        }
+      }
       return false
     }
-    await deleteInvalidations(payload, ids)
     return messages.length === settings.batchSize
   }
 

@@ -28,6 +28,8 @@ export type FixtureOptions = {
   draft?: boolean
   locale?: TypedLocale
   overrideAccess?: boolean
+  /** A request whose transaction the save joins. */
+  req?: PayloadRequest
   user?: PayloadRequest['user']
 }
 

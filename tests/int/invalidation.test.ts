@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
+
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import {
@@ -16,6 +18,9 @@ import { startPayload, startWithEditor, type TestContext } from '../helpers/payl
 /** Every call an instance's `onInvalidate` got, in order. */
 type Received = (Invalidation & { inRequest: boolean })[]
 
+/** Tags the recording handler refuses whenever they come: a change that can never be sent. */
+const poisoned = new Set<string>()
+
 const recorder =
   (list: Received, fail: { times: number } = { times: 0 }): InvalidateHandler =>
   async (invalidation, { req }) => {
@@ -23,6 +28,7 @@ const recorder =
       fail.times -= 1
       throw new Error('the cache is away')
     }
+    if (invalidation.tags.some((tag) => poisoned.has(tag))) throw new Error('this one never goes')
     list.push({ ...invalidation, inRequest: Boolean(req) })
   }
 
@@ -279,6 +285,25 @@ describe('after a committed change, onInvalidate names what changed', () => {
     const call = await arrival(received, hasTag(`newsroom:articles:${article.id}`), { ms: 15_000 })
     expect(failing.times).toBe(0)
     expect(call).toBeDefined()
+  })
+
+  test('a change that can never be sent does not hold back the others of its batch', async () => {
+    // Both saved in one transaction: one notification, one batch.
+    const req = await createLocalReq({}, ctx.payload)
+    await initTransaction(req)
+    const stuck = await create.article({ _status: 'published', title: 'Geht nie raus' }, { req })
+    poisoned.add(`newsroom:articles:${stuck.id}`)
+    const fine = await create.article({ _status: 'published', title: 'Geht raus' }, { req })
+    await commitTransaction(req)
+    await arrival(received, hasTag(`newsroom:articles:${fine.id}`), { ms: 15_000 })
+    expect(received.some(hasTag(`newsroom:articles:${stuck.id}`))).toBe(false)
+    const [row] = await ctx.query<{ attempts: number; last_error: string }>(
+      'SELECT attempts, last_error FROM newsroom_invalidations WHERE tags ? $1',
+      [`newsroom:articles:${stuck.id}`],
+    )
+    expect(row).toMatchObject({ last_error: 'this one never goes' })
+    await ctx.query('DELETE FROM newsroom_invalidations')
+    poisoned.clear()
   })
 
   test('the scheduled-publish job, run outside any request, leads to the invalidation', async () => {
