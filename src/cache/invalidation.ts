@@ -84,19 +84,17 @@ const regionChange = (
   id: ID,
   doc: Doc,
   previous: Doc,
-): null | QueuedChange => {
-  return {
-    paths: pathsOf(payload, options.routes, { regions: textsOf(doc?.path, previous?.path) }),
-    reach: { regions: idsOf(id, doc?.parent, previous?.parent) },
-    tags: [documentTag('regions', id), SITEMAP_TAG],
-  }
-}
+): QueuedChange => ({
+  paths: pathsOf(payload, options.routes, { regions: textsOf(doc?.path, previous?.path) }),
+  reach: { regions: idsOf(id, doc?.parent, previous?.parent) },
+  tags: [documentTag('regions', id), SITEMAP_TAG],
+})
 
 /**
  * A sponsor changed or went: pages that show it, pages of the regions it is (or was) targeted at
  * and their descendants (they carry the region's tag), every page when it is (or was) untargeted.
  */
-const sponsorChange = (id: ID, doc: Doc, previous: Doc): null | QueuedChange => {
+const sponsorChange = (id: ID, doc: Doc, previous: Doc): QueuedChange => {
   const untargeted = [doc, previous].some((sponsor) => sponsor && idsOf(sponsor.regions).length === 0)
   return {
     paths: [],
@@ -115,13 +113,11 @@ const authorChange = (
   id: ID,
   doc: Doc,
   previous: Doc,
-): null | QueuedChange => {
-  return {
-    paths: pathsOf(payload, options.routes, { authors: textsOf(doc?.slug, previous?.slug) }),
-    reach: {},
-    tags: [documentTag('authors', id), authorListTag(id), SITEMAP_TAG],
-  }
-}
+): QueuedChange => ({
+  paths: pathsOf(payload, options.routes, { authors: textsOf(doc?.slug, previous?.slug) }),
+  reach: {},
+  tags: [documentTag('authors', id), authorListTag(id), SITEMAP_TAG],
+})
 
 /** A curated link or an approved comment changed: the page of the article it belongs to. */
 const ownerChange = (owners: ID[]): null | QueuedChange =>
@@ -171,7 +167,8 @@ const hooksAround = (compute: Compute, options: ResolvedOptions): Hooks => {
 /**
  * The hooks that put a collection's changes into the invalidation outbox, in the saving
  * transaction (after the row is written, so a save outside a transaction is stored first): one
- * INSERT, no reads. None without `onInvalidate`: then a save pays nothing.
+ * INSERT, and no reads but the one that tells a draft saved over a published article from an
+ * unpublish. None without `onInvalidate`: then a save pays nothing.
  */
 export const invalidationHooks = (key: NewsroomCollectionKey, options: ResolvedOptions): Hooks =>
   options.onInvalidate ? hooksAround(computeFor[key], options) : {}
