@@ -7,7 +7,7 @@ import type {
 
 import type { NewsroomCollectionKey, ResolvedOptions } from '../options.js'
 
-import { type ID, idOf } from '../idOf.js'
+import { type ID, idOf, idsOf } from '../idOf.js'
 import { hasPublishedRow, takeStoredArticle } from '../postgres/articleStatus.js'
 import { enqueueInvalidation, type QueuedChange } from '../postgres/outbox.js'
 import { isPublished } from '../savedData.js'
@@ -29,12 +29,11 @@ const existing = (doc: Doc): Doc => (doc && doc.id !== undefined && doc.id !== n
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
-const idsOf = (...values: unknown[]): ID[] => {
-  const ids = values.flatMap((value) => (Array.isArray(value) ? value : [value])).map(idOf)
-  return [...new Set(ids.filter((id): id is ID => id !== null).map(String))].map((id) =>
-    /^\d+$/.test(id) ? Number(id) : id,
+/** The ids of several single or hasMany values, once each (PostgreSQL's bigint arrays come as text). */
+const uniqueIDs = (...values: unknown[]): ID[] =>
+  [...new Set(values.flatMap((value) => idsOf(Array.isArray(value) ? value : [value])).map(String))].map(
+    (id) => (/^\d+$/.test(id) ? Number(id) : id),
   )
-}
 const textsOf = (...values: unknown[]): string[] => [
   ...new Set(values.filter((value): value is string => typeof value === 'string' && value !== '')),
 ]
@@ -66,9 +65,9 @@ const articleChange = async (
       articles: textsOf(doc?.slug, previous?.slug, stored?.slug),
     }),
     reach: {
-      authors: idsOf(doc?.authors, previous?.authors, stored?.authors),
+      authors: uniqueIDs(doc?.authors, previous?.authors, stored?.authors),
       linkedTo: [id],
-      regions: idsOf(doc?.regions, previous?.regions, stored?.regions),
+      regions: uniqueIDs(doc?.regions, previous?.regions, stored?.regions),
     },
     tags: [documentTag('articles', id), ARTICLE_LIST_TAG, FEED_TAG, SITEMAP_TAG],
   }
@@ -86,7 +85,7 @@ const regionChange = (
   previous: Doc,
 ): QueuedChange => ({
   paths: pathsOf(payload, options.routes, { regions: textsOf(doc?.path, previous?.path) }),
-  reach: { regions: idsOf(id, doc?.parent, previous?.parent) },
+  reach: { regions: uniqueIDs(id, doc?.parent, previous?.parent) },
   tags: [documentTag('regions', id), SITEMAP_TAG],
 })
 
@@ -95,13 +94,13 @@ const regionChange = (
  * and their descendants (they carry the region's tag), every page when it is (or was) untargeted.
  */
 const sponsorChange = (id: ID, doc: Doc, previous: Doc): QueuedChange => {
-  const untargeted = [doc, previous].some((sponsor) => sponsor && idsOf(sponsor.regions).length === 0)
+  const untargeted = [doc, previous].some((sponsor) => sponsor && uniqueIDs(sponsor.regions).length === 0)
   return {
     paths: [],
     reach: {},
     tags: uniqueTags([
       documentTag('sponsors', id),
-      ...idsOf(doc?.regions, previous?.regions).map((region) => documentTag('regions', region)),
+      ...uniqueIDs(doc?.regions, previous?.regions).map((region) => documentTag('regions', region)),
       ...(untargeted ? [SPONSOR_SLOTS_TAG] : []),
     ]),
   }
@@ -138,10 +137,11 @@ const computeFor: Record<NewsroomCollectionKey, Compute> = {
   authors: authorChange,
   comments: (_options, _req, _id, doc, previous) =>
     doc?.status === 'approved' || previous?.status === 'approved'
-      ? ownerChange(idsOf(doc?.article, previous?.article))
+      ? ownerChange(uniqueIDs(doc?.article, previous?.article))
       : null,
   regions: regionChange,
-  relatedLinks: (_options, _req, _id, doc, previous) => ownerChange(idsOf(doc?.article, previous?.article)),
+  relatedLinks: (_options, _req, _id, doc, previous) =>
+    ownerChange(uniqueIDs(doc?.article, previous?.article)),
   sponsors: (_options, _req, id, doc, previous) => sponsorChange(id, doc, previous),
 }
 

@@ -18,7 +18,7 @@ import type {
   RelatedItem,
 } from './types.js'
 
-import { type ID, idOf } from '../idOf.js'
+import { type ID, idOf, idsOf } from '../idOf.js'
 import { type AdvertisingLabels, disclosureLabelFor, SPONSORED_REL } from '../sponsors/disclosureLabel.js'
 import { markLinksSponsored } from './sponsoredLinks.js'
 import { articleJsonLd } from './jsonLd.js'
@@ -59,9 +59,6 @@ export type ArticlePageSettings = AdvertisingLabels & {
   /** The reader's templates for the image label. */
   templates: NoticeTemplates
 }
-
-const idsOf = (value: unknown): ID[] =>
-  Array.isArray(value) ? value.map(idOf).filter((id): id is ID => id !== null) : []
 
 /** Curated links first, in their order; then automatic ones up to `limit` in total. */
 export const mergeRelated = (

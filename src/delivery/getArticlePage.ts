@@ -12,7 +12,7 @@ import type {
 import type { ArticlePage } from './types.js'
 
 import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
-import { type ID, idOf } from '../idOf.js'
+import { type ID, idOf, idsOf } from '../idOf.js'
 import { assembleArticlePage, type PageMedia } from './assembleArticlePage.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { isPublished } from '../savedData.js'
@@ -34,9 +34,6 @@ export type GetArticlePageArgs = {
 }
 
 type Doc = Record<string, any> & { id: number | string }
-
-const idsOf = (value: unknown): ID[] =>
-  Array.isArray(value) ? value.map(idOf).filter((id): id is ID => id !== null) : []
 
 /**
  * `payload.find` for collections chosen at run time: a host's generated types narrow each
