@@ -94,6 +94,14 @@ export type {
   RegionPage,
 } from './delivery/archives/types.js'
 export { getArticlePage, type GetArticlePageArgs } from './delivery/getArticlePage.js'
+export { getFeed, type FeedResult, type GetFeedArgs } from './delivery/feeds/getFeed.js'
+export type { FeedDocument, FeedFormat, FeedImage, FeedItem } from './delivery/feeds/assembleFeed.js'
+export {
+  getNewsSitemap,
+  getSitemap,
+  type GetSitemapArgs,
+  type SitemapResult,
+} from './delivery/sitemaps/getSitemap.js'
 export type {
   ArticlePage,
   PageImage,
@@ -114,6 +122,7 @@ export type {
   AttributionOptions,
   BackToTopOptions,
   CommentOptions,
+  FeedOptions,
   NewsroomCollectionKey,
   NewsroomCollectionOverrides,
   InvalidateHandler,

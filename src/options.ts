@@ -1,3 +1,4 @@
+import type { HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import type {
   Access,
   CollectionConfig,
@@ -119,6 +120,16 @@ export type CommentOptions = {
   requireConsent?: boolean
 }
 
+export type FeedOptions = {
+  /**
+   * Converters for the host's own Lexical nodes and blocks, over Payload's defaults and the
+   * plugin's link and upload converters (`@payloadcms/richtext-lexical/html`).
+   */
+  htmlConverters?: HTMLConvertersFunction
+  /** Articles per feed. */
+  limit?: number
+}
+
 export type NewsroomPluginOptions = {
   attribution?: AttributionOptions
   backToTop?: BackToTopOptions
@@ -129,6 +140,8 @@ export type NewsroomPluginOptions = {
   }
   /** Keep collections and fields (the schema stays stable for migrations) but skip hooks and endpoints. */
   disabled?: boolean
+  /** RSS, Atom and JSON feeds (see docs/feeds.md). */
+  feeds?: FeedOptions
   /** Who may write, see drafts and versions, and read private fields. Default: a user of the `users` collection. */
   isEditor?: (req: PayloadRequest) => boolean
   /** The largest page size the plugin's collections serve; `limit=0` and larger limits are clamped. */
@@ -172,6 +185,7 @@ export type ResolvedOptions = {
     sponsors: ResolvedCollection
   }
   disabled: boolean
+  feeds: { htmlConverters?: HTMLConvertersFunction; limit: number }
   /** `isEditor` as a Payload access function. */
   editorsOnly: Access
   isEditor: (req: PayloadRequest) => boolean
@@ -417,6 +431,10 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
       sponsors: resolveCollection('sponsors', overrides.sponsors),
     },
     disabled: options.disabled ?? false,
+    feeds: {
+      htmlConverters: options.feeds?.htmlConverters,
+      limit: positiveNumber('feeds.limit', options.feeds?.limit, 50),
+    },
     editorsOnly: ({ req }) => isEditor(req),
     isEditor,
     maxLimit,

@@ -52,15 +52,21 @@ export const cacheHeaders = (
   Vary: 'Authorization, Cookie',
 })
 
+/** A delivery result's body with its cache headers, or a 304 when the client has this version. */
+export const cachedBody = (
+  { body, cache, contentType }: { body: string; cache: CacheHints; contentType: string },
+  { audience, ifNoneMatch }: { audience: Audience; ifNoneMatch: null | string },
+): Response => {
+  const etag = etagOf(body)
+  const headers = cacheHeaders(audience, cache, etag)
+  if (audience !== 'draft' && matchesETag(ifNoneMatch, etag))
+    return new Response(null, { headers, status: 304 })
+  return new Response(body, { headers: { ...headers, 'Content-Type': contentType }, status: 200 })
+}
+
 /** A delivery result as JSON with its cache headers, or a 304 when the client has this version. */
 export const cachedJson = (
   result: { cache: CacheHints },
-  { audience, ifNoneMatch }: { audience: Audience; ifNoneMatch: null | string },
-): Response => {
-  const body = JSON.stringify(result)
-  const etag = etagOf(body)
-  const headers = cacheHeaders(audience, result.cache, etag)
-  if (audience !== 'draft' && matchesETag(ifNoneMatch, etag))
-    return new Response(null, { headers, status: 304 })
-  return new Response(body, { headers: { ...headers, 'Content-Type': 'application/json' }, status: 200 })
-}
+  caller: { audience: Audience; ifNoneMatch: null | string },
+): Response =>
+  cachedBody({ body: JSON.stringify(result), cache: result.cache, contentType: 'application/json' }, caller)

@@ -2,8 +2,11 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { APIError, Forbidden } from 'payload'
 
-import { type Audience, cachedJson } from '../cache/httpCaching.js'
+import { type Audience, cachedBody, cachedJson } from '../cache/httpCaching.js'
 import { getAuthorPage, getRegionPage } from './archives/getArchivePage.js'
+import type { FeedFormat } from './feeds/assembleFeed.js'
+import { FEED_FILES, getFeed } from './feeds/getFeed.js'
+import { getNewsSitemap, getSitemap } from './sitemaps/getSitemap.js'
 import { getArticlePage } from './getArticlePage.js'
 import { newsroomOptions } from './pluginOptions.js'
 
@@ -39,16 +42,18 @@ const pageOf = (req: PayloadRequest) => {
   return { cursor: req.searchParams.get('cursor'), limit: limit === null ? undefined : Number(limit) }
 }
 
-/** A result with its cache headers (ETag, tags) for this caller, or 304 when the client has it. */
-const json = (req: PayloadRequest, result: Parameters<typeof cachedJson>[0], draft = false) => {
-  // An editor may be known by a header rather than a user (isEditor): their answers are theirs too.
-  const audience: Audience = draft
+/** Who the answer is for: drafts are never shared, a signed-in caller's answers are theirs. */
+const audienceOf = (req: PayloadRequest, draft = false): Audience =>
+  draft
     ? 'draft'
-    : req.user || newsroomOptions(req.payload).isEditor(req)
+    : // An editor may be known by a header rather than a user (isEditor): their answers are theirs too.
+      req.user || newsroomOptions(req.payload).isEditor(req)
       ? 'private'
       : 'public'
-  return cachedJson(result, { audience, ifNoneMatch: req.headers.get('if-none-match') })
-}
+
+/** A result with its cache headers (ETag, tags) for this caller, or 304 when the client has it. */
+const json = (req: PayloadRequest, result: Parameters<typeof cachedJson>[0], draft = false) =>
+  cachedJson(result, { audience: audienceOf(req, draft), ifNoneMatch: req.headers.get('if-none-match') })
 
 /** Answers a handler's refusals as 4xx naming the parameter; everything else is Payload's. */
 const answering =
@@ -59,7 +64,8 @@ const answering =
     } catch (caught) {
       if (caught instanceof BadParameter) return error(400, caught.message)
       if (caught instanceof Forbidden) return error(403, 'draft=true needs an editor')
-      if (caught instanceof APIError && caught.status === 400) return error(400, caught.message)
+      if (caught instanceof APIError && (caught.status === 400 || caught.status === 501))
+        return error(caught.status, caught.message)
       throw caught
     }
   }
@@ -113,4 +119,46 @@ export const authorPageEndpoint: Endpoint = {
   path: '/newsroom/authors/:slug',
 }
 
-export const deliveryEndpoints: Endpoint[] = [articlePageEndpoint, regionPageEndpoint, authorPageEndpoint]
+const FEED_FORMATS = new Map(Object.entries(FEED_FILES).map(([format, file]) => [file, format as FeedFormat]))
+
+/** An optional text parameter of a feed: short, without NUL. */
+const optionalText = (req: PayloadRequest, name: string): string | undefined => {
+  const value = req.searchParams.get(name)
+  return value === null ? undefined : routeText(name, value)
+}
+
+/**
+ * `GET /api/newsroom/feed.xml|feed.atom|feed.json?region=&author=&locale=`, `sitemap.xml`,
+ * `sitemap-articles-<key>.xml`, `sitemap-regions.xml`, `sitemap-authors.xml` and
+ * `news-sitemap.xml`: feeds and sitemaps with their cache headers.
+ */
+export const feedsAndSitemapsEndpoint: Endpoint = {
+  handler: answering(async (req) => {
+    const file = routeText('file', req.routeParams?.file)
+    const format = FEED_FORMATS.get(file)
+    const base = { locale: localeOf(req), payload: req.payload, req }
+    const result = format
+      ? await getFeed({
+          ...base,
+          author: optionalText(req, 'author'),
+          format,
+          region: optionalText(req, 'region'),
+        })
+      : file === 'news-sitemap.xml'
+        ? await getNewsSitemap(base)
+        : /^sitemap[-.]/.test(file)
+          ? await getSitemap({ ...base, file })
+          : null
+    if (!result) return error(404, `No feed or sitemap "${file.slice(0, 200)}"`)
+    return cachedBody(result, { audience: audienceOf(req), ifNoneMatch: req.headers.get('if-none-match') })
+  }),
+  method: 'get',
+  path: '/newsroom/:file',
+}
+
+export const deliveryEndpoints: Endpoint[] = [
+  articlePageEndpoint,
+  regionPageEndpoint,
+  authorPageEndpoint,
+  feedsAndSitemapsEndpoint,
+]

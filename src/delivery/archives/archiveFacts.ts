@@ -17,6 +17,9 @@ export type ArchiveOwner =
   | { collection: 'regions'; path: string }
   | { collection: 'regions'; slug: string }
 
+/** Whose list a feed is: an archive's owner, or the whole site. */
+export type ListOwner = ArchiveOwner | { collection: 'site' }
+
 export type ArchiveFactsQuery = {
   articlesSlug: string
   authorsSlug: string
@@ -30,6 +33,12 @@ export type ArchiveFactsQuery = {
   regionsSlug: string
   sponsorsSlug: string
 }
+
+/** What a newest-first list needs: whose, where it goes on, how many. */
+type ListedQuery = Pick<
+  ArchiveFactsQuery,
+  'articlesSlug' | 'authorsSlug' | 'cursor' | 'hasMedia' | 'limit' | 'regionsSlug'
+> & { owner: ListOwner }
 
 export type ListedArticle = { createdAt: string; id: ID; image: ID | null; publishedAt: string }
 
@@ -62,7 +71,7 @@ const iso = (value: Date | null | string): null | string =>
   value === null ? null : new Date(value).toISOString()
 
 /** The owner (`me`), and for a region its subtree (`subtree`), as CTEs. */
-const ownerCTEs = (payload: Payload, query: ArchiveFactsQuery): SQL => {
+const ownerCTEs = (payload: Payload, query: ListedQuery & { owner: ArchiveOwner }): SQL => {
   const { owner } = query
   if (owner.collection === 'authors') {
     const authors = tableSql(payload, tableOf(payload, query.authorsSlug))
@@ -93,19 +102,9 @@ export const SPARSE_OWNER_ROWS = 2000
  * - a busy owner walks the date index backwards from the cursor until the page is full, so page
  *   100 costs what page 1 costs.
  */
-const listedCTE = (payload: Payload, query: ArchiveFactsQuery): SQL => {
+const listedCTE = (payload: Payload, query: ListedQuery): SQL => {
   const articles = tableSql(payload, tableOf(payload, query.articlesSlug))
   const rels = tableSql(payload, relsTableOf(payload, query.articlesSlug))
-  const isAuthor = query.owner.collection === 'authors'
-  const column = sql.identifier(`${tableOf(payload, isAuthor ? query.authorsSlug : query.regionsSlug)}_id`)
-  const path = isAuthor ? 'authors' : 'regions'
-  // LATERAL per owner row: PostgreSQL cannot estimate a recursive subtree and would scan the table.
-  const candidates = sql`SELECT x.parent_id FROM ${isAuthor ? sql`me` : sql`subtree`} o CROSS JOIN LATERAL (
-      SELECT r.parent_id FROM ${rels} r WHERE r.${column} = o.id AND r.path = ${path} LIMIT ${SPARSE_OWNER_ROWS}
-    ) x LIMIT ${SPARSE_OWNER_ROWS}`
-  const owned = isAuthor
-    ? sql`r.path = 'authors' AND r.${column} = (SELECT id FROM me)`
-    : sql`r.path = 'regions' AND r.${column} IN (SELECT id FROM subtree)`
   const { cursor } = query
   const after = cursor
     ? sql`AND (a.published_at, a.created_at) <= (${cursor.publishedAt}::timestamptz, ${cursor.createdAt}::timestamptz)
@@ -119,6 +118,17 @@ const listedCTE = (payload: Payload, query: ArchiveFactsQuery): SQL => {
     ORDER BY a.published_at DESC, a.created_at DESC, a.id ASC
     LIMIT ${query.limit + 1}
   )`
+  if (query.owner.collection === 'site') return sql`listed AS ${page(sql`${articles} a`, sql`true`)}`
+  const isAuthor = query.owner.collection === 'authors'
+  const column = sql.identifier(`${tableOf(payload, isAuthor ? query.authorsSlug : query.regionsSlug)}_id`)
+  const path = isAuthor ? 'authors' : 'regions'
+  // LATERAL per owner row: PostgreSQL cannot estimate a recursive subtree and would scan the table.
+  const candidates = sql`SELECT x.parent_id FROM ${isAuthor ? sql`me` : sql`subtree`} o CROSS JOIN LATERAL (
+      SELECT r.parent_id FROM ${rels} r WHERE r.${column} = o.id AND r.path = ${path} LIMIT ${SPARSE_OWNER_ROWS}
+    ) x LIMIT ${SPARSE_OWNER_ROWS}`
+  const owned = isAuthor
+    ? sql`r.path = 'authors' AND r.${column} = (SELECT id FROM me)`
+    : sql`r.path = 'regions' AND r.${column} IN (SELECT id FROM subtree)`
   const sparse = sql`(SELECT count(*) FROM candidates) < ${SPARSE_OWNER_ROWS}`
   return sql`candidates AS MATERIALIZED (${candidates}),
     listed AS (
@@ -130,6 +140,24 @@ const listedCTE = (payload: Payload, query: ArchiveFactsQuery): SQL => {
       )}
     )`
 }
+
+/** The listed rows in the list's order: a UNION keeps none. */
+const listedInOrder = (rows: Row[]): ListedArticle[] =>
+  rows
+    .map((row) => ({
+      createdAt: iso(row.created) as string,
+      id: row.id as ID,
+      image: asID(row.ref),
+      publishedAt: iso(row.published) as string,
+    }))
+    .sort(
+      (a, b) =>
+        b.publishedAt.localeCompare(a.publishedAt) ||
+        b.createdAt.localeCompare(a.createdAt) ||
+        (typeof a.id === 'number' && typeof b.id === 'number'
+          ? a.id - b.id
+          : String(a.id).localeCompare(String(b.id))),
+    )
 
 /**
  * Everything an archive page needs to know before it reads its documents, in one statement:
@@ -167,28 +195,38 @@ export const findArchiveFacts = async (payload: Payload, query: ArchiveFactsQuer
   )
   const rows = result.rows as Row[]
   const of = (kind: Row['kind']) => rows.filter((row) => row.kind === kind)
-  const listed = of('article')
-    .map((row) => ({
-      createdAt: iso(row.created) as string,
-      id: row.id as ID,
-      image: asID(row.ref),
-      publishedAt: iso(row.published) as string,
-    }))
-    // A UNION keeps no order: put the page back in the list's order.
-    .sort(
-      (a, b) =>
-        b.publishedAt.localeCompare(a.publishedAt) ||
-        b.createdAt.localeCompare(a.createdAt) ||
-        (typeof a.id === 'number' && typeof b.id === 'number'
-          ? a.id - b.id
-          : String(a.id).localeCompare(String(b.id))),
-    )
   return {
     childIDs: of('child').map((row) => row.id as ID),
-    listed,
+    listed: listedInOrder(of('article')),
     nextSponsorChange: iso(of('next')[0]?.published ?? null),
     ownerID: of('owner')[0]?.id ?? null,
     ownerImage: asID(of('owner')[0]?.ref ?? null),
     sponsors: of('sponsor').map((row) => ({ id: row.id as ID, logo: asID(row.ref) })),
+  }
+}
+
+/**
+ * The newest `limit` published articles of a feed (the site, a region with its descendants, or
+ * an author) and the owner's id, in one statement; null as the owner when there is none.
+ */
+export const findListedArticles = async (
+  payload: Payload,
+  query: Omit<ListedQuery, 'cursor'>,
+): Promise<{ listed: ListedArticle[]; ownerID: ID | null }> => {
+  const listedQuery = { ...query, cursor: null }
+  const { owner } = query
+  const db = await drizzleFor(payload)
+  const select = sql`SELECT 'article' AS kind, id, published_at AS published, created_at AS created, image::text AS ref FROM listed`
+  const result = await executePrepared(
+    db,
+    owner.collection === 'site'
+      ? sql`WITH ${listedCTE(payload, listedQuery)} ${select}`
+      : sql`WITH RECURSIVE ${ownerCTEs(payload, { ...listedQuery, owner })}, ${listedCTE(payload, listedQuery)}
+          ${select} UNION ALL SELECT 'owner', id, NULL, NULL, NULL FROM me`,
+  )
+  const rows = result.rows as Row[]
+  return {
+    listed: listedInOrder(rows.filter((row) => row.kind === 'article')).slice(0, query.limit),
+    ownerID: owner.collection === 'site' ? null : (rows.find((row) => row.kind === 'owner')?.id ?? null),
   }
 }

@@ -1,0 +1,102 @@
+import { Feed, type Item } from 'feed'
+
+import type { FeedDocument, FeedFormat, FeedItem } from './assembleFeed.js'
+
+import { escapeHtml } from './contentHtml.js'
+
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+}
+
+// Atom titles are `type="html"` in the `feed` package, and RSS readers read titles as HTML too:
+// a title's `&` and `<` are escaped, so "A & <B>" reaches the reader as written.
+const itemOf = (item: FeedItem, format: 'atom' | 'rss'): Item => ({
+  ...(format === 'atom'
+    ? { author: item.authors.map((author) => ({ link: author.url, name: author.name })) }
+    : {}),
+  category: item.categories.map((category) =>
+    format === 'atom'
+      ? { name: category.name, scheme: category.url, term: category.path }
+      : { domain: category.url, name: category.name },
+  ),
+  content: item.contentHtml,
+  date: new Date(item.modifiedAt),
+  description: item.summary ? escapeHtml(item.summary) : undefined,
+  // RSS 2.0 wants an email in <author>: bylines go to Dublin Core's creator instead.
+  extensions:
+    format === 'rss' && item.authors.length
+      ? [
+          {
+            name: 'dc:creator',
+            // xml-js writes an array as repeated elements: one creator per byline.
+            objects: item.authors.map((author) => ({ _text: author.name })) as unknown as Record<
+              string,
+              unknown
+            >,
+          },
+        ]
+      : undefined,
+  guid: item.guid,
+  id: item.guid,
+  image: item.image
+    ? { length: item.image.length, type: item.image.mimeType ?? undefined, url: item.image.url }
+    : undefined,
+  link: item.url,
+  published: new Date(item.publishedAt),
+  title: escapeHtml(item.title),
+})
+
+const xmlFeed = (doc: FeedDocument, format: 'atom' | 'rss'): string => {
+  const feed = new Feed({
+    copyright: '',
+    description: doc.description,
+    feedLinks: { atom: doc.feedUrls.atom, json: doc.feedUrls.json, rss: doc.feedUrls.rss },
+    generator: false,
+    id: doc.feedUrls[format],
+    language: doc.language,
+    link: doc.homeUrl,
+    title: doc.title,
+    updated: doc.updatedAt ? new Date(doc.updatedAt) : new Date(0),
+  })
+  for (const item of doc.items) feed.addItem(itemOf(item, format))
+  if (format === 'rss') return feed.rss2()
+  // The package writes no language into Atom: the root element gets `xml:lang` (RFC 4287, 2).
+  return feed
+    .atom1()
+    .replace('<feed xmlns="http://www.w3.org/2005/Atom"', `$& xml:lang="${escapeHtml(doc.language)}"`)
+}
+
+/**
+ * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): written directly, since the `feed`
+ * package writes version 1 (one `author`, no `language`).
+ */
+const jsonFeed = (doc: FeedDocument): string =>
+  JSON.stringify({
+    description: doc.description,
+    feed_url: doc.feedUrls.json,
+    home_page_url: doc.homeUrl,
+    items: doc.items.map((item) => ({
+      authors: item.authors.length
+        ? item.authors.map((author) => ({ name: author.name, url: author.url }))
+        : undefined,
+      content_html: item.contentHtml,
+      date_modified: item.modifiedAt,
+      date_published: item.publishedAt,
+      id: item.guid,
+      image: item.image?.url,
+      language: doc.language,
+      summary: item.summary ?? undefined,
+      tags: item.categories.length ? item.categories.map((category) => category.name) : undefined,
+      title: item.title,
+      url: item.url,
+    })),
+    language: doc.language,
+    title: doc.title,
+    version: 'https://jsonfeed.org/version/1.1',
+  })
+
+/** The feed written in one format. */
+export const renderFeed = (doc: FeedDocument, format: FeedFormat): string =>
+  format === 'json' ? jsonFeed(doc) : xmlFeed(doc, format)

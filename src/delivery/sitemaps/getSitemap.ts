@@ -1,0 +1,233 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { APIError, createLocalReq } from 'payload'
+
+import type { CacheHints } from '../archives/types.js'
+
+import { documentTag, SITEMAP_TAG, uniqueTags } from '../../cache/cacheTags.js'
+import { DEFAULT_READER_LOCALE } from '../../i18n/readerTexts.js'
+import { type ID, idOf } from '../../idOf.js'
+import { newsroomOptions } from '../pluginOptions.js'
+import {
+  findNewsArticles,
+  findSitemapArticles,
+  findSitemapFiles,
+  NEWS_WINDOW_MS,
+  type SitemapKey,
+  type SitemapRow,
+} from './sitemapFacts.js'
+import { newsLanguage, newsUrlsetXml, sitemapIndexXml, type SitemapUrl, urlsetXml } from './sitemapXml.js'
+
+export const SITEMAP_CONTENT_TYPE = 'application/xml; charset=utf-8'
+
+export type SitemapResult = { body: string; cache: CacheHints; contentType: string }
+
+type SitemapArgs = {
+  locale?: string
+  /** The moment the news sitemap's two days end; defaults to now. */
+  now?: Date
+  payload: Payload
+  /** The caller's request, when there is one: access rules see its headers and user. */
+  req?: PayloadRequest
+  /** The reader; anonymous when absent. Every read applies this user's access. */
+  user?: null | PayloadRequest['user']
+}
+
+export type GetSitemapArgs = SitemapArgs & {
+  /**
+   * The file, as named in the index: `sitemap.xml` (the index), `sitemap-articles-<key>.xml`,
+   * `sitemap-regions.xml` or `sitemap-authors.xml` [`sitemap.xml`].
+   */
+  file?: string
+}
+
+/** The protocol's limit of URLs in one sitemap, for the region and author files. */
+const MAX_URLS = 50_000
+
+type Doc = Record<string, any> & { id: ID }
+
+const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
+  (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
+
+const ARTICLE_FILE = /^sitemap-articles-(\d{1,15})-(\d{1,15})-([0-9A-Za-z-]{1,64})\.xml$/
+
+/** `sitemap-articles-<published ms>-<created ms>-<id>.xml`: where the file starts in the date index. */
+export const articleSitemapFile = (key: SitemapKey): string =>
+  `sitemap-articles-${Date.parse(key.publishedAt)}-${Date.parse(key.createdAt)}-${key.id}.xml`
+
+const keyOfFile = (file: string): null | SitemapKey => {
+  const match = ARTICLE_FILE.exec(file)
+  if (!match) return null
+  const [, published, created, id] = match
+  const publishedAt = new Date(Number(published))
+  const createdAt = new Date(Number(created))
+  if (Number.isNaN(publishedAt.getTime()) || Number.isNaN(createdAt.getTime())) return null
+  return {
+    createdAt: createdAt.toISOString(),
+    id: /^\d{1,15}$/.test(id!) ? Number(id) : id!,
+    publishedAt: publishedAt.toISOString(),
+  }
+}
+
+/** What every sitemap read shares: the site's origin, the locale, reads with the caller's access. */
+const sitemapReads = async (args: SitemapArgs) => {
+  const { payload, req } = args
+  const options = newsroomOptions(payload)
+  const siteUrl = options.site.url
+  // A sitemap lists absolute URLs, and a request's Host header is no origin to trust.
+  if (!siteUrl)
+    throw new APIError('payload-newsroom: sitemaps need the site.url option', 501, undefined, true)
+  const localization = payload.config.localization
+  const defaultLocale = localization ? localization.defaultLocale : DEFAULT_READER_LOCALE
+  const locale =
+    args.locale && options.readerLocaleOf(args.locale) === args.locale ? args.locale : defaultLocale
+  const readAs = {
+    depth: 0,
+    disableErrors: true,
+    locale,
+    overrideAccess: false,
+    pagination: false,
+    req: req ? await createLocalReq({ req: { headers: req.headers } }, payload) : undefined,
+    user: args.user ?? req?.user ?? null,
+  } as const
+  const absolute = (path: string) => (/^https?:\/\//i.test(path) ? path : `${siteUrl}${path}`)
+  // The same locale on every file an index names, so a crawler stays in one language.
+  const fileUrl = (file: string) =>
+    `${siteUrl}${payload.config.routes.api}/newsroom/${file}${args.locale ? `?locale=${encodeURIComponent(locale)}` : ''}`
+  /**
+   * The listed articles the caller may read, in the list's order, with their slug, title and
+   * lead image: one read by id, so the access rules of the host apply to every URL.
+   */
+  const readArticles = async (rows: SitemapRow[], select: Record<string, true>) => {
+    const docs = rows.length
+      ? await findDocs(payload, {
+          ...readAs,
+          collection: options.collections.articles.slug,
+          select,
+          where: { id: { in: rows.map((row) => row.id) } },
+        })
+      : []
+    const byID = new Map(docs.map((doc) => [String(doc.id), doc]))
+    return rows.flatMap((row) => {
+      const doc = byID.get(String(row.id))
+      return doc ? [{ doc, row }] : []
+    })
+  }
+  return { absolute, fileUrl, locale, options, readAs, readArticles, siteUrl }
+}
+
+const sitemapResult = (body: string, cache: CacheHints): SitemapResult => ({
+  body,
+  cache,
+  contentType: SITEMAP_CONTENT_TYPE,
+})
+
+/**
+ * A sitemap file: the index (`sitemap.xml`), an article sitemap of up to 10,000 URLs with
+ * `lastmod` (the last change a reader sees) and the lead image, or the region and author
+ * sitemaps. Null when there is no such file.
+ */
+export const getSitemap = async (args: GetSitemapArgs): Promise<null | SitemapResult> => {
+  const file = args.file ?? 'sitemap.xml'
+  const { absolute, fileUrl, locale, options, readAs, readArticles } = await sitemapReads(args)
+  const { payload } = args
+  const { articles, authors, regions } = options.collections
+  const tags = [SITEMAP_TAG]
+
+  if (file === 'sitemap.xml') {
+    const files = await findSitemapFiles(payload, { articlesSlug: articles.slug })
+    return sitemapResult(
+      sitemapIndexXml([
+        ...files.map(({ key, lastmod }) => ({ lastmod, loc: fileUrl(articleSitemapFile(key)) })),
+        { loc: fileUrl('sitemap-regions.xml') },
+        { loc: fileUrl('sitemap-authors.xml') },
+        { loc: fileUrl('news-sitemap.xml') },
+      ]),
+      { revalidateAt: null, tags },
+    )
+  }
+
+  if (file === 'sitemap-regions.xml' || file === 'sitemap-authors.xml') {
+    const isRegions = file === 'sitemap-regions.xml'
+    const docs = await findDocs(payload, {
+      ...readAs,
+      collection: isRegions ? regions.slug : authors.slug,
+      limit: MAX_URLS,
+      pagination: false,
+      select: { path: true, slug: true, updatedAt: true },
+      sort: 'createdAt',
+    })
+    const urls: SitemapUrl[] = docs.map((doc) => ({
+      lastmod: doc.updatedAt ?? null,
+      loc: absolute(
+        isRegions
+          ? options.routes.region({ path: doc.path ?? doc.slug, slug: doc.slug }, locale)
+          : options.routes.author({ slug: doc.slug }, locale),
+      ),
+    }))
+    return sitemapResult(urlsetXml(urls), { revalidateAt: null, tags })
+  }
+
+  const key = keyOfFile(file)
+  if (!key) return null
+  const rows = await findSitemapArticles(payload, {
+    articlesSlug: articles.slug,
+    hasMedia: Boolean(options.media),
+    key,
+  })
+  const listed = await readArticles(rows, { image: true, slug: true })
+  const imageIDs = listed.map(({ doc }) => idOf(doc.image)).filter((id): id is ID => id !== null)
+  const media =
+    options.media && imageIDs.length
+      ? await findDocs(payload, {
+          ...readAs,
+          collection: options.media,
+          select: { url: true },
+          where: { id: { in: [...new Set(imageIDs)] } },
+        })
+      : []
+  const mediaByID = new Map(media.map((item) => [String(item.id), item]))
+  const urls: SitemapUrl[] = listed.map(({ doc, row }) => {
+    const image = mediaByID.get(String(idOf(doc.image)))
+    return {
+      images: image?.url ? [absolute(image.url)] : [],
+      lastmod: row.lastmod,
+      loc: absolute(options.routes.article({ slug: doc.slug }, locale)),
+    }
+  })
+  const mediaSlug = options.media
+  return sitemapResult(urlsetXml(urls), {
+    revalidateAt: null,
+    tags: uniqueTags([...tags, ...(mediaSlug ? media.map((item) => documentTag(mediaSlug, item.id)) : [])]),
+  })
+}
+
+/**
+ * The Google News sitemap: articles published in the last two days (at most 1,000, newest
+ * first) with the publication's name and language, the publication date and the title; paid
+ * content and retractions left out. `revalidateAt` is when the oldest one leaves the window.
+ */
+export const getNewsSitemap = async (args: SitemapArgs): Promise<SitemapResult> => {
+  const now = args.now ?? new Date()
+  const { absolute, locale, options, readArticles, siteUrl } = await sitemapReads(args)
+  const rows = await findNewsArticles(args.payload, { articlesSlug: options.collections.articles.slug, now })
+  const listed = await readArticles(rows, { slug: true, title: true })
+  const publicationName = options.site.name ?? new URL(siteUrl).hostname
+  const body = newsUrlsetXml(
+    listed
+      // Untitled in this locale (localization without fallback): not news in this language.
+      .filter(({ doc }) => doc.title)
+      .map(({ doc, row }) => ({
+        language: newsLanguage(locale),
+        loc: absolute(options.routes.article({ slug: doc.slug }, locale)),
+        publicationDate: row.publishedAt,
+        publicationName,
+        title: doc.title,
+      })),
+  )
+  const oldest = rows.at(-1)
+  return sitemapResult(body, {
+    revalidateAt: oldest ? new Date(Date.parse(oldest.publishedAt) + NEWS_WINDOW_MS).toISOString() : null,
+    tags: [SITEMAP_TAG],
+  })
+}
