@@ -123,7 +123,7 @@ const sitemapResult = (body: string, cache: CacheHints): SitemapResult => ({
 })
 
 /**
- * A sitemap file: the index (`sitemap.xml`), an article sitemap of up to 10,000 URLs with
+ * A sitemap file: the index (`sitemap.xml`), an article sitemap of up to 1,000 URLs with
  * `lastmod` (the last change a reader sees) and the lead image, or the region and author
  * sitemaps. Null when there is no such file.
  */
@@ -181,8 +181,8 @@ export const getSitemap = async (args: GetSitemapArgs): Promise<null | SitemapRe
     options.media && imageIDs.length
       ? await findDocs(payload, {
           ...readAs,
+          // Whole documents: an upload's `url` is computed from fields a `select` would leave out.
           collection: options.media,
-          select: { url: true },
           where: { id: { in: [...new Set(imageIDs)] } },
         })
       : []
