@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { parseFeed } from '@rowanmanning/feed-parser'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import sdtt from 'structured-data-testing-tool'
@@ -578,6 +579,25 @@ describe.skipIf(!runs)('in a real browser', () => {
           .innerText(),
       ).toMatch(/anzeige/i)
       expect(await axeViolations(page)).toEqual([])
+    }, 240_000)
+
+    test('the site and the region page link their feeds, which a feed reader parses', async () => {
+      await page.goto(`${app.origin}${readerPath}`, { timeout: 180_000 })
+      const siteFeed = await page
+        .locator('link[rel="alternate"][type="application/rss+xml"]')
+        .getAttribute('href')
+      expect(siteFeed).toBe('/api/newsroom/feed.xml')
+      await page.goto(`${app.origin}/regions/asien`, { timeout: 180_000 })
+      const regionFeed = await page
+        .locator('link[rel="alternate"][type="application/atom+xml"]')
+        .getAttribute('href')
+      expect(regionFeed).toBe('/api/newsroom/feed.atom?region=asien')
+      const feed = parseFeed(await (await fetch(`${app.origin}${regionFeed}`)).text())
+      // The demo's articles of Asien's countries, newest first, the lead article's notice on top.
+      expect(feed.items).toHaveLength(6)
+      const lead = feed.items.find((item) => item.content?.includes('newsroom-notice'))
+      expect(lead).toBeTruthy()
+      expect(feed.items.some((item) => /^Anzeige: /.test(item.title ?? ''))).toBe(true)
     }, 240_000)
 
     test('pagination works by keyboard: older articles, then back to the newest', async () => {

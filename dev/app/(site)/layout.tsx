@@ -2,9 +2,11 @@ import type { Metadata } from 'next'
 
 import React from 'react'
 
+import { feedAlternates } from './feedLinks.js'
 import './site.css'
 
 export const metadata: Metadata = {
+  alternates: feedAlternates('Newsroom-Demo'),
   title: 'Newsroom-Demo',
   description: 'Demo-Nachrichtenseite für das Payload-Plugin payload-newsroom',
 }

@@ -7,6 +7,7 @@ import { getAuthorPage } from 'payload-newsroom'
 import React, { cache } from 'react'
 
 import { ArchiveList, decoded, limitOf, Pagination } from '../../ArchiveList.js'
+import { feedAlternates } from '../../feedLinks.js'
 import { JsonLd } from '../../articles/[slug]/JsonLd.js'
 import { safeHref } from '../../articles/[slug]/RichText.js'
 
@@ -31,7 +32,14 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     (await searchParams).cursor,
     limitOf((await searchParams).limit),
   )
-  return { title: page ? `${page.author.name} | Newsroom-Demo` : 'Autor nicht gefunden | Newsroom-Demo' }
+  if (!page) return { title: 'Autor nicht gefunden | Newsroom-Demo' }
+  return {
+    alternates: feedAlternates(
+      `Newsroom-Demo: ${page.author.name}`,
+      `author=${encodeURIComponent(page.author.slug)}`,
+    ),
+    title: `${page.author.name} | Newsroom-Demo`,
+  }
 }
 
 export default async function AuthorPageRoute({ params, searchParams }: Props) {

@@ -7,6 +7,7 @@ import { getRegionPage } from 'payload-newsroom'
 import React, { cache } from 'react'
 
 import { ArchiveList, decoded, limitOf, Pagination } from '../../ArchiveList.js'
+import { feedAlternates } from '../../feedLinks.js'
 import { JsonLd } from '../../articles/[slug]/JsonLd.js'
 import { SponsorBox } from '../../articles/[slug]/SponsorBox.js'
 
@@ -36,7 +37,14 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     (await searchParams).cursor,
     limitOf((await searchParams).limit),
   )
-  return { title: page ? `${page.region.name} | Newsroom-Demo` : 'Region nicht gefunden | Newsroom-Demo' }
+  if (!page) return { title: 'Region nicht gefunden | Newsroom-Demo' }
+  return {
+    alternates: feedAlternates(
+      `Newsroom-Demo: ${page.region.name}`,
+      `region=${encodeURIComponent(page.region.path)}`,
+    ),
+    title: `${page.region.name} | Newsroom-Demo`,
+  }
 }
 
 export default async function RegionPageRoute({ params, searchParams }: Props) {
