@@ -11,7 +11,14 @@ import os from 'node:os'
 import pg from 'pg'
 
 import { cursorKey, encodeCursor } from '../../src/delivery/archives/cursor.js'
-import { getArticlePage, getRegionPage, type NewsroomArticle } from '../../src/index.js'
+import {
+  getArticlePage,
+  getFeed,
+  getNewsSitemap,
+  getRegionPage,
+  getSitemap,
+  type NewsroomArticle,
+} from '../../src/index.js'
 import { findPageFacts } from '../../src/delivery/pageFacts.js'
 import { startEmbeddedPostgres } from '../helpers/embeddedPostgres.js'
 import { type FixtureData, fixtures } from '../helpers/fixtures.js'
@@ -38,6 +45,7 @@ const ROUNDS = quick ? 30 : 200
 const IMPORTS = quick ? 200 : 5000
 const ARTICLES = quick ? 1000 : 100_000
 const SAMPLES = quick ? 30 : 200
+const SITEMAP_ROUNDS = quick ? 5 : 30
 const LOAD = quick ? { connections: 20, rounds: 1, seconds: 4 } : { connections: 20, rounds: 4, seconds: 20 }
 
 const BARS: Record<string, string> = {
@@ -57,6 +65,9 @@ const BARS: Record<string, string> = {
   regionPageRatio: '≤ 1.2',
   regionSparseP95Ms: '≤ regionPage1P95Ms',
   relatedP95Ms: '≤ 25',
+  feedQueries: '= region feed, ≤ 8',
+  sitemapPage10Ratio: '≤ 1.2',
+  sitemapQueries: '= first file',
   seqScans: '0',
   updateRatio: '≤ 1.25',
 }
@@ -149,7 +160,11 @@ const measureWrites = async (server: string, contexts: TestContext[]): Promise<F
 
 /** The delivery queries on ARTICLES published articles: statements, latency, plans. */
 const measureReads = async (server: string, contexts: TestContext[]): Promise<Figures> => {
-  const ctx = await startPayloadOn(await createDatabaseOn(server), { key: 'bench-reads' })
+  const ctx = await startPayloadOn(await createDatabaseOn(server), {
+    key: 'bench-reads',
+    // Feeds and sitemaps list absolute URLs.
+    plugin: { media: 'media', site: { name: 'Bench', url: 'https://bench.example' } },
+  })
   contexts.push(ctx)
   const { payload } = ctx
   const tree = await createRegionTree(payload)
@@ -293,6 +308,33 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     1: await recordStatements(() => archive(continent)),
     100: await recordStatements(async () => archive(continent, await cursorOfPage(continent, 100))),
   }
+  // Sitemaps: the first article file and the tenth cost the same (a walk of the date index from the
+  // file's key), and a feed is a fixed number of statements whichever its owner.
+  const index = await getSitemap({ payload })
+  const files = [...index!.body.matchAll(/sitemap-articles-[\d-]+\.xml/g)].map((match) => match[0])
+  // The quick run's 1,000 articles fill one or two files: its "tenth" is the last.
+  const sitemapFile = (n: number) => getSitemap({ file: files[Math.min(n, files.length) - 1]!, payload })
+  const sitemapTimes = await sideBySide(
+    SITEMAP_ROUNDS,
+    () => sitemapFile(10),
+    () => sitemapFile(1),
+  )
+  const sitemapStatements = {
+    1: await recordStatements(() => sitemapFile(1)),
+    10: await recordStatements(() => sitemapFile(10)),
+  }
+  const sitemapIndexTimes: number[] = []
+  const newsTimes: number[] = []
+  const feedTimes: number[] = []
+  for (let i = 0; i < SITEMAP_ROUNDS; i += 1) {
+    sitemapIndexTimes.push(await timed(() => getSitemap({ payload })))
+    newsTimes.push(await timed(() => getNewsSitemap({ payload })))
+    feedTimes.push(await timed(() => getFeed({ format: 'rss', payload })))
+  }
+  const feedStatements = {
+    region: await recordStatements(() => getFeed({ format: 'atom', payload, region: `kontinent-0` })),
+    site: await recordStatements(() => getFeed({ format: 'rss', payload })),
+  }
   const scans = await seqScansOf(
     ctx,
     [
@@ -301,6 +343,9 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
       ...listStatements,
       ...archiveStatements[1],
       ...archiveStatements[100],
+      ...sitemapStatements[10],
+      ...feedStatements.site,
+      ...feedStatements.region,
     ],
     'articles',
   )
@@ -327,6 +372,17 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     regionMissingP95Ms: percentile(missingTimes, 0.95),
     regionSparseP95Ms: percentile(sparseTimes, 0.95),
     relatedP95Ms: percentile(related, 0.95),
+    feedMs: median(feedTimes),
+    feedQueries: feedStatements.site.length,
+    feedQueriesRegion: feedStatements.region.length,
+    newsSitemapMs: median(newsTimes),
+    sitemapFiles: files.length,
+    sitemapIndexMs: median(sitemapIndexTimes),
+    sitemapPage1Ms: median(sitemapTimes.b),
+    sitemapPage10Ms: median(sitemapTimes.a),
+    sitemapPage10Ratio: median(sitemapTimes.a) / median(sitemapTimes.b),
+    sitemapQueries: sitemapStatements[10].length,
+    sitemapQueriesFirst: sitemapStatements[1].length,
     seqScans: scans.scans,
     ...(scans.scans ? { seqScanTables: [...new Set(scans.tables)].join(' ') } : {}),
   }

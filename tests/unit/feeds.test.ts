@@ -1,0 +1,137 @@
+import { describe, expect, test } from 'vitest'
+
+import { articleGuid } from '../../src/delivery/feeds/assembleFeed.js'
+import { contentToHtml, type ContentHtmlSettings } from '../../src/delivery/feeds/contentHtml.js'
+import { newsLanguage, urlsetXml, xmlText } from '../../src/delivery/sitemaps/sitemapXml.js'
+
+const text = (value: string) => ({
+  type: 'text',
+  detail: 0,
+  format: 0,
+  mode: 'normal',
+  style: '',
+  text: value,
+  version: 1,
+})
+const doc = (...children: unknown[]) => ({
+  root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
+})
+const settings: ContentHtmlSettings = {
+  absolute: (path) => `https://news.example${path}`,
+  media: new Map([
+    ['7', { id: 7, alt: 'Zug', mimeType: 'image/png', url: '/api/media/file/zug.png', width: 900 }],
+  ]),
+  targetUrl: (relationTo, id) =>
+    relationTo === 'articles' && id === 3 ? 'https://news.example/articles/ziel' : undefined,
+}
+
+describe('article content as feed HTML', () => {
+  test.each([
+    [
+      'text is escaped',
+      doc({ type: 'paragraph', children: [text('A & <b>')], version: 1 }),
+      '<p>A &amp; &lt;b&gt;</p>',
+    ],
+    [
+      'an internal link goes to the target page; one to a draft stays text',
+      doc({
+        type: 'paragraph',
+        version: 1,
+        children: [
+          {
+            type: 'link',
+            version: 3,
+            fields: { linkType: 'internal', doc: { relationTo: 'articles', value: 3 } },
+            children: [text('Ziel')],
+          },
+          {
+            type: 'link',
+            version: 3,
+            fields: { linkType: 'internal', doc: { relationTo: 'articles', value: 4 } },
+            children: [text(' Entwurf')],
+          },
+        ],
+      }),
+      '<p><a href="https://news.example/articles/ziel">Ziel</a> Entwurf</p>',
+    ],
+    [
+      'a paid link keeps rel, a relative one becomes absolute, javascript: is dropped',
+      doc({
+        type: 'paragraph',
+        version: 1,
+        children: [
+          {
+            type: 'link',
+            rel: 'sponsored',
+            version: 3,
+            fields: { linkType: 'custom', url: '/angebot', newTab: true },
+            children: [text('A')],
+          },
+          {
+            type: 'link',
+            version: 3,
+            fields: { linkType: 'custom', url: 'JavaScript:alert(1)' },
+            children: [text('B')],
+          },
+        ],
+      }),
+      '<p><a href="https://news.example/angebot" rel="sponsored noopener noreferrer" target="_blank">A</a>B</p>',
+    ],
+    [
+      'an upload is an absolute image',
+      doc({ type: 'upload', relationTo: 'media', value: 7, version: 3, fields: null }),
+      '<figure><img src="https://news.example/api/media/file/zug.png" alt="Zug" width="900" /></figure>',
+    ],
+    [
+      'a block nothing converts is left out, a node with children keeps its text',
+      doc(
+        { type: 'block', version: 2, fields: { blockType: 'quiz' } },
+        { type: 'mystery', version: 1, children: [text('Rest')] },
+      ),
+      'Rest',
+    ],
+  ])('%s', (_name, content, html) => {
+    expect(contentToHtml(content, settings)).toBe(html)
+  })
+
+  test("the host's converters go over the plugin's", () => {
+    const content = doc({ type: 'block', version: 2, fields: { blockType: 'quiz', question: 'Wer?' } })
+    expect(
+      contentToHtml(content, {
+        ...settings,
+        converters: () => ({
+          blocks: {
+            quiz: ({ node }) =>
+              `<aside>${(node as { fields: { question: string } }).fields.question}</aside>`,
+          },
+        }),
+      }),
+    ).toBe('<aside>Wer?</aside>')
+  })
+})
+
+describe('sitemap XML and feed ids', () => {
+  test('text is escaped and characters XML cannot hold are dropped', () => {
+    expect(xmlText('Grüße & <Astana> "x" \'y\' 🚆\u0001')).toBe(
+      'Grüße &amp; &lt;Astana&gt; &quot;x&quot; &apos;y&apos; 🚆',
+    )
+    expect(urlsetXml([{ loc: 'https://news.example/a?b=1&c=2' }])).toContain(
+      '<loc>https://news.example/a?b=1&amp;c=2</loc>',
+    )
+  })
+
+  test.each([
+    ['de', 'de'],
+    ['en-GB', 'en'],
+    ['zh-TW', 'zh-tw'],
+    ['zh', 'zh-cn'],
+  ])('Google News language of %s is %s', (locale, language) => {
+    expect(newsLanguage(locale)).toBe(language)
+  })
+
+  test('a guid is a tag URI of the site, the creation day and the id', () => {
+    expect(articleGuid('https://news.example', '2026-04-26T08:00:00.000Z', 42)).toBe(
+      'tag:news.example,2026-04-26:articles/42',
+    )
+  })
+})
