@@ -137,18 +137,18 @@ export const feedsAndSitemapsEndpoint: Endpoint = {
     const file = routeText('file', req.routeParams?.file)
     const format = FEED_FORMATS.get(file)
     const base = { locale: localeOf(req), payload: req.payload, req }
+    const owner = { author: optionalText(req, 'author'), region: optionalText(req, 'region') }
     const result = format
-      ? await getFeed({
-          ...base,
-          author: optionalText(req, 'author'),
-          format,
-          region: optionalText(req, 'region'),
-        })
+      ? await getFeed({ ...base, ...owner, format })
       : file === 'news-sitemap.xml'
         ? await getNewsSitemap(base)
         : /^sitemap[-.]/.test(file)
           ? await getSitemap({ ...base, file })
           : null
+    if (!result && format) {
+      const [name, value] = owner.region !== undefined ? ['region', owner.region] : ['author', owner.author!]
+      return error(404, `${name}: no ${name} "${value.slice(0, 200)}"`)
+    }
     if (!result) return error(404, `No feed or sitemap "${file.slice(0, 200)}"`)
     return cachedBody(result, { audience: audienceOf(req), ifNoneMatch: req.headers.get('if-none-match') })
   }),

@@ -5,6 +5,7 @@ import { getFeed, type NewsroomArticle, type NewsroomAuthor, type NewsroomRegion
 import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { media, readers, users } from '../helpers/instance.js'
 import { recordQueries, startWithEditor } from '../helpers/payload.js'
+import { xmllint, xmllintAvailable } from '../helpers/xmllint.js'
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let create: Fixtures
@@ -223,13 +224,61 @@ describe('region and author feeds, locales', () => {
   })
 
   test('unknown owners are 404, bad parameters 400', async () => {
-    expect((await fetchFeed('feed.xml?region=nirgendwo')).response.status).toBe(404)
+    const missing = await fetchFeed('feed.xml?region=nirgendwo')
+    expect(missing.response.status).toBe(404)
+    expect(missing.response.json.errors[0].message).toBe('region: no region "nirgendwo"')
     expect((await fetchFeed('feed.xml?author=niemand')).response.status).toBe(404)
     const both = await fetchFeed('feed.xml?region=asien&author=aigerim-nurlanowa')
     expect(both.response.status).toBe(400)
     expect(both.body).toContain('region')
     expect((await fetchFeed('feed.xml?locale=xx-%00')).response.status).toBe(400)
     expect((await fetchFeed('feed.rss')).response.status).toBe(404)
+  })
+})
+
+describe('text that would break a feed', () => {
+  test('control characters, a region name with markup, a checklist and a forged table cell', async () => {
+    const odd = await create.region({ name: 'Nord <Ost> & "Süd"', type: 'other' })
+    const cell = (headerState: unknown) => ({
+      type: 'tablecell',
+      version: 1,
+      headerState,
+      children: [paragraph(text('Zelle'))],
+    })
+    await published({
+      content: content(
+        {
+          type: 'list',
+          listType: 'check',
+          tag: 'ul',
+          version: 1,
+          start: 1,
+          children: [{ type: 'listitem', checked: true, value: 1, version: 1, children: [text('Erledigt')] }],
+        },
+        {
+          type: 'table',
+          version: 1,
+          children: [{ type: 'tablerow', version: 1, children: [cell('0" onmouseover="alert(1)')] }],
+        },
+      ),
+      publishedAt: at(25),
+      regions: [odd.id],
+      title: 'Steuer\u0008zeichen\u001b Ende',
+    })
+    for (const file of ['feed.xml', 'feed.atom']) {
+      const { body, response } = await fetchFeed(`${file}?region=${odd.slug}`)
+      if (xmllintAvailable()) expect(xmllint(body).output).toBe('')
+      const feed = parseFeed(body)
+      expect(feed.items[0]!.title).toBe('Steuerzeichen Ende')
+      expect(feed.items[0]!.categories[0]!.label).toBe('Nord <Ost> & "Süd"')
+      expect(feed.items[0]!.content).toContain('<li>☑ Erledigt</li>')
+      expect(feed.items[0]!.content).not.toContain('onmouseover')
+      // The same feed twice is the same body: a cache can answer with 304.
+      const again = await ctx.rest.get(`/newsroom/${file}?region=${odd.slug}`, {
+        headers: { 'if-none-match': response.headers.get('etag')! },
+      })
+      expect(again.status).toBe(304)
+    }
   })
 })
 
@@ -256,6 +305,8 @@ describe('cost and caching', () => {
     expect(response.headers.get('cache-tag')!.split(',')).toEqual(
       expect.arrayContaining([
         'newsroom:feed',
+        'newsroom:list:articles',
+        `newsroom:articles:${rewritten.id}`,
         `newsroom:regions:${china.id}`,
         `newsroom:authors:${reporter.id}`,
       ]),

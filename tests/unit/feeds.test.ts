@@ -18,6 +18,7 @@ const doc = (...children: unknown[]) => ({
 })
 const settings: ContentHtmlSettings = {
   absolute: (path) => `https://news.example${path}`,
+  mediaSlug: 'media',
   media: new Map([
     ['7', { id: 7, alt: 'Zug', mimeType: 'image/png', url: '/api/media/file/zug.png', width: 900 }],
   ]),
@@ -101,8 +102,8 @@ describe('article content as feed HTML', () => {
         ...settings,
         converters: () => ({
           blocks: {
-            quiz: ({ node }) =>
-              `<aside>${(node as { fields: { question: string } }).fields.question}</aside>`,
+            quiz: ({ node }: { node: { fields: { question: string } } }) =>
+              `<aside>${node.fields.question}</aside>`,
           },
         }),
       }),

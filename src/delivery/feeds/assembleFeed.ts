@@ -8,7 +8,14 @@ import type { ListedArticle } from '../archives/archiveFacts.js'
 
 import { imageAiFor } from '../../attribution/imageAi.js'
 import { attributionFor } from '../../attribution/notice.js'
-import { documentTag, FEED_TAG, uniqueTags } from '../../cache/cacheTags.js'
+import {
+  ARTICLE_LIST_TAG,
+  authorListTag,
+  documentTag,
+  FEED_TAG,
+  regionListTag,
+  uniqueTags,
+} from '../../cache/cacheTags.js'
 import { placementOf, readerOrder } from '../../corrections/correctionKinds.js'
 import { type ID, idOf, idsOf } from '../../idOf.js'
 import { type AdvertisingLabels, disclosureLabelFor } from '../../sponsors/disclosureLabel.js'
@@ -64,6 +71,8 @@ export type FeedDocument = {
   feedUrls: Record<FeedFormat, string>
   homeUrl: string
   items: FeedItem[]
+  /** The publication's name (`site.name`, else the site's host). */
+  publisher: string
   language: string
   title: string
   /** The newest change among the items, else null. */
@@ -137,6 +146,7 @@ export const assembleFeed = (
     absolute(settings.routes.region({ path: region.path ?? region.slug, slug: region.slug }, settings.locale))
   const contentSettings: ContentHtmlSettings = {
     absolute,
+    mediaSlug: settings.mediaSlug,
     converters: settings.converters,
     media,
     // Only articles have a public page the plugin knows; a link to a draft stays text.
@@ -230,20 +240,21 @@ export const assembleFeed = (
 
   const siteName = settings.site.name ?? new URL(settings.site.url).hostname
   const { owner } = reads
-  const [title, homeUrl, listTag] =
+  const [title, homeUrl, ownTags] =
     owner.kind === 'region'
       ? [
           `${siteName}: ${owner.region.name}`,
           regionUrl(owner.region),
-          documentTag('regions', owner.region.id),
+          // The region's list: a region moved into it brings its articles.
+          [documentTag('regions', owner.region.id), regionListTag(owner.region.id)],
         ]
       : owner.kind === 'author'
         ? [
             `${siteName}: ${owner.author.name}`,
             absolute(settings.routes.author({ slug: owner.author.slug }, settings.locale)),
-            documentTag('authors', owner.author.id),
+            [documentTag('authors', owner.author.id), authorListTag(owner.author.id)],
           ]
-        : [siteName, `${settings.site.url}/`, null]
+        : [siteName, `${settings.site.url}/`, [ARTICLE_LIST_TAG]]
   const updatedAt = items.reduce<null | string>(
     (newest, item) => (newest === null || item.modifiedAt > newest ? item.modifiedAt : newest),
     null,
@@ -257,6 +268,7 @@ export const assembleFeed = (
     },
     homeUrl,
     items,
+    publisher: siteName,
     language: settings.locale,
     title,
     updatedAt,
@@ -265,10 +277,11 @@ export const assembleFeed = (
   return {
     cache: {
       revalidateAt: null,
-      // Every article change names the feed; regions, authors and images named by what they show.
+      // Every article change names the feed; its list, items, regions, authors and images as in every result.
       tags: uniqueTags([
         FEED_TAG,
-        ...(listTag ? [listTag] : []),
+        ...ownTags,
+        ...items.map((item) => documentTag('articles', item.id)),
         ...[...shown.regions].map((id) => documentTag('regions', id)),
         ...[...shown.authors].map((id) => documentTag('authors', id)),
         ...(mediaSlug ? [...shown.media].map((id) => documentTag(mediaSlug, id)) : []),

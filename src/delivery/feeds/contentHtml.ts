@@ -19,6 +19,8 @@ export type FeedMedia = {
 }
 
 export type ContentHtmlSettings = {
+  /** The media collection's slug: upload nodes of other collections are left out. */
+  mediaSlug?: string
   /** The host's converters for its own nodes and blocks, over Payload's defaults. */
   converters?: HTMLConvertersFunction
   /** Media of upload nodes, by id. */
@@ -74,6 +76,7 @@ const linkConverter =
 const uploadConverter =
   (settings: ContentHtmlSettings): HTMLConverter<UploadNode> =>
   ({ node }) => {
+    if (node.relationTo !== settings.mediaSlug) return ''
     const value = node.value as { id?: unknown } | number | string | undefined
     const id = typeof value === 'object' && value !== null ? value.id : value
     const media = settings.media.get(String(id))
@@ -84,6 +87,33 @@ const uploadConverter =
     const size = `${media.width ? ` width="${media.width}"` : ''}${media.height ? ` height="${media.height}"` : ''}`
     return `<figure><img src="${url}" alt="${alt}"${size} /></figure>`
   }
+
+type ListItemNode = { checked?: boolean; children?: unknown[] }
+
+// Payload's own puts a fresh uuid into each checklist item: the same text would give a new ETag on every read.
+const listItemConverter: HTMLConverter<ListItemNode> = ({ node, nodesToHTML, parent }) => {
+  const children = nodesToHTML({ nodes: (node.children ?? []) as never[] }).join('')
+  const check = (parent as { listType?: string }).listType === 'check' ? (node.checked ? '☑ ' : '☐ ') : ''
+  return `<li>${check}${children}</li>`
+}
+
+type TableCellNode = { colSpan?: unknown; headerState?: unknown; rowSpan?: unknown }
+
+// Payload's own writes `headerState` into an attribute unescaped: a stored string would add attributes.
+const tableCellConverter =
+  (payloads: HTMLConverter<TableCellNode>): HTMLConverter<TableCellNode> =>
+  (args) =>
+    typeof payloads === 'function'
+      ? payloads({
+          ...args,
+          node: {
+            ...args.node,
+            colSpan: Number(args.node.colSpan) || 1,
+            headerState: Number(args.node.headerState) || 0,
+            rowSpan: Number(args.node.rowSpan) || 1,
+          },
+        })
+      : payloads
 
 /** A node nothing converts (a host's block without a converter): its text, never a placeholder. */
 const unknownConverter: HTMLConverter = ({ node, nodesToHTML }) => {
@@ -104,12 +134,21 @@ export const contentToHtml = (content: unknown, settings: ContentHtmlSettings): 
       ...defaultConverters,
       autolink: linkConverter(settings),
       link: linkConverter(settings),
+      listitem: listItemConverter,
+      tablecell: tableCellConverter(defaultConverters.tablecell as HTMLConverter<TableCellNode>),
       unknown: unknownConverter,
       upload: uploadConverter(settings),
     }
     return settings.converters ? { ...ours, ...settings.converters({ defaultConverters: ours }) } : ours
   }
-  return convertLexicalToHTML({ converters, data, disableContainer: true })
+  // No inline styles: a feed reader drops them, and a stored `format` would be written into one.
+  return convertLexicalToHTML({
+    converters,
+    data,
+    disableContainer: true,
+    disableIndent: true,
+    disableTextAlign: true,
+  })
 }
 
 /** A notice's segments as one paragraph; linked parts link their source. */

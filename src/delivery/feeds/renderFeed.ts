@@ -48,8 +48,25 @@ const itemOf = (item: FeedItem, format: 'atom' | 'rss'): Item => ({
   title: escapeHtml(item.title),
 })
 
+// eslint-disable-next-line no-control-regex -- these are the characters it removes
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+
+/**
+ * The `feed` package leaves `<` in attribute values (a category's label) and control characters
+ * anywhere: either makes the whole feed unreadable. Attribute values hold no raw `"` (escaped).
+ */
+const wellFormed = (xml: string): string =>
+  xml
+    .replace(INVALID_XML, '')
+    .replace(
+      /="([^"]*)"/g,
+      (_match, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`,
+    )
+
 const xmlFeed = (doc: FeedDocument, format: 'atom' | 'rss'): string => {
   const feed = new Feed({
+    // Atom needs an author for entries without a byline (RFC 4287, 4.1.1): the publication.
+    author: { link: doc.homeUrl, name: doc.publisher },
     copyright: '',
     description: doc.description,
     feedLinks: { atom: doc.feedUrls.atom, json: doc.feedUrls.json, rss: doc.feedUrls.rss },
@@ -61,11 +78,13 @@ const xmlFeed = (doc: FeedDocument, format: 'atom' | 'rss'): string => {
     updated: doc.updatedAt ? new Date(doc.updatedAt) : new Date(0),
   })
   for (const item of doc.items) feed.addItem(itemOf(item, format))
-  if (format === 'rss') return feed.rss2()
+  if (format === 'rss') return wellFormed(feed.rss2())
   // The package writes no language into Atom: the root element gets `xml:lang` (RFC 4287, 2).
-  return feed
-    .atom1()
-    .replace('<feed xmlns="http://www.w3.org/2005/Atom"', `$& xml:lang="${escapeHtml(doc.language)}"`)
+  return wellFormed(
+    feed
+      .atom1()
+      .replace('<feed xmlns="http://www.w3.org/2005/Atom"', `$& xml:lang="${escapeHtml(doc.language)}"`),
+  )
 }
 
 /**

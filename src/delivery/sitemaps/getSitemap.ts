@@ -6,6 +6,7 @@ import type { CacheHints } from '../archives/types.js'
 
 import { documentTag, SITEMAP_TAG, uniqueTags } from '../../cache/cacheTags.js'
 import { DEFAULT_READER_LOCALE } from '../../i18n/readerTexts.js'
+import { cursorKey, decodeCursor, encodeCursor } from '../archives/cursor.js'
 import { type ID, idOf } from '../../idOf.js'
 import { newsroomOptions } from '../pluginOptions.js'
 import {
@@ -49,24 +50,22 @@ type Doc = Record<string, any> & { id: ID }
 const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
   (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
 
-const ARTICLE_FILE = /^sitemap-articles-(\d{1,15})-(\d{1,15})-([0-9A-Za-z-]{1,64})\.xml$/
+const ARTICLE_FILE = /^sitemap-articles-([A-Za-z0-9_-]{40,400})\.xml$/
 
-/** `sitemap-articles-<published ms>-<created ms>-<id>.xml`: where the file starts in the date index. */
-export const articleSitemapFile = (key: SitemapKey): string =>
-  `sitemap-articles-${Date.parse(key.publishedAt)}-${Date.parse(key.createdAt)}-${key.id}.xml`
+/** The key article files are named with: the cursors' sealing, under a name of its own. */
+const sitemapKey = (payload: Payload): Buffer => cursorKey(`sitemap\u0000${payload.secret}`)
 
-const keyOfFile = (file: string): null | SitemapKey => {
+/**
+ * `sitemap-articles-<sealed key>.xml`: where the file starts in the date index, sealed like an
+ * archive cursor, so a name reveals no article (a host's access may hide one from a reader) and
+ * only the index's own names open a file. One key always gives the same name.
+ */
+export const articleSitemapFile = (key: SitemapKey, sealing: Buffer): string =>
+  `sitemap-articles-${encodeCursor(key, sealing)}.xml`
+
+const keyOfFile = (file: string, sealing: Buffer): null | SitemapKey => {
   const match = ARTICLE_FILE.exec(file)
-  if (!match) return null
-  const [, published, created, id] = match
-  const publishedAt = new Date(Number(published))
-  const createdAt = new Date(Number(created))
-  if (Number.isNaN(publishedAt.getTime()) || Number.isNaN(createdAt.getTime())) return null
-  return {
-    createdAt: createdAt.toISOString(),
-    id: /^\d{1,15}$/.test(id!) ? Number(id) : id!,
-    publishedAt: publishedAt.toISOString(),
-  }
+  return match ? decodeCursor(match[1]!, sealing) : null
 }
 
 /** What every sitemap read shares: the site's origin, the locale, reads with the caller's access. */
@@ -138,7 +137,10 @@ export const getSitemap = async (args: GetSitemapArgs): Promise<null | SitemapRe
     const files = await findSitemapFiles(payload, { articlesSlug: articles.slug })
     return sitemapResult(
       sitemapIndexXml([
-        ...files.map(({ key, lastmod }) => ({ lastmod, loc: fileUrl(articleSitemapFile(key)) })),
+        ...files.map(({ key, lastmod }) => ({
+          lastmod,
+          loc: fileUrl(articleSitemapFile(key, sitemapKey(payload))),
+        })),
         { loc: fileUrl('sitemap-regions.xml') },
         { loc: fileUrl('sitemap-authors.xml') },
         { loc: fileUrl('news-sitemap.xml') },
@@ -168,7 +170,7 @@ export const getSitemap = async (args: GetSitemapArgs): Promise<null | SitemapRe
     return sitemapResult(urlsetXml(urls), { revalidateAt: null, tags })
   }
 
-  const key = keyOfFile(file)
+  const key = keyOfFile(file, sitemapKey(payload))
   if (!key) return null
   const rows = await findSitemapArticles(payload, {
     articlesSlug: articles.slug,
