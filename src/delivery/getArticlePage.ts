@@ -11,13 +11,13 @@ import type {
 } from '../documents.js'
 import type { ArticlePage } from './types.js'
 
-import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
 import { type ID, idOf, idsOf } from '../idOf.js'
 import { assembleArticlePage, type PageMedia } from './assembleArticlePage.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { isPublished } from '../savedData.js'
 import { PAGE_SPONSOR_SELECT } from './pageParts.js'
 import { newsroomOptions } from './pluginOptions.js'
+import { type Doc, findDocs, readerReads } from './readerReads.js'
 
 export type GetArticlePageArgs = {
   /** Editors only: the latest draft instead of the published article. */
@@ -32,15 +32,6 @@ export type GetArticlePageArgs = {
   /** The reader; anonymous when absent. Every read applies this user's access. */
   user?: null | PayloadRequest['user']
 }
-
-type Doc = Record<string, any> & { id: number | string }
-
-/**
- * `payload.find` for collections chosen at run time: a host's generated types narrow each
- * collection's arguments, which code that works for any configured slug cannot name.
- */
-const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
-  (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
 
 /**
  * One article page with everything a front end renders, in at most 8 statements whatever the
@@ -62,23 +53,7 @@ export const getArticlePage = async ({
   if (draft && !options.isEditor(req ?? (await createLocalReq({ user: user ?? undefined }, payload))))
     throw new Forbidden()
   const { articles, authors, comments, regions, relatedLinks, sponsors } = options.collections
-  const localization = payload.config.localization
-  const defaultLocale = localization ? localization.defaultLocale : DEFAULT_READER_LOCALE
-  // A locale the site does not know reads the default one (it is data, not a key).
-  const readerLocale = locale && options.readerLocaleOf(locale) === locale ? locale : defaultLocale
-  // disableErrors: a collection the caller may not read (say, a private media library) yields nothing.
-  // Every read here is bounded by a list of known ids, so it needs no page size (and no count query).
-  const readAs = {
-    depth: 0,
-    disableErrors: true,
-    locale: readerLocale,
-    overrideAccess: false,
-    pagination: false,
-    // A server-side request that carries the caller's headers, so access rules that read them (API
-    // keys) see them, while the reads stay the plugin's own: bounded by ids, no page counts.
-    req: req ? await createLocalReq({ req: { headers: req.headers } }, payload) : undefined,
-    user,
-  } as const
+  const { locale: readerLocale, readAs } = await readerReads(payload, { locale, req, user })
 
   const findFacts = (article: FactsArticle) =>
     findPageFacts(payload, {

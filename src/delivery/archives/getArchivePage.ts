@@ -1,13 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { APIError, createLocalReq } from 'payload'
+import { APIError } from 'payload'
 
 import type { NewsroomArticle, NewsroomAuthor, NewsroomRegion, NewsroomSponsor } from '../../documents.js'
 import type { AuthorPage, RegionPage } from './types.js'
 
-import { DEFAULT_READER_LOCALE } from '../../i18n/readerTexts.js'
 import { type ID } from '../../idOf.js'
 import { newsroomOptions } from '../pluginOptions.js'
+import { findDocs, readerReads } from '../readerReads.js'
 import { PAGE_SPONSOR_SELECT, type PageMedia } from '../pageParts.js'
 import { type ArchiveFacts, type ArchiveOwner, findArchiveFacts } from './archiveFacts.js'
 import { assembleAuthorPage, assembleRegionPage, type ArchiveSettings } from './assembleArchivePage.js'
@@ -33,13 +33,8 @@ type ArchiveArgs = {
 export type GetRegionPageArgs = ArchiveArgs & ({ path: string } | { slug: string })
 export type GetAuthorPageArgs = ArchiveArgs & { slug: string }
 
-type Doc = Record<string, any> & { id: ID }
-
 /** A 400 naming the argument: a cursor or a page size is data a client sends. */
 const badArgument = (name: string, detail: string) => new APIError(`${name}: ${detail}`, 400, undefined, true)
-
-const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
-  (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
 
 /**
  * The read step every archive shares: one statement finds the owner, one page of ids and the
@@ -48,7 +43,7 @@ const findDocs = async (payload: Payload, args: Record<string, unknown>): Promis
  * whichever page it is. Returns null when the owner does not exist for this caller.
  */
 const readArchive = async (owner: ArchiveOwner, args: ArchiveArgs) => {
-  const { cursor: cursorText, now = new Date(), payload, req } = args
+  const { cursor: cursorText, now = new Date(), payload } = args
   const options = newsroomOptions(payload)
   const limit = args.limit ?? Math.min(DEFAULT_ARCHIVE_LIMIT, options.maxLimit)
   if (!Number.isInteger(limit) || limit < 1 || limit > options.maxLimit) {
@@ -63,19 +58,7 @@ const readArchive = async (owner: ArchiveOwner, args: ArchiveArgs) => {
   const cursor = cursorText ? decodeCursor(cursorText, key) : null
   if (cursorText && !cursor) throw badArgument('cursor', 'not a cursor this list gave out')
   const { articles, authors, regions, sponsors } = options.collections
-  const localization = payload.config.localization
-  const defaultLocale = localization ? localization.defaultLocale : DEFAULT_READER_LOCALE
-  const locale =
-    args.locale && options.readerLocaleOf(args.locale) === args.locale ? args.locale : defaultLocale
-  const readAs = {
-    depth: 0,
-    disableErrors: true,
-    locale,
-    overrideAccess: false,
-    pagination: false,
-    req: req ? await createLocalReq({ req: { headers: req.headers } }, payload) : undefined,
-    user: args.user ?? req?.user ?? null,
-  } as const
+  const { locale, readAs } = await readerReads(payload, args)
   const facts: ArchiveFacts = await findArchiveFacts(payload, {
     articlesSlug: articles.slug,
     authorsSlug: authors.slug,

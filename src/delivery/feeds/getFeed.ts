@@ -1,15 +1,15 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { APIError, createLocalReq } from 'payload'
+import { APIError } from 'payload'
 
 import type { NewsroomArticle, NewsroomAuthor, NewsroomRegion } from '../../documents.js'
 import type { CacheHints } from '../archives/types.js'
 import type { FeedMedia } from './contentHtml.js'
 
-import { DEFAULT_READER_LOCALE } from '../../i18n/readerTexts.js'
 import { type ID, idOf, idsOf } from '../../idOf.js'
 import { findListedArticles, type ListOwner } from '../archives/archiveFacts.js'
 import { newsroomOptions } from '../pluginOptions.js'
+import { findDocs, readerReads } from '../readerReads.js'
 import { assembleFeed, type FeedDocument, type FeedFormat, type FeedOwner } from './assembleFeed.js'
 import { FEED_CONTENT_TYPES, renderFeed } from './renderFeed.js'
 
@@ -34,11 +34,6 @@ export type FeedResult = {
   contentType: string
   feed: FeedDocument
 }
-
-type Doc = Record<string, any> & { id: ID }
-
-const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
-  (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
 
 const badArgument = (name: string, detail: string) => new APIError(`${name}: ${detail}`, 400, undefined, true)
 
@@ -81,7 +76,7 @@ export const FEED_FILES: Record<FeedFormat, string> = {
  * read by id with the caller's access. Null when the region or author does not exist.
  */
 export const getFeed = async (args: GetFeedArgs): Promise<FeedResult | null> => {
-  const { format, payload, req } = args
+  const { format, payload } = args
   const options = newsroomOptions(payload)
   const siteUrl = options.site.url
   // A feed is read away from the site: its links must be absolute, and a request's Host header is no origin to trust.
@@ -96,19 +91,7 @@ export const getFeed = async (args: GetFeedArgs): Promise<FeedResult | null> => 
       throw badArgument(name, 'not a valid value')
   }
   const { articles, authors, regions } = options.collections
-  const localization = payload.config.localization
-  const defaultLocale = localization ? localization.defaultLocale : DEFAULT_READER_LOCALE
-  const locale =
-    args.locale && options.readerLocaleOf(args.locale) === args.locale ? args.locale : defaultLocale
-  const readAs = {
-    depth: 0,
-    disableErrors: true,
-    locale,
-    overrideAccess: false,
-    pagination: false,
-    req: req ? await createLocalReq({ req: { headers: req.headers } }, payload) : undefined,
-    user: args.user ?? req?.user ?? null,
-  } as const
+  const { locale, readAs } = await readerReads(payload, args)
   const byIDs = (collection: string, ids: unknown[], select?: Record<string, true>) => {
     const known = [...new Set(ids.map(idOf).filter((id): id is ID => id !== null))]
     return known.length

@@ -1,14 +1,14 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { APIError, createLocalReq } from 'payload'
+import { APIError } from 'payload'
 
 import type { CacheHints } from '../archives/types.js'
 
 import { documentTag, SITEMAP_TAG, uniqueTags } from '../../cache/cacheTags.js'
-import { DEFAULT_READER_LOCALE } from '../../i18n/readerTexts.js'
 import { cursorKey, decodeCursor, encodeCursor } from '../archives/cursor.js'
 import { type ID, idOf } from '../../idOf.js'
 import { newsroomOptions } from '../pluginOptions.js'
+import { findDocs, readerReads } from '../readerReads.js'
 import {
   findNewsArticles,
   findSitemapArticles,
@@ -45,11 +45,6 @@ export type GetSitemapArgs = SitemapArgs & {
 /** The protocol's limit of URLs in one sitemap, for the region and author files. */
 const MAX_URLS = 50_000
 
-type Doc = Record<string, any> & { id: ID }
-
-const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
-  (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
-
 const ARTICLE_FILE = /^sitemap-articles-([A-Za-z0-9_-]{40,400})\.xml$/
 
 /** The key article files are named with: the cursors' sealing, under a name of its own. */
@@ -70,25 +65,13 @@ const keyOfFile = (file: string, sealing: Buffer): null | SitemapKey => {
 
 /** What every sitemap read shares: the site's origin, the locale, reads with the caller's access. */
 const sitemapReads = async (args: SitemapArgs) => {
-  const { payload, req } = args
+  const { payload } = args
   const options = newsroomOptions(payload)
   const siteUrl = options.site.url
   // A sitemap lists absolute URLs, and a request's Host header is no origin to trust.
   if (!siteUrl)
     throw new APIError('payload-newsroom: sitemaps need the site.url option', 501, undefined, true)
-  const localization = payload.config.localization
-  const defaultLocale = localization ? localization.defaultLocale : DEFAULT_READER_LOCALE
-  const locale =
-    args.locale && options.readerLocaleOf(args.locale) === args.locale ? args.locale : defaultLocale
-  const readAs = {
-    depth: 0,
-    disableErrors: true,
-    locale,
-    overrideAccess: false,
-    pagination: false,
-    req: req ? await createLocalReq({ req: { headers: req.headers } }, payload) : undefined,
-    user: args.user ?? req?.user ?? null,
-  } as const
+  const { locale, readAs } = await readerReads(payload, args)
   const absolute = (path: string) => (/^https?:\/\//i.test(path) ? path : `${siteUrl}${path}`)
   // The same locale on every file an index names, so a crawler stays in one language.
   const fileUrl = (file: string) =>

@@ -1,0 +1,47 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { createLocalReq } from 'payload'
+
+import type { ID } from '../idOf.js'
+
+import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
+import { newsroomOptions } from './pluginOptions.js'
+
+export type Doc = Record<string, any> & { id: ID }
+
+/**
+ * `payload.find` for collections chosen at run time: a host's generated types narrow each
+ * collection's arguments, which code that works for any configured slug cannot name.
+ */
+export const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
+  (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
+
+/**
+ * The reader's locale and the Local API options every delivery read shares. A locale the site
+ * does not know reads the default one (it is data, not a key). Reads apply the caller's access
+ * (`overrideAccess: false`); `disableErrors`: a collection the caller may not read (a private
+ * media library) yields nothing. Every read is bounded by known ids, so it needs no page size and
+ * no count. The request is a server-side one that carries the caller's headers, so access rules
+ * that read them (API keys) see them, while the reads stay the plugin's own.
+ */
+export const readerReads = async (
+  payload: Payload,
+  caller: { locale?: string; req?: PayloadRequest; user?: null | PayloadRequest['user'] },
+) => {
+  const options = newsroomOptions(payload)
+  const localization = payload.config.localization
+  const defaultLocale = localization ? localization.defaultLocale : DEFAULT_READER_LOCALE
+  const locale =
+    caller.locale && options.readerLocaleOf(caller.locale) === caller.locale ? caller.locale : defaultLocale
+  const { req } = caller
+  const readAs = {
+    depth: 0,
+    disableErrors: true,
+    locale,
+    overrideAccess: false,
+    pagination: false,
+    req: req ? await createLocalReq({ req: { headers: req.headers } }, payload) : undefined,
+    user: caller.user ?? req?.user ?? null,
+  } as const
+  return { locale, options, readAs }
+}
