@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { getFeed, type NewsroomArticle, type NewsroomAuthor, type NewsroomRegion } from '../../src/index.js'
 import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { media, readers, users } from '../helpers/instance.js'
+import { content, link, paragraph, text } from '../helpers/lexical.js'
 import { recordQueries, startWithEditor } from '../helpers/payload.js'
 import { xmllint, xmllintAvailable } from '../helpers/xmllint.js'
 
@@ -18,36 +19,6 @@ const SITE = 'https://news.example'
 /** The characters a title must survive: umlauts, markup characters, an emoji, a CDATA end. */
 const HARD_TITLE = 'Grüße aus Almaty & <Astana> 🚆 ]]> Ende'
 
-const text = (value: string) => ({
-  type: 'text',
-  detail: 0,
-  format: 0,
-  mode: 'normal',
-  style: '',
-  text: value,
-  version: 1,
-})
-const paragraph = (...children: unknown[]) => ({
-  type: 'paragraph',
-  children,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  version: 1,
-})
-const content = (...children: unknown[]) => ({
-  root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
-})
-const link = (fields: Doc, label: string) => ({
-  type: 'link',
-  children: [text(label)],
-  direction: 'ltr',
-  fields,
-  format: '',
-  indent: 0,
-  version: 3,
-})
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 8)).toISOString()
 
 const published = (data: FixtureData<NewsroomArticle>) => create.article({ _status: 'published', ...data })

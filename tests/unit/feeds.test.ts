@@ -3,19 +3,9 @@ import { describe, expect, test } from 'vitest'
 import { articleGuid } from '../../src/delivery/feeds/assembleFeed.js'
 import { contentToHtml, type ContentHtmlSettings } from '../../src/delivery/feeds/contentHtml.js'
 import { newsLanguage, urlsetXml, xmlText } from '../../src/delivery/sitemaps/sitemapXml.js'
+import { content, text } from '../helpers/lexical.js'
 
-const text = (value: string) => ({
-  type: 'text',
-  detail: 0,
-  format: 0,
-  mode: 'normal',
-  style: '',
-  text: value,
-  version: 1,
-})
-const doc = (...children: unknown[]) => ({
-  root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
-})
+const doc = content
 const settings: ContentHtmlSettings = {
   absolute: (path) => `https://news.example${path}`,
   mediaSlug: 'media',
