@@ -18,7 +18,7 @@ const host =
   process.env.HOST && !['0.0.0.0', '127.0.0.1', '::'].includes(process.env.HOST)
     ? process.env.HOST
     : 'localhost'
-const siteUrl = process.env.NEWSROOM_SITE_URL || `http://${host}:${process.env.PORT || 3000}`
+export const siteUrl = process.env.NEWSROOM_SITE_URL || `http://${host}:${process.env.PORT || 3000}`
 
 export default buildConfig({
   admin: {

@@ -598,6 +598,9 @@ describe.skipIf(!runs)('in a real browser', () => {
       const lead = feed.items.find((item) => item.content?.includes('newsroom-notice'))
       expect(lead).toBeTruthy()
       expect(feed.items.some((item) => /^Anzeige: /.test(item.title ?? ''))).toBe(true)
+      // Crawlers find the sitemaps through robots.txt.
+      const robots = await (await fetch(`${app.origin}/robots.txt`)).text()
+      expect(robots).toContain(`Sitemap: ${app.origin}/api/newsroom/sitemap.xml`)
     }, 240_000)
 
     test('pagination works by keyboard: older articles, then back to the newest', async () => {

@@ -26,7 +26,10 @@ const published = (data: FixtureData<NewsroomArticle>) => create.article({ _stat
 beforeAll(async () => {
   ctx = await startWithEditor({
     config: { collections: [users, readers, { ...media, access: { read: () => true } }] },
-    plugin: { media: 'media', site: { name: 'Steppenbote & Co', url: SITE } },
+    plugin: {
+      media: 'media',
+      site: { logoUrl: '/logo.png', name: 'Steppenbote & Co', url: SITE },
+    },
   })
   create = fixtures(ctx.payload)
   asia = await create.region({ name: 'Asien', type: 'continent' })
@@ -110,6 +113,7 @@ describe('the site feed in three formats, read by a real feed parser', () => {
     const feed = parseFeed(body)
     expect(feed.title).toBe('Steppenbote & Co')
     expect(feed.language).toBe('de')
+    expect(feed.image?.url).toBe(`${SITE}/logo.png`)
     expect(feed.items.map((item) => item.title)).toEqual([
       'Der Zug nach Almaty',
       'Anzeige: Reisen entlang der Seidenstraße',
@@ -163,6 +167,7 @@ describe('the site feed in three formats, read by a real feed parser', () => {
     const json = JSON.parse(body)
     expect(json.version).toBe('https://jsonfeed.org/version/1.1')
     expect(json.language).toBe('de')
+    expect(json.icon).toBe(`${SITE}/logo.png`)
     expect(json.items.map((item: Doc) => item.title)).toEqual(
       parseFeed((await fetchFeed('feed.xml')).body).items.map((item) => item.title),
     )

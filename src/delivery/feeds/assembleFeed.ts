@@ -71,6 +71,8 @@ export type FeedDocument = {
   feedUrls: Record<FeedFormat, string>
   homeUrl: string
   items: FeedItem[]
+  /** The publication's logo (`site.logoUrl`), absolute, else null. */
+  logoUrl: null | string
   /** The publication's name (`site.name`, else the site's host). */
   publisher: string
   language: string
@@ -268,6 +270,7 @@ export const assembleFeed = (
     },
     homeUrl,
     items,
+    logoUrl: settings.site.logoUrl ? absolute(settings.site.logoUrl) : null,
     publisher: siteName,
     language: settings.locale,
     title,

@@ -72,6 +72,7 @@ const xmlFeed = (doc: FeedDocument, format: 'atom' | 'rss'): string => {
     feedLinks: { atom: doc.feedUrls.atom, json: doc.feedUrls.json, rss: doc.feedUrls.rss },
     generator: false,
     id: doc.feedUrls[format],
+    image: doc.logoUrl ?? undefined,
     language: doc.language,
     link: doc.homeUrl,
     title: doc.title,
@@ -96,6 +97,7 @@ const jsonFeed = (doc: FeedDocument): string =>
     description: doc.description,
     feed_url: doc.feedUrls.json,
     home_page_url: doc.homeUrl,
+    icon: doc.logoUrl ?? undefined,
     items: doc.items.map((item) => ({
       authors: item.authors.length
         ? item.authors.map((author) => ({ name: author.name, url: author.url }))
