@@ -332,6 +332,14 @@ const checkEditorialContact = (contact: EditorialContact | undefined) => {
   }
 }
 
+const wholeNumber = (name: string, value: number | undefined, fallback: number, max: number): number => {
+  const resolved = value ?? fallback
+  if (!Number.isInteger(resolved) || resolved < 1 || resolved > max) {
+    throw new Error(`payload-newsroom: ${name} must be a whole number from 1 to ${max}, got ${String(value)}`)
+  }
+  return resolved
+}
+
 const positiveNumber = (name: string, value: number | undefined, fallback: number): number => {
   const resolved = value ?? fallback
   if (!Number.isFinite(resolved) || resolved < 0) {
@@ -433,7 +441,7 @@ export const resolveOptions = (options: NewsroomPluginOptions, config: Config): 
     disabled: options.disabled ?? false,
     feeds: {
       htmlConverters: options.feeds?.htmlConverters,
-      limit: positiveNumber('feeds.limit', options.feeds?.limit, 50),
+      limit: wholeNumber('feeds.limit', options.feeds?.limit, 50, 1000),
     },
     editorsOnly: ({ req }) => isEditor(req),
     isEditor,

@@ -258,6 +258,24 @@ describe('text that would break a feed', () => {
   })
 })
 
+describe('many images and links', () => {
+  test('more than 1,000 linked ids in the listed articles still make a feed', async () => {
+    const many = await published({ publishedAt: at(26), regions: [europe.id], title: 'Viele Links' })
+    const links = Array.from({ length: 1200 }, (_, index) =>
+      link({ doc: { relationTo: 'articles', value: 900_000 + index }, linkType: 'internal' }, `L${index}`),
+    )
+    // Written around the hooks: a text with links to 1,200 articles (none of them exists).
+    await ctx.query('UPDATE articles SET content = $1 WHERE id = $2', [
+      JSON.stringify(content(paragraph(...links))),
+      many.id,
+    ])
+    const { body, response } = await fetchFeed('feed.json')
+    expect(response.status).toBe(200)
+    const item = JSON.parse(body).items.find((entry: Doc) => entry.title === 'Viele Links')
+    expect(item.content_html).toContain('L1199')
+  })
+})
+
 describe('cost and caching', () => {
   test('a feed costs the same number of statements with 4 items as with 14', async () => {
     const count = async () =>

@@ -193,6 +193,13 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ maxLimit: 0 }, configWith())).toThrow(/maxLimit/)
   })
 
+  test('feeds.limit is a whole number from 1 to 1,000, 50 by default', () => {
+    expect(resolveOptions({}, configWith()).feeds.limit).toBe(50)
+    for (const limit of [0, 2.5, 1001, Number.NaN]) {
+      expect(() => resolveOptions({ feeds: { limit } }, configWith())).toThrow(/feeds\.limit/)
+    }
+  })
+
   test('a notice template that must link the source but cannot is refused at start-up, naming locale and case', () => {
     const start = (templates: Record<string, Record<string, string>>) => () =>
       newsroomPlugin({ attribution: { templates } })(configWith())

@@ -62,6 +62,8 @@ const feedQuery = (args: { author?: string; locale?: string; region?: string }):
   return text ? `?${text}` : ''
 }
 
+const MAX_IDS_PER_READ = 1000
+
 export const FEED_FILES: Record<FeedFormat, string> = {
   atom: 'feed.atom',
   json: 'feed.json',
@@ -92,16 +94,24 @@ export const getFeed = async (args: GetFeedArgs): Promise<FeedResult | null> => 
   }
   const { articles, authors, regions } = options.collections
   const { locale, readAs } = await readerReads(payload, args)
-  const byIDs = (collection: string, ids: unknown[], select?: Record<string, true>) => {
+  // In parts of 1,000 ids (a query compares at most that many values): one part unless fifty
+  // articles hold more images or links than that.
+  const byIDs = async (collection: string, ids: unknown[], select?: Record<string, true>) => {
     const known = [...new Set(ids.map(idOf).filter((id): id is ID => id !== null))]
-    return known.length
-      ? findDocs(payload, {
+    const parts = Array.from({ length: Math.ceil(known.length / MAX_IDS_PER_READ) }, (_, index) =>
+      known.slice(index * MAX_IDS_PER_READ, (index + 1) * MAX_IDS_PER_READ),
+    )
+    const read = await Promise.all(
+      parts.map((part) =>
+        findDocs(payload, {
           ...readAs,
           collection,
           ...(select ? { select } : {}),
-          where: { id: { in: known } },
-        })
-      : Promise.resolve([])
+          where: { id: { in: part } },
+        }),
+      ),
+    )
+    return read.flat()
   }
 
   const owner: ListOwner =
