@@ -86,7 +86,8 @@ const regionChange = (
 ): QueuedChange => ({
   paths: pathsOf(payload, options.routes, { regions: textsOf(doc?.path, previous?.path) }),
   reach: { regions: uniqueIDs(id, doc?.parent, previous?.parent) },
-  tags: [documentTag('regions', id), SITEMAP_TAG],
+  // Feeds name their regions as categories: every feed, rather than a tag per region in each.
+  tags: [documentTag('regions', id), FEED_TAG, SITEMAP_TAG],
 })
 
 /**
@@ -115,7 +116,7 @@ const authorChange = (
 ): QueuedChange => ({
   paths: pathsOf(payload, options.routes, { authors: textsOf(doc?.slug, previous?.slug) }),
   reach: {},
-  tags: [documentTag('authors', id), authorListTag(id), SITEMAP_TAG],
+  tags: [documentTag('authors', id), authorListTag(id), FEED_TAG, SITEMAP_TAG],
 })
 
 /** A curated link or an approved comment changed: the page of the article it belongs to. */
@@ -173,11 +174,19 @@ const hooksAround = (compute: Compute, options: ResolvedOptions): Hooks => {
 export const invalidationHooks = (key: NewsroomCollectionKey, options: ResolvedOptions): Hooks =>
   options.onInvalidate ? hooksAround(computeFor[key], options) : {}
 
-/** The same for the host's media collection: pages showing an image carry its tag. */
+/**
+ * The same for the host's media collection: pages showing an image carry its tag; feeds and
+ * sitemaps, which may show hundreds, are named whole when an image changes or goes (a new one
+ * shows nowhere yet).
+ */
 export const mediaInvalidationHooks = (mediaSlug: string, options: ResolvedOptions): Hooks =>
   options.onInvalidate
     ? hooksAround(
-        (_options, _req, id) => ({ paths: [], reach: {}, tags: [documentTag(mediaSlug, id)] }),
+        (_options, _req, id, _doc, previous) => ({
+          paths: [],
+          reach: {},
+          tags: previous ? [documentTag(mediaSlug, id), FEED_TAG, SITEMAP_TAG] : [documentTag(mediaSlug, id)],
+        }),
         options,
       )
     : {}

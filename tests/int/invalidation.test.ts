@@ -251,10 +251,12 @@ describe('after a committed change, onInvalidate names what changed', () => {
       isoCode: 'KZ',
       parent: asia.id,
     })
-    await arrival(received, hasTag(`newsroom:regions:${region.id}`))
+    // Feeds name regions and authors as categories and bylines: their changes reach every feed.
+    expect((await arrival(received, hasTag(`newsroom:regions:${region.id}`))).tags).toContain('newsroom:feed')
     const author = await create.author({ name: 'Aigerim Nurlanowa' })
     const byAuthor = await arrival(received, hasTag(`newsroom:authors:${author.id}`))
     expect(byAuthor.tags).toContain(`newsroom:list:author:${author.id}`)
+    expect(byAuthor.tags).toContain('newsroom:feed')
     expect(byAuthor.paths).toContain('/authors/aigerim-nurlanowa')
     const article = await create.article({
       _status: 'published',
@@ -282,6 +284,11 @@ describe('after a committed change, onInvalidate names what changed', () => {
       },
     })
     await arrival(received, hasTag(`newsroom:media:${image.id}`))
+    // A changed image reaches every feed and sitemap (they may show hundreds, with no tag each).
+    const beforeEdit = received.length
+    await ctx.payload.update({ collection: 'media', data: { alt: 'Steppe bei Nacht' }, id: image.id })
+    const edited = await arrival(received, hasTag(`newsroom:media:${image.id}`), { from: beforeEdit })
+    expect(edited.tags).toEqual(expect.arrayContaining(['newsroom:feed', 'newsroom:sitemap']))
   })
 
   test('a failed call is retried until it is sent', async () => {

@@ -1,9 +1,13 @@
 import { describe, expect, test } from 'vitest'
 
-import { articleGuid } from '../../src/delivery/feeds/assembleFeed.js'
+import { parseFeed } from '@rowanmanning/feed-parser'
+
+import { articleGuid, type FeedDocument, type FeedItem } from '../../src/delivery/feeds/assembleFeed.js'
 import { contentToHtml, type ContentHtmlSettings } from '../../src/delivery/feeds/contentHtml.js'
+import { renderFeed } from '../../src/delivery/feeds/renderFeed.js'
 import { newsLanguage, urlsetXml, xmlText } from '../../src/delivery/sitemaps/sitemapXml.js'
 import { content, text } from '../helpers/lexical.js'
+import { xmllint, xmllintAvailable } from '../helpers/xmllint.js'
 
 const doc = content
 const settings: ContentHtmlSettings = {
@@ -124,5 +128,51 @@ describe('sitemap XML and feed ids', () => {
     expect(articleGuid('https://news.example', '2026-04-26T08:00:00.000Z', 42)).toBe(
       'tag:news.example,2026-04-26:articles/42',
     )
+  })
+})
+
+describe('feeds written as XML', () => {
+  const lint = xmllintAvailable()
+  const item = (overrides: Partial<FeedItem> = {}): FeedItem => ({
+    authors: [{ name: 'Jo="Bo <i>', url: 'https://news.example/authors/jo' }],
+    categories: [{ name: 'Re="gion <Ost> & Süd', path: 're', url: 'https://news.example/regions/re' }],
+    contentHtml: '<p>a="b</p><p>x]]>y]]>z</p><a href="https://news.example/x">y</a>',
+    guid: 'tag:news.example,2026-04-26:articles/1',
+    id: 1,
+    image: null,
+    label: null,
+    modifiedAt: '2026-04-26T08:00:00.000Z',
+    publishedAt: '2026-04-26T08:00:00.000Z',
+    summary: 'Sub="x" <y>',
+    title: 'Titel="A" <B> \u0008 & 🚆',
+    url: 'https://news.example/articles/a',
+    ...overrides,
+  })
+  const doc: FeedDocument = {
+    description: 'Desk="x" <y>',
+    feedUrls: {
+      atom: 'https://news.example/api/newsroom/feed.atom',
+      json: 'https://news.example/api/newsroom/feed.json',
+      rss: 'https://news.example/api/newsroom/feed.xml',
+    },
+    homeUrl: 'https://news.example/',
+    items: [item()],
+    language: 'de',
+    logoUrl: null,
+    publisher: 'Bote="x" <y>',
+    title: 'Bote="x" <y>',
+    updatedAt: '2026-04-26T08:00:00.000Z',
+  }
+
+  test.each(['rss', 'atom'] as const)('%s is well-formed and gives back every text as written', (format) => {
+    const xml = renderFeed(doc, format)
+    if (lint) expect(xmllint(xml).output).toBe('')
+    const feed = parseFeed(xml)
+    expect(feed.title).toBe('Bote="x" <y>')
+    const [parsed] = feed.items
+    expect(parsed!.title).toBe('Titel="A" <B>  & 🚆')
+    expect(parsed!.categories[0]!.label).toBe('Re="gion <Ost> & Süd')
+    // The HTML as written; `]]>` travels as `]]&gt;`, which HTML reads the same.
+    expect(parsed!.content).toBe('<p>a="b</p><p>x]]>y]]>z</p><a href="https://news.example/x">y</a>')
   })
 })

@@ -21,7 +21,8 @@ const itemOf = (item: FeedItem, format: 'atom' | 'rss'): Item => ({
       ? { name: category.name, scheme: category.url, term: category.path }
       : { domain: category.url, name: category.name },
   ),
-  content: item.contentHtml,
+  // xml-js splits only the first `]]>` of a CDATA section; in HTML `]]&gt;` reads the same.
+  content: item.contentHtml.replace(/]]>/g, ']]&gt;'),
   date: new Date(item.modifiedAt),
   description: item.summary ? escapeHtml(item.summary) : undefined,
   // RSS 2.0 wants an email in <author>: bylines go to Dublin Core's creator instead.
@@ -51,17 +52,30 @@ const itemOf = (item: FeedItem, format: 'atom' | 'rss'): Item => ({
 // eslint-disable-next-line no-control-regex -- these are the characters it removes
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
+const CDATA_SECTION = /(<!\[CDATA\[[\s\S]*?\]\]>)/
+// A start tag as xml-js writes one: attribute values in double quotes, their `"` escaped.
+const START_TAG = /<[A-Za-z][\w:.-]*(?:\s+[\w:.-]+="[^"]*")*\s*\/?>/g
+
 /**
  * The `feed` package leaves `<` in attribute values (a category's label) and control characters
- * anywhere: either makes the whole feed unreadable. Attribute values hold no raw `"` (escaped).
+ * anywhere: either makes the whole feed unreadable. Control characters go everywhere; `<` and `>`
+ * are escaped inside the attributes of start tags, outside CDATA (text there is escaped already).
  */
 const wellFormed = (xml: string): string =>
   xml
     .replace(INVALID_XML, '')
-    .replace(
-      /="([^"]*)"/g,
-      (_match, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`,
+    .split(CDATA_SECTION)
+    .map((part, index) =>
+      index % 2
+        ? part
+        : part.replace(START_TAG, (tag) =>
+            tag.replace(
+              /="([^"]*)"/g,
+              (_match, value: string) => `="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`,
+            ),
+          ),
     )
+    .join('')
 
 const xmlFeed = (doc: FeedDocument, format: 'atom' | 'rss'): string => {
   const feed = new Feed({

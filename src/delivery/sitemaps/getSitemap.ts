@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 
 import type { CacheHints } from '../archives/types.js'
 
-import { documentTag, SITEMAP_TAG, uniqueTags } from '../../cache/cacheTags.js'
+import { SITEMAP_TAG } from '../../cache/cacheTags.js'
 import { cursorKey, decodeCursor, encodeCursor } from '../archives/cursor.js'
 import { type ID, idOf } from '../../idOf.js'
 import { newsroomOptions } from '../pluginOptions.js'
@@ -180,11 +180,8 @@ export const getSitemap = async (args: GetSitemapArgs): Promise<null | SitemapRe
       loc: absolute(options.routes.article({ slug: doc.slug }, locale)),
     }
   })
-  const mediaSlug = options.media
-  return sitemapResult(urlsetXml(urls), {
-    revalidateAt: null,
-    tags: uniqueTags([...tags, ...(mediaSlug ? media.map((item) => documentTag(mediaSlug, item.id)) : [])]),
-  })
+  // An image change names the sitemap tag (a file shows up to 1,000 images: no tag per image).
+  return sitemapResult(urlsetXml(urls), { revalidateAt: null, tags })
 }
 
 /**
