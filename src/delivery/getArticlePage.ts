@@ -54,6 +54,8 @@ export const getArticlePage = async ({
     throw new Forbidden()
   const { articles, authors, comments, regions, relatedLinks, sponsors } = options.collections
   const { locale: readerLocale, readAs } = await readerReads(payload, { locale, req, user })
+  // A draft is read on the primary when the host has read replicas: the preview shows what was saved.
+  const readDocs = (args: Record<string, unknown>) => findDocs(payload, args, { primary: draft })
 
   const findFacts = (article: FactsArticle) =>
     findPageFacts(payload, {
@@ -80,7 +82,7 @@ export const getArticlePage = async ({
   // Settled here so that an early return leaves no rejection unhandled. An unknown slug thus
   // costs the facts statement too (a few milliseconds): the price of not waiting for the article.
   storedFacts?.catch(() => undefined)
-  const [doc] = await findDocs(payload, {
+  const [doc] = await readDocs({
     ...readAs,
     collection: articles.slug,
     draft,
@@ -111,14 +113,14 @@ export const getArticlePage = async ({
     const targetIDs = facts.links.map((link) => link.target).filter((id): id is ID => id !== null)
     const paidByID = doc.paidContent ? idOf(doc.paidBy) : null
     const [linkDocs, sponsorDocs, targetDocs, mediaDocs, paidByDocs] = await Promise.all([
-      findDocs(payload, {
+      readDocs({
         ...readAs,
         collection: relatedLinks.slug,
         select: { label: true, order: true, target: true, type: true, url: true },
         sort: 'order',
         where: { id: { in: facts.links.map((link) => link.id) } },
       }),
-      findDocs(payload, {
+      readDocs({
         ...readAs,
         collection: sponsors.slug,
         select: PAGE_SPONSOR_SELECT,
@@ -126,7 +128,7 @@ export const getArticlePage = async ({
         where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },
       }),
       // Unpublished targets drop out; filtered here rather than in `where`, which keeps the read by id.
-      findDocs(payload, {
+      readDocs({
         ...readAs,
         collection: articles.slug,
         select: {
@@ -141,13 +143,13 @@ export const getArticlePage = async ({
         // Retracted ones too: a withdrawn article keeps its address, but no link leads to it.
       }).then((docs) => docs.filter((target) => isPublished(target) && !target.retractedAt)),
       options.media
-        ? findDocs(payload, { ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
+        ? readDocs({ ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
         : Promise.resolve([] as Doc[]),
       // Read whatever its campaign window: a published paid article names its advertiser for good,
       // so only the name and the link are read, and only for an article the caller may read.
       paidByID === null
         ? Promise.resolve([] as Doc[])
-        : findDocs(payload, {
+        : readDocs({
             ...readAs,
             collection: sponsors.slug,
             overrideAccess: true,
@@ -160,13 +162,13 @@ export const getArticlePage = async ({
 
   const [regionDocs, authorDocs, { facts, linkDocs, mediaDocs, paidBy, sponsorDocs, targetDocs }] =
     await Promise.all([
-      findDocs(payload, {
+      readDocs({
         ...readAs,
         collection: regions.slug,
         select: { breadcrumbs: true, name: true, path: true, slug: true },
         where: { id: { in: regionIDs } },
       }),
-      findDocs(payload, {
+      readDocs({
         ...readAs,
         collection: authors.slug,
         select: { kind: true, name: true, slug: true },

@@ -6,8 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { ID } from '../idOf.js'
 
 import { inList } from '../postgres/inList.js'
-import { executePrepared } from '../postgres/prepared.js'
-import { drizzleFor } from '../postgres/transaction.js'
+import { executeRead } from '../postgres/replicas.js'
 import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
 import { type RelatedQuery, type RelatedRow, rankRelated, relatedCTEs } from './related.js'
 import { type SponsorQuery, sponsorCandidates } from './sponsors.js'
@@ -95,11 +94,12 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
           FROM ${tableSql(payload, tableOf(payload, query.commentsSlug))} c
           WHERE c.article_id = (SELECT id FROM me) AND c.status = 'approved'`
     : sql``
-  const db = await drizzleFor(payload)
   // PostgreSQL types a UNION's columns from its first branches; later NULLs take those types.
   // Prepared once per connection when the article is found by slug (one text per
-  // configuration); a draft's values change the text, so those statements are planned each time.
-  const run = 'slug' in query.article ? (q: SQL) => executePrepared(db, q) : (q: SQL) => db.execute(q)
+  // configuration); a draft's values change the text, so those statements are planned each time,
+  // on the primary: an editor's preview reads what was just saved, whatever a replica's lag.
+  const published = 'slug' in query.article
+  const run = (q: SQL) => executeRead(payload, q, { prepared: published, primary: !published })
   const result = await run(sql`
     WITH RECURSIVE ${articleCTEs(payload, query)}, ${relatedCTEs(payload, query)}, ${sponsors.cte}
     SELECT 'link' AS kind, l.id, NULL::bigint AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target

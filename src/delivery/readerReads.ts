@@ -1,10 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { createLocalReq } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 
 import type { ID } from '../idOf.js'
 
 import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
+import { isConnectionError, replicasOf } from '../postgres/replicas.js'
 import { newsroomOptions } from './pluginOptions.js'
 
 export type Doc = Record<string, any> & { id: ID }
@@ -12,9 +13,41 @@ export type Doc = Record<string, any> & { id: ID }
 /**
  * `payload.find` for collections chosen at run time: a host's generated types narrow each
  * collection's arguments, which code that works for any configured slug cannot name.
+ * With read replicas (db-postgres `readReplicas`) Payload reads from one; a `primary` read (an
+ * editor's draft, which must show what was just saved) and a read whose replica cannot be
+ * reached go to the primary, inside a transaction, the one way to send Payload's reads there.
  */
-export const findDocs = async (payload: Payload, args: Record<string, unknown>): Promise<Doc[]> =>
-  (await payload.find(args as unknown as Parameters<Payload['find']>[0])).docs as unknown as Doc[]
+export const findDocs = async (
+  payload: Payload,
+  args: Record<string, unknown>,
+  { primary = false }: { primary?: boolean } = {},
+): Promise<Doc[]> => {
+  const find = async (extra: Record<string, unknown> = {}) =>
+    (await payload.find({ ...args, ...extra } as unknown as Parameters<Payload['find']>[0]))
+      .docs as unknown as Doc[]
+  if (!replicasOf(payload).length) return find()
+  if (!primary) {
+    try {
+      return await find()
+    } catch (error) {
+      if (!isConnectionError(error)) throw error
+    }
+  }
+  const caller = args.req as PayloadRequest | undefined
+  const req = await createLocalReq(
+    {
+      req: caller ? { headers: caller.headers } : undefined,
+      user: (args.user as PayloadRequest['user']) ?? undefined,
+    },
+    payload,
+  )
+  await initTransaction(req)
+  try {
+    return await find({ req })
+  } finally {
+    await commitTransaction(req)
+  }
+}
 
 /**
  * The reader's locale and the Local API options every delivery read shares. A locale the site

