@@ -6,6 +6,8 @@
  */
 import type { Payload } from 'payload'
 
+import { postgresAdapter } from '@payloadcms/db-postgres'
+
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import pg from 'pg'
@@ -20,7 +22,11 @@ import {
   type NewsroomArticle,
 } from '../../src/index.js'
 import { findPageFacts } from '../../src/delivery/pageFacts.js'
-import { startEmbeddedPostgres } from '../helpers/embeddedPostgres.js'
+import {
+  type EmbeddedServer,
+  startEmbeddedPostgres,
+  startStreamingReplica,
+} from '../helpers/embeddedPostgres.js'
 import { type FixtureData, fixtures } from '../helpers/fixtures.js'
 import {
   createDatabaseOn,
@@ -64,6 +70,7 @@ const BARS: Record<string, string> = {
   regionMissingP95Ms: '≤ regionPage1P95Ms',
   regionPageRatio: '≤ 1.2',
   regionSparseP95Ms: '≤ regionPage1P95Ms',
+  replicaPageRatio: '—',
   relatedP95Ms: '≤ 25',
   feedQueries: '≤ 8',
   feedQueriesRegion: '≤ 8',
@@ -160,7 +167,11 @@ const measureWrites = async (server: string, contexts: TestContext[]): Promise<F
 }
 
 /** The delivery queries on ARTICLES published articles: statements, latency, plans. */
-const measureReads = async (server: string, contexts: TestContext[]): Promise<Figures> => {
+const measureReads = async (
+  server: string,
+  contexts: TestContext[],
+  embedded: EmbeddedServer | null,
+): Promise<Figures> => {
   const ctx = await startPayloadOn(await createDatabaseOn(server), {
     key: 'bench-reads',
     // Feeds and sitemaps list absolute URLs.
@@ -354,6 +365,14 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     'articles',
   )
 
+  const replicaFigures = embedded
+    ? await measureReplica(
+        embedded,
+        ctx,
+        sampled.map((article) => article.slug),
+      )
+    : { replica: 'skipped: DATABASE_URL is not the embedded server' }
+
   const listPage1P95Ms = percentile(lists[1], 0.95)
   const listPage100P95Ms = percentile(lists[100], 0.95)
   const regionPage1P95Ms = percentile(archives[1], 0.95)
@@ -387,8 +406,63 @@ const measureReads = async (server: string, contexts: TestContext[]): Promise<Fi
     sitemapPage10Ratio: median(sitemapTimes.a) / median(sitemapTimes.b),
     sitemapQueries: sitemapStatements[10].length,
     sitemapQueriesFirst: sitemapStatements[1].length,
+    ...replicaFigures,
     seqScans: scans.scans,
     ...(scans.scans ? { seqScanTables: [...new Set(scans.tables)].join(' ') } : {}),
+  }
+}
+
+/**
+ * The article page read through a second instance whose reads go to a streaming replica of the
+ * bench's server (db-postgres `readReplicas`), beside the same pages on the primary.
+ */
+const measureReplica = async (
+  primary: EmbeddedServer,
+  ctx: TestContext,
+  slugs: string[],
+): Promise<Figures> => {
+  const replica = await startStreamingReplica(primary)
+  const replicaUrl = new URL(new URL(ctx.databaseUrl).pathname, replica.serverUrl).toString()
+  let onReplica: TestContext | undefined
+  try {
+    const [{ lsn }] = await ctx.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
+    const standby = new pg.Client({ connectionString: replicaUrl })
+    standby.on('error', () => {})
+    await standby.connect()
+    for (;;) {
+      const { rows } = await standby.query<{ done: boolean }>(
+        'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done',
+        [lsn],
+      )
+      if (rows[0]!.done) break
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    await standby.end()
+    onReplica = await startPayloadOn(ctx.databaseUrl, {
+      config: {
+        db: postgresAdapter({
+          pool: { connectionString: ctx.databaseUrl, max: 20 },
+          readReplicas: [replicaUrl],
+        }),
+      },
+      key: 'bench-replica',
+      plugin: { media: 'media', site: { name: 'Bench', url: 'https://bench.example' } },
+    })
+    const on = (payload: Payload) => (i: number) =>
+      getArticlePage({ payload, slug: slugs[i % slugs.length]! })
+    // Warm both (prepared statements, caches), then alternate.
+    await sideBySide(20, on(onReplica.payload), on(ctx.payload))
+    const times = await sideBySide(SAMPLES, on(onReplica.payload), on(ctx.payload))
+    return {
+      replicaPageP95Ms: percentile(times.a, 0.95),
+      primaryPageP95Ms: percentile(times.b, 0.95),
+      replicaPageRatio: percentile(times.a, 0.95) / percentile(times.b, 0.95),
+    }
+  } finally {
+    // Payload's destroy leaves the pool open; its idle connections end with the replica.
+    ;(onReplica?.payload.db as unknown as { pool?: pg.Pool } | undefined)?.pool?.on('error', () => {})
+    await onReplica?.stop()
+    await replica.stop()
   }
 }
 
@@ -452,7 +526,7 @@ const main = async () => {
     // 100k articles pauses the client, which then measures its own garbage collection.
     const http = await measureHttp(server)
     const writes = await measureWrites(server, contexts)
-    const reads = await measureReads(server, contexts)
+    const reads = await measureReads(server, contexts, postgres)
     for (const ctx of contexts.splice(0)) await ctx.stop()
     const version = await serverVersion(server)
     const results: Figures = {
