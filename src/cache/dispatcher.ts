@@ -11,6 +11,7 @@ import {
   retryInvalidations,
 } from '../postgres/outbox.js'
 import { uniqueTags } from './cacheTags.js'
+import { replicasCaughtUp } from '../postgres/replicas.js'
 import { mergeReach, type Reach, resolveReach } from './reach.js'
 
 type PoolClient = {
@@ -86,6 +87,10 @@ export const startDispatcher = (
     const invalidation = {
       paths: uniqueTags([...messages.flatMap((message) => message.paths), ...reached.paths]),
       tags: uniqueTags([...messages.flatMap((message) => message.tags), ...reached.tags]),
+    }
+    // With read replicas, a page rebuilt at once must find the change there too.
+    if (!(await replicasCaughtUp(payload))) {
+      payload.logger.warn({ msg: 'payload-newsroom: a read replica is behind; invalidating anyway' })
     }
     await withTimeout(Promise.resolve(onInvalidate(invalidation, { payload })), settings.callTimeoutMs)
   }

@@ -5,7 +5,12 @@ import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import type { ID } from '../idOf.js'
 
 import { DEFAULT_READER_LOCALE } from '../i18n/readerTexts.js'
-import { isConnectionError, replicasOf } from '../postgres/replicas.js'
+import {
+  isConnectionError,
+  replicasOf,
+  warnReplicaFallback,
+  withinReplicaTimeout,
+} from '../postgres/replicas.js'
 import { newsroomOptions } from './pluginOptions.js'
 
 export type Doc = Record<string, any> & { id: ID }
@@ -28,9 +33,11 @@ export const findDocs = async (
   if (!replicasOf(payload).length) return find()
   if (!primary) {
     try {
-      return await find()
+      return await withinReplicaTimeout(find())
     } catch (error) {
       if (!isConnectionError(error)) throw error
+      // The whole find runs again, with the collection's afterRead hooks.
+      warnReplicaFallback(payload, error)
     }
   }
   const caller = args.req as PayloadRequest | undefined

@@ -30,6 +30,39 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Payload reads from the primary for 2 s after this instance wrote (`readReplicasAfterWriteInterval`). */
 const pastReadAfterWrite = () => sleep(2500)
 
+/** What each `onInvalidate` call named, and what a page rebuilt in the call read. */
+const invalidations: { paths: string[]; titles: (null | string)[] }[] = []
+
+let marks = 0
+/** Waits until both servers have logged everything sent so far (stderr may trail the answer). */
+const logsFlushed = async () => {
+  marks += 1
+  const mark = `newsroom-mark-${marks}`
+  const primaryClient = new pg.Client({ connectionString: new URL('postgres', primary.serverUrl).toString() })
+  await primaryClient.connect()
+  await primaryClient.query(`SELECT '${mark}'`)
+  await primaryClient.end()
+  await replicaClient.query(`SELECT '${mark}'`)
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (primaryLog.join('').includes(mark) && replicaLog.join('').includes(mark)) return
+    await sleep(50)
+  }
+  throw new Error('the servers did not log the mark')
+}
+
+/** Pauses the replica's replay and waits until it has paused. */
+const pauseReplay = async () => {
+  await replicaClient.query('SELECT pg_wal_replay_pause()')
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const { rows } = await replicaClient.query<{ state: string }>(
+      'SELECT pg_get_wal_replay_pause_state() AS state',
+    )
+    if (rows[0]!.state === 'paused') return
+    await sleep(50)
+  }
+  throw new Error('the replica did not pause')
+}
+
 /** The test's own session on the replica; a stopped replica ends it (an expected error). */
 const replicaSession = async () => {
   const client = new pg.Client({ connectionString: new URL('postgres', replica.serverUrl).toString() })
@@ -75,7 +108,17 @@ beforeAll(async () => {
     plugin: {
       media: 'media',
       // The outbox and its dispatcher run too: they must stay on the primary.
-      onInvalidate: () => {},
+      onInvalidate: async ({ paths }) => {
+        const slugs = paths.flatMap((path) =>
+          path.startsWith('/articles/') ? [path.slice('/articles/'.length)] : [],
+        )
+        const titles = await Promise.all(
+          slugs.map(
+            async (slug) => (await getArticlePage({ payload: ctx.payload, slug }))?.article.title ?? null,
+          ),
+        )
+        invalidations.push({ paths, titles })
+      },
       site: { name: 'Replik', url: 'https://news.example' },
     },
   })
@@ -102,6 +145,7 @@ describe('delivery on a streaming replica', () => {
     const fromPrimary = primaryLog.length
     const fromReplica = replicaLog.length
     await fixtures(ctx.payload).article({ _status: 'published', title: 'Noch ein Artikel' })
+    await logsFlushed()
     const written = since(primaryLog, fromPrimary)
     expect(written).toMatch(/insert into "articles"/i)
     expect(written).toMatch(/newsroom_invalidations/)
@@ -119,6 +163,7 @@ describe('delivery on a streaming replica', () => {
     expect(page?.article.title).toBe('Auf dem Primärserver')
     expect(await getRegionPage({ path: 'asien', payload: ctx.payload })).not.toBeNull()
     expect((await getFeed({ format: 'rss', payload: ctx.payload }))?.feed.items.length).toBeGreaterThan(0)
+    await logsFlushed()
     const onReplica = since(replicaLog, fromReplica)
     // The plugin's own statement (the page's facts) and Payload's reads of the documents.
     expect(onReplica).toMatch(/WITH RECURSIVE/)
@@ -127,7 +172,7 @@ describe('delivery on a streaming replica', () => {
   })
 
   test("an editor's draft preview right after a save reads its own write while the replica lags", async () => {
-    await replicaClient.query('SELECT pg_wal_replay_pause()')
+    await pauseReplay()
     try {
       await ctx.payload.update({
         collection: 'articles',
@@ -163,6 +208,7 @@ describe('delivery on a streaming replica', () => {
 
   test('pages are served from the primary while the replica is down, and from the replica again after', async () => {
     await replica.pause()
+    const fromPrimary = primaryLog.length
     try {
       const page = await getArticlePage({ payload: ctx.payload, slug: lead.slug })
       expect(page?.article.title).toBe('Auf dem Primärserver')
@@ -171,6 +217,8 @@ describe('delivery on a streaming replica', () => {
     } finally {
       await replica.restart()
     }
+    // The page's own statement ran on the primary meanwhile.
+    expect(since(primaryLog, fromPrimary)).toMatch(/WITH RECURSIVE/)
     await replicaClient.end()
     replicaClient = await replicaSession()
     await caughtUp(ctx.databaseUrl)
@@ -180,5 +228,28 @@ describe('delivery on a streaming replica', () => {
       expect((await getArticlePage({ payload: ctx.payload, slug: lead.slug }))?.article.title).toBeTruthy()
     }
     expect(since(replicaLog, fromReplica)).toMatch(/WITH RECURSIVE/)
+  })
+
+  test('a change is named only once the replica has it: a page rebuilt in onInvalidate shows it', async () => {
+    await caughtUp(ctx.databaseUrl)
+    await pauseReplay()
+    const before = invalidations.length
+    let fresh: NewsroomArticle | undefined
+    try {
+      fresh = await fixtures(ctx.payload).article({ _status: 'published', title: 'Frisch veröffentlicht' })
+      // Past Payload's read-after-write window: a rebuild would now read the (paused) replica.
+      await pastReadAfterWrite()
+      expect(
+        invalidations.slice(before).some((call) => call.paths.includes(`/articles/${fresh!.slug}`)),
+      ).toBe(false)
+    } finally {
+      await replicaClient.query('SELECT pg_wal_replay_resume()')
+    }
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      if (invalidations.slice(before).some((call) => call.paths.includes(`/articles/${fresh!.slug}`))) break
+      await sleep(100)
+    }
+    const call = invalidations.slice(before).find((entry) => entry.paths.includes(`/articles/${fresh!.slug}`))
+    expect(call?.titles).toContain('Frisch veröffentlicht')
   })
 })
