@@ -30,6 +30,14 @@ const problemMessages = {
 const readerText = (doc: Record<string, any> | undefined) =>
   reviewedTextOf('', { '': { content: doc?.content, subtitle: doc?.subtitle, title: doc?.title } })
 
+const READER_TEXT_FIELDS = ['title', 'subtitle', 'content'] as const
+
+/** Does this save change what readers read? Unchanged values (most saves) skip the walk of the text. */
+const readerTextChanged = (before: Record<string, any>, data: Record<string, any>): boolean =>
+  READER_TEXT_FIELDS.some(
+    (name) => data[name] !== undefined && JSON.stringify(data[name]) !== JSON.stringify(before[name]),
+  ) && readerText({ ...before, ...data }) !== readerText(before)
+
 /**
  * Corrections once published are append-only (Pressekodex Ziffer 3; § 20 MStV for a
  * counterstatement): stored notes keep their kind and text and cannot be removed, a wrong one is
@@ -145,7 +153,7 @@ export const enforceCorrections =
       }
     })
     const added = corrections.some((item) => !item.id || !storedByID.has(String(item.id)))
-    const textChanged = Boolean(before) && readerText({ ...before, ...data }) !== readerText(before)
+    const textChanged = Boolean(before) && readerTextChanged(before!, data)
     return {
       ...data,
       contentModifiedAt:

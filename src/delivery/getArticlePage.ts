@@ -54,8 +54,12 @@ export const getArticlePage = async ({
     throw new Forbidden()
   const { articles, authors, comments, regions, relatedLinks, sponsors } = options.collections
   const { locale: readerLocale, readAs } = await readerReads(payload, { locale, req, user })
-  // A draft is read on the primary when the host has read replicas: the preview shows what was saved.
-  const readDocs = (args: Record<string, unknown>) => findDocs(payload, args, { primary: draft })
+  // A draft is read on the primary when the host has read replicas: the preview shows what was
+  // saved. A read of no ids (a page without authors, images or links) is no statement.
+  const readDocs = async (args: Record<string, unknown>): Promise<Doc[]> => {
+    const ids = (args.where as { id?: { in?: unknown[] } } | undefined)?.id?.in
+    return ids?.length === 0 ? [] : findDocs(payload, args, { primary: draft })
+  }
 
   const findFacts = (article: FactsArticle) =>
     findPageFacts(payload, {

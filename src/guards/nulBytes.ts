@@ -3,22 +3,20 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { refuse } from './refuse.js'
 
 /** The dotted path of the first string holding a NUL character, searching objects and arrays. */
-export const findNulByte = (value: unknown, path: string[] = []): null | string => {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findNulByte(item, [...path, String(index)])
-      if (found !== null) return found
+export const findNulByte = (value: unknown): null | string => {
+  // One path, grown and shrunk on the way: a save's rich text has thousands of nodes.
+  const path: string[] = []
+  const holdsNul = (node: unknown): boolean => {
+    if (typeof node === 'string') return node.includes('\u0000')
+    if (!node || typeof node !== 'object') return false
+    for (const key of Object.keys(node)) {
+      path.push(key)
+      if (holdsNul((node as Record<string, unknown>)[key])) return true
+      path.pop()
     }
-    return null
+    return false
   }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = findNulByte(item, [...path, key])
-      if (found !== null) return found
-    }
-  }
-  return null
+  return holdsNul(value) ? path.join('.') : null
 }
 
 /** PostgreSQL cannot store NUL in text; without this check the insert fails with a 500. */

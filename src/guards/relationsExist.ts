@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, Field, PayloadRequest } from 'payload'
 
-import { dataFieldsOf, valueAt } from './dataFields.js'
+import { dataFieldsOf, memoized, valueAt } from './dataFields.js'
 import { existingIDs } from '../postgres/existingIDs.js'
 import { refuse } from './refuse.js'
 
@@ -8,10 +8,12 @@ type Relation = { hasMany: boolean; path: string[]; relationTo: string | string[
 
 /** Relationship and upload fields reachable through groups, rows, collapsibles and tabs. */
 export const relationsOf = (fields: Field[]): Relation[] =>
-  dataFieldsOf(fields).flatMap(({ field, path }): Relation[] =>
-    field.type === 'relationship' || field.type === 'upload'
-      ? [{ hasMany: Boolean(field.hasMany), path, relationTo: field.relationTo }]
-      : [],
+  memoized(fields, relationsOf, () =>
+    dataFieldsOf(fields).flatMap(({ field, path }): Relation[] =>
+      field.type === 'relationship' || field.type === 'upload'
+        ? [{ hasMany: Boolean(field.hasMany), path, relationTo: field.relationTo }]
+        : [],
+    ),
   )
 
 type Reference = { collection: CollectionSlug; id: unknown }
@@ -51,20 +53,31 @@ export const idIsWellFormed = (req: PayloadRequest, collection: CollectionSlug, 
   return uuids ? UUID.test(text) : text.length > 0 && text.length <= 255
 }
 
+const keyOf = ({ collection, id }: Reference) => `${collection}\u0000${String(id)}`
+
 /**
  * Payload checks only the shape of a relationship id; an id that does not exist reaches the
  * foreign key and comes back as a 500. Refuse it with a 400 naming the field instead,
- * with one statement per related collection.
+ * with one statement per related collection. A reference the stored document already holds is
+ * known to exist (its foreign key held; deleting the target removes the reference).
  */
-export const refuseUnknownRelations: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
+export const refuseUnknownRelations: CollectionBeforeChangeHook = async ({
+  collection,
+  data,
+  originalDoc,
+  req,
+}) => {
   for (const relation of relationsOf(collection.fields)) {
     const value = valueAt(data, relation.path)
     if (value === undefined) continue
     const path = relation.path.join('.')
+    const stored = new Set(referencesOf(valueAt(originalDoc, relation.path), relation.relationTo).map(keyOf))
     const references = referencesOf(value, relation.relationTo)
     const byCollection = new Map<CollectionSlug, Set<string>>()
-    for (const { collection: target, id } of references) {
+    for (const reference of references) {
+      const { collection: target, id } = reference
       if (!idIsWellFormed(req, target, id)) refuse(req, path, 'errorRelationInvalid', { id: String(id) })
+      if (stored.has(keyOf(reference))) continue
       byCollection.set(target, (byCollection.get(target) ?? new Set()).add(String(id)))
     }
     for (const [target, ids] of byCollection) {

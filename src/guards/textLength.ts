@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
-import { dataFieldsOf, valueAt } from './dataFields.js'
+import { dataFieldsOf, memoized, valueAt } from './dataFields.js'
 import { refuse } from './refuse.js'
 
 /** The longest text a field without its own `maxLength` takes: far above any name or headline. */
@@ -10,18 +10,20 @@ export type TextLimit = { max: number; path: string[] }
 
 /** Text-like fields reachable through groups, rows, collapsibles and tabs, with their limit. */
 export const textLimitsOf = (fields: Field[]): TextLimit[] =>
-  dataFieldsOf(fields).flatMap(({ field, path }): TextLimit[] =>
-    field.type === 'text' || field.type === 'textarea' || field.type === 'email'
-      ? [
-          {
-            max:
-              'maxLength' in field && typeof field.maxLength === 'number'
-                ? field.maxLength
-                : DEFAULT_TEXT_LIMIT,
-            path,
-          },
-        ]
-      : [],
+  memoized(fields, textLimitsOf, () =>
+    dataFieldsOf(fields).flatMap(({ field, path }): TextLimit[] =>
+      field.type === 'text' || field.type === 'textarea' || field.type === 'email'
+        ? [
+            {
+              max:
+                'maxLength' in field && typeof field.maxLength === 'number'
+                  ? field.maxLength
+                  : DEFAULT_TEXT_LIMIT,
+              path,
+            },
+          ]
+        : [],
+    ),
   )
 
 /** The first limit a value in `data` exceeds (a text, or any text of a hasMany list), or null. */

@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, Field, FieldAffectingData } from 'payload'
 
-import { type DataField, dataFieldsOf, valueAt } from './dataFields.js'
+import { type DataField, dataFieldsOf, memoized, valueAt } from './dataFields.js'
 import { refuse } from './refuse.js'
 
 /** A date PostgreSQL's timestamp columns hold and JavaScript reads back: years 1 to 9999. */
@@ -100,7 +100,7 @@ export const refuseMisshapenValues: CollectionBeforeOperationHook = ({
   if (operation !== 'create' && operation !== 'update') return args
   const data = (args as { data?: unknown }).data
   if (!data || typeof data !== 'object') return args
-  for (const groupPath of groupPathsOf(collection.fields)) {
+  for (const groupPath of memoized(collection.fields, groupPathsOf, groupPathsOf)) {
     const value = valueAt(data, groupPath)
     if (value !== undefined && !isPlainObject(value)) refuse(req, groupPath.join('.'), 'errorValueInvalid')
   }

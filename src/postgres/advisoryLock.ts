@@ -1,6 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
+import type { SQL } from 'drizzle-orm'
+
 import { sql } from '@payloadcms/db-postgres'
+
+import { runInTurn } from './inTurn.js'
 
 import { drizzleFor } from './transaction.js'
 
@@ -20,6 +24,8 @@ const transactionOf = async (req: PayloadRequest) => {
 
 const keyOf = (key: string) => sql`hashtextextended(${key}, 0)`
 
+const lockSql = (key: string) => sql`SELECT pg_advisory_xact_lock(${keyOf(key)})`
+
 /**
  * Takes a PostgreSQL advisory lock held until the request's transaction ends. Serialises
  * check-then-insert work (free slug, region moves) across requests and app instances without
@@ -27,7 +33,16 @@ const keyOf = (key: string) => sql`hashtextextended(${key}, 0)`
  */
 export const lockUntilCommit = async (req: PayloadRequest, key: string): Promise<void> => {
   const db = await transactionOf(req)
-  await db.execute(sql`SELECT pg_advisory_xact_lock(${keyOf(key)})`)
+  await db.execute(lockSql(key))
+}
+
+/**
+ * `lockUntilCommit`, then `read` with a snapshot taken once the lock is held (so it sees what the
+ * previous holder committed), in one round trip (runInTurn). Returns the rows of `read`.
+ */
+export const lockThenRead = async (req: PayloadRequest, key: string, read: SQL): Promise<unknown[]> => {
+  const db = await transactionOf(req)
+  return (await runInTurn(db, lockSql(key), read))[1].rows
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
+import { runInTurn } from './inTurn.js'
 import { relsTableOf, tableOf, tableSql } from './tables.js'
 import { drizzleFor } from './transaction.js'
 
@@ -64,21 +65,21 @@ export const lockArticleNotes = async (
   if (typeof id !== 'number' && typeof id !== 'string') return null
   const db = await drizzleFor(req.payload, req)
   const table = tableOf(req.payload, articlesSlug)
-  const locked = await db.execute(
-    sql`SELECT a._status AS status, a.slug FROM ${tableSql(req.payload, table)} a WHERE a.id = ${id} FOR UPDATE`,
-  )
-  const row = locked.rows[0] as Pick<StoredArticle, 'slug' | 'status'> | undefined
-  if (!row) return null
   const rels = tableSql(req.payload, relsTableOf(req.payload, articlesSlug))
   const related = (path: string, slug: string) =>
     sql`(SELECT array_agg(r.${sql.identifier(`${tableOf(req.payload, slug)}_id`)}) FROM ${rels} r
       WHERE r.parent_id = ${id} AND r.path = ${path})`
-  // A statement of its own: one that waited for the lock still reads with the snapshot it began
-  // with, so the notes, regions and authors are read after it, as the concurrent save left them.
-  const { rows } = await db.execute(
+  // A statement of its own (sent in the lock's round trip): one that waited for the lock still
+  // reads with the snapshot it began with, so the notes, regions and authors are read after it,
+  // as the concurrent save left them.
+  const [locked, { rows }] = await runInTurn(
+    db,
+    sql`SELECT a._status AS status, a.slug FROM ${tableSql(req.payload, table)} a WHERE a.id = ${id} FOR UPDATE`,
     sql`SELECT (SELECT count(*) FROM ${tableSql(req.payload, `${table}_corrections`)} WHERE _parent_id = ${id}) AS notes
       ${remember ? sql`, ${related('regions', remember.regionsSlug)} AS regions, ${related('authors', remember.authorsSlug)} AS authors` : sql``}`,
   )
+  const row = locked.rows[0] as Pick<StoredArticle, 'slug' | 'status'> | undefined
+  if (!row) return null
   const after = rows[0] as {
     authors?: StoredArticle['authors']
     notes: number | string

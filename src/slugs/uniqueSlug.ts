@@ -1,15 +1,18 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
-import { lockUntilCommit } from '../postgres/advisoryLock.js'
+import { lockThenRead } from '../postgres/advisoryLock.js'
 import { hasPublishedRow } from '../postgres/articleStatus.js'
 import { valueAfterSave } from '../savedData.js'
-import { takenSlugs } from '../postgres/takenSlugs.js'
+import { slugsOf, takenSlugs, takenSlugsSql } from '../postgres/takenSlugs.js'
 import { fallbackSlug, slugCandidates, toSlug } from './toSlug.js'
 
 const BATCH = 20
 
-/** The first of `base`, `base-2`, `base-3`, ... that no other document or draft uses. */
-const firstFreeSlug = async (
+/**
+ * Locks the base slug until commit, then finds the first of `base`, `base-2`, `base-3`, ... that
+ * no other document or draft uses; the lock and the first lookup share a round trip.
+ */
+const lockFirstFreeSlug = async (
   req: PayloadRequest,
   collection: CollectionSlug,
   base: string,
@@ -18,7 +21,16 @@ const firstFreeSlug = async (
 ) => {
   for (let from = 1; ; from += BATCH) {
     const candidates = slugCandidates(base, from, BATCH)
-    const taken = await takenSlugs(req, collection, candidates, selfID, versioned)
+    const taken =
+      from === 1
+        ? slugsOf(
+            await lockThenRead(
+              req,
+              `newsroom:slug:${collection}:${base}`,
+              takenSlugsSql(req, collection, candidates, selfID, versioned),
+            ),
+          )
+        : await takenSlugs(req, collection, candidates, selfID, versioned)
     const free = candidates.find((candidate) => !taken.has(candidate))
     if (free) return free
   }
@@ -61,7 +73,6 @@ export const ensureUniqueSlug =
       base = toSlug(regenerate && !manualChange ? valueAfterSave(titleField, data, originalDoc) : requested)
     }
     if (!base) base = fallbackSlug(fallbackPrefix, new Date())
-    await lockUntilCommit(req, `newsroom:slug:${collection.slug as CollectionSlug}:${base}`)
-    const slug = await firstFreeSlug(req, collection.slug as CollectionSlug, base, selfID, versioned)
+    const slug = await lockFirstFreeSlug(req, collection.slug as CollectionSlug, base, selfID, versioned)
     return { ...data, generateSlug: false, slug }
   }

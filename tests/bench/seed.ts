@@ -38,21 +38,42 @@ const paragraphs = Array.from(
     'berichteten Beobachter aus der Hauptstadt, während Vertreter beider Seiten Zuversicht zeigten.',
 )
 
-/** An article as an editor writes it: a rewritten wire story with a source, body and headings. */
-export const editorialArticle = (
-  title: string,
-  regions: number[] = [],
-  slug?: string,
-): FixtureData<NewsroomArticle> => ({
-  _status: 'published',
-  ai: { usage: 'rewritten' },
-  content: toEditorState([
+/** The article sizes the write figures compare: a wire brief and a long report. */
+export const ARTICLE_SIZES = {
+  /** Three paragraphs, about 70 words. */
+  short: toEditorState(paragraphs.slice(0, 3)),
+  /** 96 paragraphs under 8 headings, about 2,300 words. */
+  long: toEditorState(
+    Array.from({ length: 4 }, (_, round) => [
+      ...paragraphs.slice(0, 12),
+      { h2: `Hintergrund ${round + 1}` },
+      ...paragraphs.slice(12),
+      { h2: `Ausblick ${round + 1}` },
+    ]).flat(),
+  ),
+  /** 24 paragraphs under two headings, about 600 words: the page and query figures' article. */
+  medium: toEditorState([
     ...paragraphs.slice(0, 8),
     { h2: 'Hintergrund' },
     ...paragraphs.slice(8, 16),
     { h2: 'Ausblick' },
     ...paragraphs.slice(16),
   ]),
+}
+
+export type ArticleSize = keyof typeof ARTICLE_SIZES
+
+/** An article as an editor writes it: a rewritten wire story with a source, body and headings. */
+export const editorialArticle = (
+  title: string,
+  regions: number[] = [],
+  slug?: string,
+  size: ArticleSize = 'medium',
+): FixtureData<NewsroomArticle> => ({
+  _status: 'published',
+  ai: { usage: 'rewritten' },
+  // A copy each: a save must not see another's objects.
+  content: structuredClone(ARTICLE_SIZES[size]),
   regions,
   slug,
   source: { kind: 'external', name: 'Agentur', url: 'https://quelle.example/meldung' },

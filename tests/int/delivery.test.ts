@@ -368,8 +368,11 @@ describe('related', () => {
 
 describe('the number of queries', () => {
   test('is the same for a small page and a large one, and at most 8', async () => {
-    const small = await article({ title: 'Kleine Seite', regions: [europe.id] })
+    // One of each kind of document the large page has many of: a kind a page lacks is not read.
+    const small = await article({ title: 'Kleine Seite', regions: [europe.id], authors: [reporter.id] })
     await sponsor({ name: 'Einzig', regions: [europe.id] })
+    const smallTarget = await article({ title: 'Kleines Ziel', regions: [europe.id] })
+    await create.relatedLink({ article: small.id, type: 'internal', target: smallTarget.id, order: 0 })
 
     const regionIDs = [china.id, kazakhstan.id, asia.id]
     const sponsorIDs: number[] = []
@@ -400,6 +403,9 @@ describe('the number of queries', () => {
     // The REST endpoint reads with the caller's request: the same statements, no page counts.
     const endpointQueries = await recordQueries(() => ctx.rest.get(`/newsroom/articles/${large.slug}`))
     expect(endpointQueries.length).toBe(largeQueries.length)
+    // A page without authors, links or sponsors reads fewer kinds of documents.
+    const bare = await article({ title: 'Nackte Seite', regions: [] })
+    expect((await recordQueries(() => page(bare.slug))).length).toBeLessThan(smallQueries.length)
   })
 
   test('stays at most 8 with an image and sponsor logos, which come back with the page', async () => {
