@@ -143,6 +143,9 @@ export const getArticlePage = async ({
           slug: true,
           title: true,
         },
+        // Looked up by id, so any order: `id` spares Payload the field permissions a sort by
+        // another field (the collection's `-publishedAt`) makes it compute for an access-checked read.
+        sort: 'id',
         where: { id: { in: [...new Set([...targetIDs, ...facts.relatedIDs])] } },
         // Retracted ones too: a withdrawn article keeps its address, but no link leads to it.
       }).then((docs) => docs.filter((target) => isPublished(target) && !target.retractedAt)),

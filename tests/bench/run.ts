@@ -68,8 +68,8 @@ const BARS: Record<string, string> = {
   importRatio: '—',
   invalidationMaxMs: '≤ 1000',
   listP95Ms: '≤ 25',
-  pageQueries: '= small, ≤ 8',
-  pageQueriesSmall: '= large, ≤ 8',
+  pageQueries: '≤ 8',
+  pageQueriesSmall: '≤ pageQueries',
   pageRatio: '≤ 2.5',
   regionPage100P95Ms: '≤ listP95Ms',
   regionPageQueries: '= first page',
@@ -211,7 +211,8 @@ const measureReads = async (
   const template = await create(payload, editorialArticle('Vorlage', [country!.id]))
   await cloneArticles(ctx, template.id, ARTICLES)
 
-  // A large page (three regions, ten sponsors, ten curated links) and a small one (one region).
+  // A large page (three regions, ten sponsors, ten curated links) and a small one (one region, no
+  // curated links: a kind of document a page has none of is not read).
   const regions = [tree.continents[0]!, tree.countries[0]!.id, tree.countries[1]!.id]
   for (let i = 0; i < 10; i += 1) {
     await fixtures(payload).sponsor({
