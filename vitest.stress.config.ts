@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 600_000,
     include: ['tests/stress/**/*.test.ts'],
     maxWorkers: 1,
+    // Past lexical's top-level-await entries, which Node 20 may never settle (docs/silent-exits.md).
+    execArgv: ['--conditions=development'],
     pool: 'forks',
     testTimeout: 180_000,
   },

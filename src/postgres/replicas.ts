@@ -161,28 +161,28 @@ type Pool = {
 }
 
 /**
- * Read replicas' pools get an `error` listener: db-postgres adds none, so a replica that restarts
- * would end the whole app through an idle connection's error. Its reads fall back to the primary.
+ * The primary's and the read replicas' pools get an `error` listener: db-postgres adds none, so a
+ * server that restarts or shuts down (Ctrl-C reaches an embedded PostgreSQL with the app) would
+ * end the whole app through an idle connection's error. The pool drops that connection and opens
+ * a new one when asked; a replica's reads meanwhile fall back to the primary.
  */
-export const withReplicaPoolsWatched = (db: Config['db']): Config['db'] => ({
+export const withPoolsWatched = (db: Config['db']): Config['db'] => ({
   ...db,
   init: (args) => {
     const adapter = db.init(args) as ReturnType<Config['db']['init']> & Partial<ReplicaAdapter>
     if (adapter.name !== 'postgres' || typeof adapter.connect !== 'function') return adapter
     const connect = adapter.connect.bind(adapter)
+    const watch = (pool: Pool | undefined, msg: string) => {
+      if (pool && pool.listenerCount('error') === 0) {
+        pool.on('error', (error) => adapter.payload?.logger.warn({ err: error, msg }))
+      }
+    }
     adapter.connect = async (options) => {
       await connect(options)
+      watch((adapter as { pool?: Pool }).pool, 'payload-newsroom: an idle database connection failed')
       for (const replica of (adapter.drizzle as { $replicas?: { $client?: Pool }[] } | undefined)
         ?.$replicas ?? []) {
-        const pool = replica.$client
-        if (pool && pool.listenerCount('error') === 0) {
-          pool.on('error', (error) =>
-            adapter.payload?.logger.warn({
-              err: error,
-              msg: 'payload-newsroom: a read replica connection failed',
-            }),
-          )
-        }
+        watch(replica.$client, 'payload-newsroom: a read replica connection failed')
       }
     }
     return adapter

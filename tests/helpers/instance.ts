@@ -11,6 +11,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { buildConfig, getPayload, type SanitizedConfig } from 'payload'
 
+import { endPayloadPool } from '../../dev/processGuard.js'
 import { newsroomPlugin, type NewsroomPluginOptions } from '../../src/index.js'
 
 export type TestContext = {
@@ -111,6 +112,7 @@ export const startPayloadOn = async (
     stop: async () => {
       await pool.end()
       await payload.destroy()
+      await endPayloadPool((payload.db as { pool?: Parameters<typeof endPayloadPool>[0] }).pool)
     },
   }
 }

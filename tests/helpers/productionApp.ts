@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { withLexicalCondition } from '../../dev/processGuard.js'
 import { freePort } from './embeddedPostgres.js'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -41,7 +42,11 @@ export const run = (
 
 /** `next build` of the dev app into PRODUCTION_DIST_DIR. */
 export const buildProductionApp = () =>
-  run(process.execPath, [nextBin, 'build', 'dev'], { ...baseEnv, NODE_ENV: 'production' })
+  run(
+    process.execPath,
+    [nextBin, 'build', 'dev'],
+    withLexicalCondition({ ...baseEnv, NODE_ENV: 'production' }),
+  )
 
 /** Resident memory of a process in MB, from /proc (Linux). */
 export const rssMbOf = async (pid: number): Promise<number> => {
@@ -51,11 +56,11 @@ export const rssMbOf = async (pid: number): Promise<number> => {
 
 /** Schema and demo content in `databaseUrl`, through the dev config in development mode. */
 export const prepareDevDatabase = (databaseUrl: string) =>
-  run('npx', ['tsx', 'tests/helpers/prepareDevDatabase.ts'], {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: 'development',
-  })
+  run(
+    'npx',
+    ['tsx', 'tests/helpers/prepareDevDatabase.ts'],
+    withLexicalCondition({ ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'development' }),
+  )
 
 export type ProductionApp = {
   /** Is the server process still running? */
@@ -77,7 +82,12 @@ export const startProductionApp = async (
     cwd: repoRoot,
     detached: true,
     // PORT: nextInvalidate posts to the app's own port (dev/payload.config.ts).
-    env: { ...baseEnv, DATABASE_URL: databaseUrl, NODE_ENV: 'production', PORT: String(port) },
+    env: withLexicalCondition({
+      ...baseEnv,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      PORT: String(port),
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
