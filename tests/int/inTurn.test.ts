@@ -69,3 +69,12 @@ test('a value with a backslash or NUL is bound, in two statements, never inlined
   expect(queries.join('\n')).not.toContain('Pfad')
   expect(await ctx.query('SELECT name FROM in_turn WHERE name = $1', [name])).toEqual([{ name }])
 })
+
+test('a number that is not a safe integer is bound, in two statements, never inlined', async () => {
+  const queries = await recordQueries(() =>
+    inTransaction((db) =>
+      runInTurn(db, sql`SELECT ${1.5}::float8 AS x`, sql`SELECT ${2 ** 53}::numeric AS big`),
+    ),
+  )
+  expect(queries.filter((query) => query.includes('SELECT'))).toHaveLength(2)
+})
