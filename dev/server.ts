@@ -8,7 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import nextModule from 'next'
 
-import { startDatabase } from './db.js'
+import { type Database, startDatabase } from './db.js'
 import { endPayloadPool, guardScript } from './processGuard.js'
 import { demoEditor, leadArticle } from './seed/content.js'
 
@@ -26,21 +26,29 @@ const startedAt = Date.now()
 // A dev server ends only by a signal (shutdown) or an error: any other end is made loud.
 const guard = guardScript('npm run dev')
 
-const database = await startDatabase()
-process.env.DATABASE_URL = database.url
-console.log(`[newsroom] PostgreSQL ready at ${redactPassword(database.url)}`)
-
-const app = next({ dev: true, dir: dirname, hostname: host, port })
-const handle = app.getRequestHandler()
-
-// eslint-disable-next-line prefer-const -- shutdown() may run before the server exists
+// Assigned once each, below; shutdown() may run before any of them exists.
+// eslint-disable-next-line prefer-const
+let database: Database | undefined
+// eslint-disable-next-line prefer-const
+let app: ReturnType<typeof next> | undefined
+// eslint-disable-next-line prefer-const
 let server: ReturnType<typeof createServer> | undefined
-let shuttingDown = false
+let shutdownStartedAt: number | undefined
 
 async function shutdown(signal: string): Promise<void> {
-  if (shuttingDown) return
-  shuttingDown = true
+  if (shutdownStartedAt !== undefined) {
+    // The terminal and npm both send a Ctrl-C; another one a second later means: stop now.
+    if (Date.now() - shutdownStartedAt > 1_000) process.exit(130)
+    return
+  }
+  shutdownStartedAt = Date.now()
   console.log(`\n[newsroom] ${signal}: stopping the dev server and PostgreSQL`)
+  setTimeout(() => {
+    console.error(
+      `[newsroom] stopping took over 15 s; still open: ${process.getActiveResourcesInfo().join(', ')}`,
+    )
+    process.exit(1)
+  }, 15_000).unref()
   const poolsClosed = closePayloadConnections()
   const serverClosed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
   server?.closeAllConnections()
@@ -48,17 +56,24 @@ async function shutdown(signal: string): Promise<void> {
   // `close` waiting: after 3 s the server is left to the exit.
   await Promise.allSettled([
     Promise.race([serverClosed, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]),
-    app.close(),
+    app?.close(),
     poolsClosed,
   ])
-  await database.stop().catch((error: unknown) => console.error('[newsroom] stopping PostgreSQL:', error))
+  await database?.stop().catch((error: unknown) => console.error('[newsroom] stopping PostgreSQL:', error))
   guard.finished()
   process.exit(0)
 }
-// Not `once`: a Ctrl-C can reach this process twice (from the terminal and forwarded by npm), and
-// a second signal without a listener would end it halfway through the shutdown.
+// Before anything starts, so a Ctrl-C during start-up also stops what has started. Not `once`: see
+// the second signal above.
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+database = await startDatabase()
+process.env.DATABASE_URL = database.url
+console.log(`[newsroom] PostgreSQL ready at ${redactPassword(database.url)}`)
+
+app = next({ dev: true, dir: dirname, hostname: host, port })
+const handle = app.getRequestHandler()
 
 try {
   await app.prepare()
@@ -75,6 +90,11 @@ server = createServer((req, res) => {
 const upgrade = app.getUpgradeHandler()
 server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))
 
+// A port in use: say so and end (the cluster stops with the process, see startDatabase).
+server.on('error', (error) => {
+  console.error(`[newsroom] the dev server cannot listen on ${host}:${port}: ${String(error)}`)
+  process.exit(1)
+})
 server.listen(port, host, () => {
   console.log(`[newsroom] compiling /admin (the first start takes a minute or more) ...`)
   void warmUp()
@@ -118,7 +138,7 @@ async function leadArticleSlug(): Promise<string | undefined> {
 
 /** A GET that survives the long first compile: undici gives up on headers after 300 s. */
 async function request(pathname: string, attempts = 3): Promise<Response | undefined> {
-  for (let attempt = 1; attempt <= attempts && !shuttingDown; attempt++) {
+  for (let attempt = 1; attempt <= attempts && shutdownStartedAt === undefined; attempt++) {
     try {
       const response = await fetch(`${origin}${pathname}`, { redirect: 'manual' })
       if (response.status < 500) return response

