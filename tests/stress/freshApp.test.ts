@@ -77,7 +77,12 @@ describe('the packed package', () => {
       '@payloadcms/db-postgres': '^3.90.0',
       payload: '^3.90.0',
     })
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['feed', 'i18n-iso-countries', 'sax', 'slugify'])
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      'feed',
+      'i18n-iso-countries',
+      'sax',
+      'slugify',
+    ])
     // Only payload-newsroom/next imports Next: a host without it installs the rest.
     expect(manifest.peerDependenciesMeta?.next).toEqual({ optional: true })
     // The build keeps client components marked as such (Next needs the directive first).

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, test } from 'vitest'
 
+import { recognizeDeclarations } from '../../src/importer/wxr/declarations.js'
 import { readWxr, type WxrItem, type WxrRecord } from '../../src/importer/wxr/readWxr.js'
 
 const readAll = async (input: Readable) => {
@@ -111,5 +112,43 @@ describe('readWxr', () => {
     }
     expect(count).toBe(10_000)
     expect(last).toBe('10000')
+  })
+})
+
+describe('recognizeDeclarations', () => {
+  test('the German notice sentence as the seed page writes it becomes ai and source, and leaves the body', () => {
+    const html = `<!-- wp:paragraph -->
+<p>Die neue Route verbindet zwei Märkte.</p>
+<!-- /wp:paragraph -->
+<!-- wp:paragraph -->
+<p>Diese Nachricht wurde <a href="https://quelle.example/meldung" target="_blank">dieser Quelle</a> entnommen und von künstlicher Intelligenz umgeschrieben.</p>
+<!-- /wp:paragraph -->`
+    const found = recognizeDeclarations(html)
+    expect(found.ai).toEqual({ usage: 'rewritten' })
+    expect(found.source).toEqual({ kind: 'external', url: 'https://quelle.example/meldung' })
+    expect(found.html).toBe(`<!-- wp:paragraph -->
+<p>Die neue Route verbindet zwei Märkte.</p>
+<!-- /wp:paragraph -->`)
+  })
+
+  test('English sentences, entities and spacing; a source without AI; text that only mentions AI stays', () => {
+    expect(
+      recognizeDeclarations('<p>This text was created with&nbsp;artificial   intelligence.</p><p>Rest</p>'),
+    ).toEqual({ ai: { usage: 'generated' }, html: '<p>Rest</p>', source: null })
+    expect(
+      recognizeDeclarations(
+        `<p>Diese Nachricht wurde <a href='https://agentur.example'>der Agentur</a> entnommen.</p>`,
+      ),
+    ).toEqual({ ai: null, html: '', source: { kind: 'external', url: 'https://agentur.example' } })
+    const mention =
+      '<p>Der Satz „Dieser Text wurde mit künstlicher Intelligenz erstellt.“ steht unter vielen Meldungen.</p>'
+    expect(recognizeDeclarations(mention)).toEqual({ ai: null, html: mention, source: null })
+  })
+
+  test('a host pattern is recognised too', () => {
+    const found = recognizeDeclarations('<p>KI-Text: geprüft von Menschen.</p><p>Inhalt</p>', [
+      { pattern: /^KI-Text: geprüft von Menschen\.$/u, sourced: false, usage: 'edited' },
+    ])
+    expect(found).toEqual({ ai: { usage: 'edited' }, html: '<p>Inhalt</p>', source: null })
   })
 })
