@@ -80,6 +80,20 @@ describe('unknown relationship ids are refused with 400 naming the field', () =>
     )
     expect(response.status).toBe(201)
   })
+
+  test('an update keeping a stored region and adding an unknown one is refused, and nothing changes', async () => {
+    const region = await create.region({ name: 'Gespeichert', type: 'other' })
+    const article = await create.article({ title: 'Mit gespeicherter Region', regions: [region.id] })
+    const before = await rows()
+    const response = await restClient(ctx.config).patch(
+      `/articles/${article.id}?draft=true`,
+      { regions: [region.id, 888888] },
+      { token },
+    )
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['regions'])
+    expect(await rows()).toEqual(before)
+  })
 })
 
 describe('NUL bytes are refused with 400 naming the field', () => {
