@@ -101,6 +101,9 @@ beforeAll(async () => {
   const name = new URL(databaseUrl).pathname
   const replicaUrl = new URL(name, replica.serverUrl).toString()
   replicaClient = await replicaSession()
+  // db-postgres connects to the replica at start and does not catch a failure (docs/performance.md):
+  // the replica must have replayed CREATE DATABASE first.
+  await caughtUp(databaseUrl)
   ctx = await startPayloadOn(databaseUrl, {
     config: {
       db: postgresAdapter({ pool: { connectionString: databaseUrl, max: 10 }, readReplicas: [replicaUrl] }),
