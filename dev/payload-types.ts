@@ -215,6 +215,7 @@ export interface Article {
   paidContent?: boolean | null;
   paidBy?: (number | null) | Sponsor;
   regions?: (number | Region)[] | null;
+  keywords?: string[] | null;
   dateline?: {
     place?: string | null;
     date?: string | null;
@@ -308,6 +309,10 @@ export interface Article {
   contentModifiedAt?: string | null;
   retractedAt?: string | null;
   allowComments?: boolean | null;
+  importedFrom?: {
+    url?: string | null;
+    version?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -335,6 +340,10 @@ export interface Author {
       }[]
     | null;
   user?: (number | null) | User;
+  importedFrom?: {
+    url?: string | null;
+    version?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -383,6 +392,10 @@ export interface Region {
     | boolean
     | null;
   path?: string | null;
+  importedFrom?: {
+    url?: string | null;
+    version?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -417,6 +430,11 @@ export interface Comment {
   consent?: boolean | null;
   consentAt?: string | null;
   ipHash?: string | null;
+  parent?: (number | null) | Comment;
+  importedFrom?: {
+    url?: string | null;
+    version?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -682,6 +700,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   paidContent?: T;
   paidBy?: T;
   regions?: T;
+  keywords?: T;
   dateline?:
     | T
     | {
@@ -755,6 +774,12 @@ export interface ArticlesSelect<T extends boolean = true> {
   contentModifiedAt?: T;
   retractedAt?: T;
   allowComments?: T;
+  importedFrom?:
+    | T
+    | {
+        url?: T;
+        version?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -772,6 +797,12 @@ export interface RegionsSelect<T extends boolean = true> {
   parent?: T;
   breadcrumbs?: T;
   path?: T;
+  importedFrom?:
+    | T
+    | {
+        url?: T;
+        version?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -794,6 +825,12 @@ export interface AuthorsSelect<T extends boolean = true> {
         id?: T;
       };
   user?: T;
+  importedFrom?:
+    | T
+    | {
+        url?: T;
+        version?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -845,6 +882,13 @@ export interface CommentsSelect<T extends boolean = true> {
   consent?: T;
   consentAt?: T;
   ipHash?: T;
+  parent?: T;
+  importedFrom?:
+    | T
+    | {
+        url?: T;
+        version?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

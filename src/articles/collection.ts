@@ -15,6 +15,7 @@ import { deleteArticleDependents, syncLinkVisibility } from '../relatedLinks/ind
 import { ensureUniqueSlug, newsroomSlugField } from '../slugs/index.js'
 import { requireAdvertiser } from '../sponsors/index.js'
 import { previewField } from '../admin/previewField.js'
+import { importedFromField } from '../importer/index.js'
 import { urlField } from '../guards/urlField.js'
 import { setPublishedAt } from './publishedAt.js'
 import { selectOptions, t } from '../i18n/index.js'
@@ -114,6 +115,15 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       hasMany: true,
       label: t('regions'),
       relationTo: regions.slug,
+    },
+    {
+      name: 'keywords',
+      type: 'text',
+      admin: { description: t('keywordsDescription'), position: 'sidebar' },
+      hasMany: true,
+      label: t('keywords'),
+      maxLength: 100,
+      maxRows: 50,
     },
     {
       name: 'dateline',
@@ -329,6 +339,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       defaultValue: true,
       label: t('allowComments'),
     },
+    importedFromField(),
   ]
   return newsroomCollection('articles', options, {
     access: {

@@ -1,4 +1,5 @@
 import type { CollectionConfig, Field, FieldAccess } from 'payload'
+import { importedFromField } from '../importer/index.js'
 
 import type { ResolvedOptions } from '../options.js'
 
@@ -79,6 +80,7 @@ export const authorsCollection = (options: ResolvedOptions): CollectionConfig =>
       label: t('authorUser'),
       relationTo: options.users,
     },
+    importedFromField(),
   ]
   return newsroomCollection('authors', options, {
     access: { read: () => true },

@@ -1,4 +1,6 @@
 import type { CollectionConfig, CollectionSlug, Field, FieldAccess, Where } from 'payload'
+import { idOf } from '../idOf.js'
+import { importedFromField } from '../importer/index.js'
 
 import type { ResolvedOptions } from '../options.js'
 
@@ -92,6 +94,17 @@ export const commentsCollection = (options: ResolvedOptions, slug: CollectionSlu
       index: true,
       label: t('ipHash'),
     },
+    {
+      name: 'parent',
+      type: 'relationship',
+      // Editors only: a reply would reveal that the comment it answers exists while that one is held.
+      access: { create: isEditor, ...editorsOnly },
+      admin: { description: t('commentParentDescription'), position: 'sidebar' },
+      filterOptions: ({ data }) => (data?.article ? { article: { equals: idOf(data.article) } } : true),
+      label: t('commentParent'),
+      relationTo: slug,
+    },
+    importedFromField(),
   ]
   return newsroomCollection('comments', options, {
     access: {

@@ -332,4 +332,13 @@ export const de: Record<NewsroomTranslationKey, string> = {
   errorCorrectionTextRequired: 'Ein neuer Hinweis braucht einen Text.',
   correctionSingular: 'Hinweis',
   childRegions: 'Unterregionen',
+  keywords: 'Schlagwörter',
+  keywordsDescription: 'Themen des Artikels, etwa die Schlagwörter eines importierten WordPress-Beitrags.',
+  commentParent: 'Antwort auf',
+  commentParentDescription:
+    'Der Kommentar desselben Artikels, auf den dieser antwortet. Nur für die Redaktion sichtbar.',
+  importedFrom: 'Importiert aus',
+  importedFromUrl: 'Ursprüngliche Adresse',
+  importedFromDescription:
+    'Vom WordPress-Import gesetzt; ein zweiter Import aktualisiert dieses Dokument, statt ein weiteres anzulegen.',
 }

@@ -326,6 +326,14 @@ export const en = {
   errorCorrectionTextRequired: 'A new note needs a text.',
   correctionSingular: 'Note',
   childRegions: 'Child regions',
+  keywords: 'Keywords',
+  keywordsDescription: 'Topics of the article, such as the tags of an imported WordPress post.',
+  commentParent: 'In reply to',
+  commentParentDescription: 'The comment of the same article this one answers. Shown to editors only.',
+  importedFrom: 'Imported from',
+  importedFromUrl: 'Original address',
+  importedFromDescription:
+    'Set by the WordPress importer; a second import updates this document instead of adding another.',
 }
 
 export type NewsroomTranslationKey = keyof typeof en

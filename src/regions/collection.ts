@@ -1,4 +1,5 @@
 import type { CollectionConfig, Field, PayloadRequest, TextFieldSingleValidation } from 'payload'
+import { importedFromField } from '../importer/index.js'
 
 import { newsroomCollection } from '../collection.js'
 import { ensureUniqueSlug, newsroomSlugField } from '../slugs/index.js'
@@ -60,6 +61,7 @@ export const regionsCollection = (options: ResolvedOptions): CollectionConfig =>
     },
     { name: 'breadcrumbs', type: 'json', admin: computedAdmin, label: t('breadcrumbs'), localized: true },
     { name: 'path', type: 'text', admin: computedAdmin, index: true, label: t('path') },
+    importedFromField(),
   ]
   return newsroomCollection('regions', options, {
     access: { read: () => true },

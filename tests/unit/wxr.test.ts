@@ -24,6 +24,7 @@ describe('readWxr', () => {
       'item',
       'item',
       'item',
+      'item',
     ])
     expect(records[0]).toEqual({
       kind: 'site',
@@ -74,7 +75,7 @@ describe('readWxr', () => {
     expect(post!.comments[0]!.content).toBe('Gute Nachricht <b>für</b> die Region.')
     expect(JSON.stringify(records)).not.toMatch(/203\.0\.113\.7|198\.51\.100\.2/)
     expect(attachment).toMatchObject({
-      attachmentUrl: 'https://frisch.example/wp-content/uploads/2026/05/karte.jpg',
+      attachmentUrl: 'https://frisch.example/wp-content/uploads/2026/05/karte.png',
       meta: { _wp_attachment_image_alt: 'Karte mit der Route' },
       parent: '101',
       type: 'attachment',

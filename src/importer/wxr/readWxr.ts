@@ -26,6 +26,7 @@ export type WxrItem = {
   attachmentUrl: string
   categories: { domain: string; name: string; slug: string }[]
   comments: WxrComment[]
+  commentStatus: string
   content: string
   creator: string
   excerpt: string
@@ -34,6 +35,7 @@ export type WxrItem = {
   meta: Record<string, string>
   parent: string
   password: string
+  postDate: string
   postDateGmt: string
   postModifiedGmt: string
   postName: string
@@ -53,6 +55,7 @@ const emptyItem = (): WxrItem => ({
   attachmentUrl: '',
   categories: [],
   comments: [],
+  commentStatus: '',
   content: '',
   creator: '',
   excerpt: '',
@@ -61,6 +64,7 @@ const emptyItem = (): WxrItem => ({
   meta: {},
   parent: '',
   password: '',
+  postDate: '',
   postDateGmt: '',
   postModifiedGmt: '',
   postName: '',
@@ -89,6 +93,8 @@ const ITEM_FIELDS: Record<string, keyof WxrItem> = {
   link: 'link',
   title: 'title',
   'wp:attachment_url': 'attachmentUrl',
+  'wp:comment_status': 'commentStatus',
+  'wp:post_date': 'postDate',
   'wp:post_date_gmt': 'postDateGmt',
   'wp:post_id': 'id',
   'wp:post_modified_gmt': 'postModifiedGmt',

@@ -1,0 +1,283 @@
+import type { SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
+
+/** A post's HTML made ready for the editor, and what in it the import cannot keep as it was. */
+export type PreparedHtml = { html: string; images: string[]; notes: string[] }
+
+// Gutenberg blocks whose HTML the editor takes as it is (their comments are only markers).
+const KNOWN_BLOCKS = new Set([
+  'column',
+  'columns',
+  'embed',
+  'group',
+  'heading',
+  'html',
+  'image',
+  'list',
+  'list-item',
+  'more',
+  'paragraph',
+  'pullquote',
+  'quote',
+  'separator',
+  'spacer',
+])
+
+// Elements the editor understands, or that only wrap text the editor keeps.
+const KNOWN_ELEMENTS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'body',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'div',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'hr',
+  'html',
+  'i',
+  'img',
+  'ins',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  's',
+  'section',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+  'ul',
+])
+
+// What the editor does with the rest, for the report.
+const ELEMENT_NOTES: Record<string, string> = {
+  pre: 'a preformatted block became a paragraph',
+  script: 'a script was removed',
+  style: 'a style element was removed',
+  table: 'a table became plain paragraphs',
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+const linkParagraph = (url: string) => `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`
+
+const BLOCK_START = /^<(?:p|h[1-6]|ul|ol|li|blockquote|figure|div|table|pre|hr|section|!--)\b/i
+
+/** WordPress's classic editor stores paragraphs as blank lines (`wpautop` adds the tags on output). */
+const paragraphsOf = (html: string): string =>
+  /<p[\s>]/i.test(html)
+    ? html
+    : html
+        .split(/\n\s*\n/)
+        .map((chunk) => chunk.trim())
+        .filter(Boolean)
+        .map((chunk) => (BLOCK_START.test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>')}</p>`))
+        .join('\n')
+
+/**
+ * The HTML of a post as the editor should read it: Gutenberg block comments removed (unknown
+ * blocks reported), embeds (blocks, `[embed]`, iframes, a URL alone on its line) as links,
+ * `[caption]` as a figure, other shortcodes reported and left as text, quotes as one text.
+ */
+export const prepareHtml = (html: string): Omit<PreparedHtml, 'images'> => {
+  const notes: string[] = []
+  let out = html.replace(
+    /<!--\s*wp:(?:core-)?embed[^\s]*\s*(\{[\s\S]*?\})?\s*-->([\s\S]*?)<!--\s*\/wp:(?:core-)?embed[^\s]*\s*-->/gi,
+    (block, attributes: string | undefined, inner: string) => {
+      let url: string | undefined
+      try {
+        url = attributes ? (JSON.parse(attributes) as { url?: string }).url : undefined
+      } catch {
+        url = undefined
+      }
+      url ??= /https?:\/\/[^\s<"]+/.exec(inner)?.[0]
+      return url ? linkParagraph(url) : inner
+    },
+  )
+  out = out.replace(
+    /<!--\s*(\/)?wp:([a-z0-9/-]+)[\s\S]*?-->/gi,
+    (_comment, closing: string, name: string) => {
+      const block = name.replace(/^core\//, '')
+      if (!closing && !KNOWN_BLOCKS.has(block)) notes.push(`block ${block}: its content was kept as text`)
+      return ''
+    },
+  )
+  out = out.replace(/<!--[\s\S]*?-->/g, '')
+  out = out.replace(/\[embed[^\]]*\]\s*(https?:\/\/[^\s[]+)\s*\[\/embed\]/gi, (_embed, url: string) =>
+    linkParagraph(url),
+  )
+  out = out.replace(
+    /<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>[\s\S]*?<\/iframe>/gi,
+    (_frame, url: string) => (/^https?:\/\//i.test(url) ? linkParagraph(url) : ''),
+  )
+  out = out.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/gi, (_caption, inner: string) => {
+    const image = /<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>|<img\b[^>]*>/i.exec(inner)?.[0] ?? ''
+    const text = inner.replace(image, '').trim()
+    return `<figure>${image}${text ? `<figcaption>${text}</figcaption>` : ''}</figure>`
+  })
+  out = out.replace(/^\s*(https?:\/\/[^\s<]+)\s*$/gim, (_line, url: string) => linkParagraph(url))
+  out = out.replace(/\[(\/?)([a-z][\w-]*)[^\]]*\]/gi, (shortcode, closing: string, name: string) => {
+    if (!closing) notes.push(`shortcode [${name}]: kept as text`)
+    return shortcode
+  })
+  out = paragraphsOf(out)
+  // The editor's quote holds text, not paragraphs.
+  out = out.replace(/<blockquote\b[^>]*>([\s\S]*?)<\/blockquote>/gi, (_quote, inner: string) => {
+    const text = inner
+      .replace(/<\/p>\s*<p\b[^>]*>/gi, '<br><br>')
+      .replace(/<\/?p\b[^>]*>/gi, '')
+      .trim()
+    return `<blockquote>${text}</blockquote>`
+  })
+  return { html: out.trim(), notes }
+}
+
+type LexicalNode = { children?: LexicalNode[]; [key: string]: unknown }
+
+/** The editor state of a post's HTML, and how many of each kind of element the editor did not keep. */
+export type ConvertedHtml = { notes: string[]; state: { root: LexicalNode } }
+
+const KINDS: { elements: string; label: string; nodes: string[] }[] = [
+  { elements: 'h1, h2, h3, h4, h5, h6', label: 'headings', nodes: ['heading'] },
+  { elements: 'ul, ol', label: 'lists', nodes: ['list'] },
+  { elements: 'blockquote', label: 'quotes', nodes: ['quote'] },
+  { elements: 'a[href]', label: 'links', nodes: ['link', 'autolink'] },
+  { elements: 'img[src]', label: 'images', nodes: ['upload'] },
+  { elements: 'hr', label: 'separators', nodes: ['horizontalrule'] },
+]
+
+const countNodes = (node: LexicalNode, types: string[]): number =>
+  (types.includes(node.type as string) ? 1 : 0) +
+  (node.children ?? []).reduce((sum, child) => sum + countNodes(child, types), 0)
+
+/**
+ * Converts prepared HTML with the host's editor (its own features decide what is kept). Every
+ * element the editor has no place for is named in `notes`: nothing is dropped without a word.
+ */
+export const convertHtml = async (
+  html: string,
+  editorConfig: SanitizedServerEditorConfig,
+): Promise<ConvertedHtml & { images: string[] }> => {
+  // Loaded on first use: the plugin's other parts do not need a DOM.
+  const [{ convertHTMLToLexical }, { Window }] = await Promise.all([
+    import('@payloadcms/richtext-lexical'),
+    import('happy-dom'),
+  ])
+  const window = new Window()
+  window.document.body.innerHTML = html
+  const { document } = window
+  const notes: string[] = []
+  const unknown = new Map<string, number>()
+  for (const element of Array.from(document.body.querySelectorAll('*'))) {
+    const tag = element.tagName.toLowerCase()
+    if (!KNOWN_ELEMENTS.has(tag)) unknown.set(tag, (unknown.get(tag) ?? 0) + 1)
+  }
+  for (const [tag, count] of unknown) {
+    if (['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'caption'].includes(tag)) continue
+    notes.push(
+      `${ELEMENT_NOTES[tag] ?? `<${tag}>: its text was kept, the element not`}${count > 1 ? ` (${count}×)` : ''}`,
+    )
+  }
+  const images = Array.from(document.body.querySelectorAll('img[src]')).map(
+    (image) => image.getAttribute('src') ?? '',
+  )
+  const given = KINDS.map((kind) => document.body.querySelectorAll(kind.elements).length)
+  // convertHTMLToLexical asks for a JSDOM class; happy-dom (Lexical's own headless DOM) serves.
+  class Dom {
+    window: InstanceType<typeof Window>
+    constructor(markup: string) {
+      this.window = new Window()
+      this.window.document.body.innerHTML = markup
+    }
+  }
+  const state = convertHTMLToLexical({ editorConfig, html, JSDOM: Dom as never }) as unknown as {
+    root: LexicalNode
+  }
+  window.close()
+  KINDS.forEach((kind, index) => {
+    const kept = countNodes(state.root, kind.nodes)
+    if (kept < given[index]!)
+      notes.push(`${kind.label}: ${kept} of ${given[index]} kept, the editor has no place for the rest`)
+  })
+  return { images, notes, state }
+}
+
+/** An image of the post as the import resolved it: a media document, or nothing (reported). */
+export type ResolvedImage = { id: number | string } | null
+
+/**
+ * Gives the editor's pending image nodes their media documents (an image that could not be
+ * imported becomes a link to where it was) and lifts them out of paragraphs: an upload is a block.
+ */
+export const attachImages = (
+  state: { root: LexicalNode },
+  mediaSlug: string | undefined,
+  resolved: ReadonlyMap<string, ResolvedImage>,
+): { root: LexicalNode } => {
+  const uploadOf = (node: LexicalNode): LexicalNode => {
+    const src = (node.pending as { src?: string } | undefined)?.src ?? ''
+    const media = resolved.get(src)
+    if (media && mediaSlug)
+      return {
+        fields: null,
+        format: '',
+        id: node.id,
+        relationTo: mediaSlug,
+        type: 'upload',
+        value: media.id,
+        version: 3,
+      }
+    return {
+      children: [
+        {
+          children: [
+            { detail: 0, format: 0, mode: 'normal', style: '', text: src, type: 'text', version: 1 },
+          ],
+          direction: null,
+          fields: { linkType: 'custom', newTab: false, url: src },
+          format: '',
+          indent: 0,
+          type: 'link',
+          version: 3,
+        },
+      ],
+      direction: null,
+      format: '',
+      indent: 0,
+      textFormat: 0,
+      textStyle: '',
+      type: 'paragraph',
+      version: 1,
+    }
+  }
+  const isUpload = (node: LexicalNode) => node.type === 'upload' && Boolean(node.pending)
+  const blocksOf = (node: LexicalNode): LexicalNode[] => {
+    if (isUpload(node)) return [uploadOf(node)]
+    const children = node.children
+    if (!children) return [node]
+    if (node.type === 'paragraph' && children.some(isUpload)) {
+      const rest = children.filter((child) => !isUpload(child))
+      const hasText = rest.some((child) => typeof child.text !== 'string' || child.text.trim())
+      return [...(hasText ? [{ ...node, children: rest }] : []), ...children.filter(isUpload).map(uploadOf)]
+    }
+    return [{ ...node, children: children.flatMap(blocksOf) }]
+  }
+  return { ...state, root: { ...state.root, children: (state.root.children ?? []).flatMap(blocksOf) } }
+}

@@ -1,0 +1,1 @@
+export { IMPORT_CONTEXT, type ImportedFrom, importedFromField, isImport } from './importedFrom.js'

@@ -1,0 +1,117 @@
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/** A WordPress attachment: where its file is, and its alternative text. */
+export type Attachment = { alt: string; file: string; url: string }
+
+const MIME_TYPES: Record<string, string> = {
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.jpeg': 'image/jpeg',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+}
+
+const MAX_BYTES = 25 * 1024 * 1024
+const FETCH_TIMEOUT_MS = 30_000
+
+/** The path below `wp-content/uploads/` of an attachment (`2026/05/karte.jpg`). */
+export const uploadsPath = (attachment: Attachment): string => {
+  if (attachment.file) return attachment.file
+  try {
+    const { pathname } = new URL(attachment.url)
+    const at = pathname.indexOf('/uploads/')
+    return decodeURIComponent(
+      at >= 0 ? pathname.slice(at + '/uploads/'.length) : path.posix.basename(pathname),
+    )
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Brings a post's images into the media collection, each once: from the uploads folder when
+ * given (never outside it), else from the export's URL. An image already in the collection under
+ * its file name (or Payload's renamed copy) with the same size is reused, so a re-run adds nothing. Each upload commits on its own: a post that
+ * is refused later does not leave a file without its document.
+ */
+export const mediaImporter = (args: {
+  dryRun: boolean
+  fetchImages: boolean
+  folder?: string
+  media?: CollectionSlug
+  payload: Payload
+  req: PayloadRequest
+}) => {
+  const done = new Map<string, { error: string } | { id: number | string }>()
+  const read = async (attachment: Attachment): Promise<{ data: Buffer } | { error: string }> => {
+    const relative = uploadsPath(attachment)
+    if (args.folder && relative) {
+      const root = path.resolve(args.folder)
+      const file = path.resolve(root, relative)
+      if (!file.startsWith(root + path.sep)) return { error: 'its path leaves the uploads folder' }
+      const data = await readFile(file).catch(() => null)
+      if (data) return { data }
+    }
+    if (!args.fetchImages || !/^https?:\/\//i.test(attachment.url))
+      return { error: args.folder ? 'not in the uploads folder' : 'not readable (no --media folder)' }
+    try {
+      const response = await fetch(attachment.url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
+      if (!response.ok) return { error: `HTTP ${response.status}` }
+      const data = Buffer.from(await response.arrayBuffer())
+      return data.length > MAX_BYTES ? { error: 'larger than 25 MB' } : { data }
+    } catch (error) {
+      return { error: `not readable (${error instanceof Error ? error.message : String(error)})` }
+    }
+  }
+  const importImage = async (
+    attachment: Attachment,
+  ): Promise<{ error: string } | { id: number | string }> => {
+    const key = attachment.url || attachment.file
+    const known = done.get(key)
+    if (known) return known
+    const result = await (async () => {
+      if (!args.media) return { error: 'no media collection configured' }
+      const name = path.posix.basename(uploadsPath(attachment))
+      const mimetype = MIME_TYPES[path.extname(name).toLowerCase()]
+      if (!name || !mimetype) return { error: 'not an image file' }
+      const file = await read(attachment)
+      if ('error' in file) return file
+      // The same name (or Payload's renamed `name-1.ext`) and the same size: the image is there.
+      const extension = path.extname(name)
+      const stem = name.slice(0, -extension.length)
+      const sameName = new RegExp(
+        `^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(-\\d+)?${extension.replace('.', '\\.')}$`,
+        'i',
+      )
+      const { docs } = await args.payload.find({
+        collection: args.media,
+        depth: 0,
+        pagination: false,
+        req: args.req,
+        select: { filename: true, filesize: true } as never,
+        where: { filename: { like: stem } },
+      })
+      const same = (docs as unknown as { filename?: string; filesize?: number; id: number | string }[]).find(
+        (doc) => sameName.test(doc.filename ?? '') && doc.filesize === file.data.length,
+      )
+      if (same) return { id: same.id }
+      if (args.dryRun) return { error: 'not uploaded on a dry run' }
+      const doc = await args.payload.create({
+        collection: args.media,
+        data: { alt: attachment.alt } as never,
+        depth: 0,
+        file: { data: file.data, mimetype, name, size: file.data.length },
+        req: args.req,
+      })
+      return { id: doc.id }
+    })().catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
+    done.set(key, result)
+    return result
+  }
+  return { importImage }
+}

@@ -1,0 +1,402 @@
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { getArticlePage } from '../../src/index.js'
+import { type ImportReport, runImport } from '../../src/importer/runImport.js'
+import { startWithEditor } from '../helpers/payload.js'
+
+const WP5 = 'tests/fixtures/wxr/wordpress-5-classic.xml'
+const WP6 = 'tests/fixtures/wxr/wordpress-6.xml'
+const UPLOADS = 'tests/fixtures/wxr/uploads'
+
+let ctx: Awaited<ReturnType<typeof startWithEditor>>
+let first: ImportReport
+let scratch: string
+
+const all = async (collection: 'articles' | 'authors' | 'comments' | 'media' | 'regions') =>
+  (await ctx.payload.find({ collection, depth: 0, draft: true, pagination: false, sort: 'id' })).docs as any[]
+
+const counts = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      (['articles', 'authors', 'comments', 'media', 'regions'] as const).map(async (collection) => [
+        collection,
+        (await all(collection)).length,
+      ]),
+    ),
+  )
+
+const article = async (wordpressId: string) =>
+  (
+    await ctx.payload.find({
+      collection: 'articles',
+      depth: 0,
+      draft: true,
+      where: { 'importedFrom.url': { equals: `https://steppe.example/?p=${wordpressId}` } },
+    })
+  ).docs[0] as any
+
+const textOf = (node: any): string =>
+  typeof node?.text === 'string' ? node.text : (node?.children ?? []).map(textOf).join(' ')
+
+const nodesOf = (node: any, type: string): any[] => [
+  ...(node?.type === type ? [node] : []),
+  ...(node?.children ?? []).flatMap((child: any) => nodesOf(child, type)),
+]
+
+beforeAll(async () => {
+  ctx = await startWithEditor({
+    plugin: {
+      collections: {
+        comments: {
+          // A comment a host's rule refuses: its post must not be stored without it.
+          hooks: {
+            beforeChange: [
+              ({ data }) => {
+                if (data.body === 'Verboten.') throw new Error('the host refuses this comment')
+                return data
+              },
+            ],
+          },
+        },
+      },
+      media: 'media',
+    },
+  })
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'newsroom-import-'))
+  first = await runImport({ fetchImages: false, file: WP5, media: UPLOADS, payload: ctx.payload })
+}, 120_000)
+afterAll(async () => ctx?.stop())
+
+describe('a WordPress 5 export (classic editor) shaped like the seed page', () => {
+  test('categories become the region tree: continents and countries by German name, subdivisions by ISO code, the rest listed', async () => {
+    const regions = await all('regions')
+    const byName = Object.fromEntries(regions.map((region) => [region.name, region]))
+    expect(byName.Asien).toMatchObject({ isoCode: null, parent: null, type: 'continent' })
+    expect(byName.Kasachstan).toMatchObject({ isoCode: 'KZ', parent: byName.Asien.id, type: 'country' })
+    expect(byName.China).toMatchObject({ isoCode: 'CN', type: 'country' })
+    // Listed after its parent in the export: the tree is still built parents first.
+    expect(byName.Almaty).toMatchObject({
+      parent: byName.Kasachstan.id,
+      path: 'asien/kasachstan/almaty',
+      type: 'other',
+    })
+    expect(byName['DE-BY']).toMatchObject({ isoCode: 'DE-BY', type: 'subdivision' })
+    expect(first.unknownRegions.sort()).toEqual(['Almaty', 'Vermischtes'])
+  })
+
+  test('the seed-shaped post is a published article with its date, slug, regions, byline, keywords and image', async () => {
+    const doc = await article('200')
+    const [anna] = await all('authors')
+    const [image] = await all('media')
+    expect(anna).toMatchObject({ kind: 'person', name: 'Anna Berg', slug: 'anna' })
+    expect(image).toMatchObject({
+      alt: 'Güterzug in der Steppe',
+      filename: expect.stringMatching(/^steppe(-\d+)?\.png$/),
+    })
+    expect(doc).toMatchObject({
+      _status: 'published',
+      allowComments: true,
+      authors: [anna.id],
+      image: image.id,
+      keywords: ['Diplomatie'],
+      publishedAt: '2026-04-26T04:00:00.000Z',
+      slug: 'ministerrunde-am-fuss-der-berge',
+      subtitle: 'Sechste Runde der Außenminister in Almaty',
+      title: 'Ministerrunde am Fuß der Berge',
+    })
+    const regions = await all('regions')
+    expect(doc.regions).toEqual(
+      ['Kasachstan', 'China'].map((name) => regions.find((r) => r.name === name).id),
+    )
+    expect(first.redirects).toContainEqual({
+      from: '/2026/04/26/ministerrunde-am-fuss-der-berge/',
+      to: '/articles/ministerrunde-am-fuss-der-berge',
+    })
+    // Drafts never had a public address.
+    expect(first.redirects.map((redirect) => redirect.from)).not.toContain('/?p=204')
+  })
+
+  test('the notice sentence becomes ai and source; the computed notice replaces it on the page', async () => {
+    const doc = await article('200')
+    expect(doc.ai.usage).toBe('rewritten')
+    expect(doc.source).toMatchObject({ kind: 'external', url: 'https://agentur.example/meldung' })
+    expect(textOf(doc.content.root)).not.toContain('künstlicher Intelligenz')
+    const page = await getArticlePage({ payload: ctx.payload, slug: doc.slug })
+    expect(page?.attribution?.notice).toBe(
+      'Diese Nachricht wurde dieser Quelle entnommen und von künstlicher Intelligenz umgeschrieben.',
+    )
+    expect(page?.primaryRegion?.breadcrumbs.map((crumb) => crumb.name)).toEqual(['Asien', 'Kasachstan'])
+  })
+
+  test('classic HTML becomes Lexical through the host editor: paragraphs, heading, list, quote, image, embeds as links; the rest is reported', async () => {
+    const doc = await article('200')
+    const root = doc.content.root
+    const text = textOf(root)
+    expect(text).toContain('Almaty, 26. April')
+    expect(text).toContain('„Wir bauen Brücken, keine Mauern“')
+    expect(nodesOf(root, 'heading').map(textOf)).toEqual(['Ein Abend vorher'])
+    expect(nodesOf(root, 'listitem').map(textOf)).toEqual([
+      'Ein neues Konsulat',
+      'Ein Memorandum für drei Jahre',
+    ])
+    expect(nodesOf(root, 'quote').map(textOf).join(' ')).toContain('Zweiter Absatz des Zitats.')
+    const [image] = await all('media')
+    expect(nodesOf(root, 'upload')).toEqual([
+      expect.objectContaining({ relationTo: 'media', value: image.id }),
+    ])
+    expect(text).toContain('Ein Güterzug auf dem Weg nach Westen.')
+    expect(nodesOf(root, 'link').map((link) => link.fields.url)).toEqual(
+      expect.arrayContaining([
+        'https://www.youtube.com/watch?v=abc123',
+        'https://vimeo.com/12345',
+        'https://maps.example/embed?q=almaty',
+      ]),
+    )
+    expect(text).not.toContain('alert(1)')
+    const entry = first.entries.find((candidate) => candidate.original === 'https://steppe.example/?p=200')
+    expect(entry?.notes).toEqual(
+      expect.arrayContaining([
+        'shortcode [gallery]: kept as text',
+        'a table became plain paragraphs',
+        'a script was removed',
+      ]),
+    )
+  })
+
+  test('comments keep their thread, status and date, never an IP address; trackbacks and unsafe links stay out', async () => {
+    const doc = await article('200')
+    const comments = (
+      await ctx.payload.find({
+        collection: 'comments',
+        depth: 0,
+        sort: 'createdAt',
+        where: { article: { equals: doc.id } },
+      })
+    ).docs as any[]
+    expect(comments.map((comment) => [comment.authorName, comment.status])).toEqual([
+      ['Timur', 'approved'],
+      ['Anna Berg', 'approved'],
+      ['Timur', 'pending'],
+      ['Billig-Uhren', 'spam'],
+      ['Gelöscht', 'trash'],
+    ])
+    const [timur, anna, reply] = comments
+    expect(anna.parent).toBe(timur.id)
+    expect(reply.parent).toBe(anna.id)
+    expect(timur).toMatchObject({ authorUrl: null, createdAt: '2026-04-26T12:00:00.000Z', ipHash: null })
+    expect(reply.authorEmail).toBe('wordpress-32@import.invalid')
+    expect(JSON.stringify(comments)).not.toMatch(/192\.0\.2\./)
+    // The thread is for editors: an answer would show that the comment it answers exists.
+    const anonymous = await ctx.rest.get(`/comments/${anna.id}?depth=0`)
+    expect(anonymous.status).toBe(200)
+    expect(anonymous.json.parent).toBeUndefined()
+    const asEditor = await ctx.rest.get(`/comments/${anna.id}?depth=0`, { token: ctx.token })
+    expect(asEditor.json.parent).toBe(timur.id)
+  })
+
+  test('posts that would fail the publish gate, protected, private and draft posts are drafts, each with its reason; pages and trash are skipped', async () => {
+    const reasons = Object.fromEntries(
+      first.entries
+        .filter((entry) => entry.kind === 'article')
+        .map((entry) => [entry.title, entry.reason ?? entry.notes?.[0]]),
+    )
+    expect((await article('202'))._status).toBe('draft')
+    expect(reasons['Agenturmeldung ohne Link']).toMatch(/publish gate.*source\.url/)
+    expect((await article('203'))._status).toBe('draft')
+    expect(reasons['Geschützter Beitrag']).toBe('imported as a draft: password-protected in WordPress')
+    expect(await article('204')).toMatchObject({ _status: 'draft', authors: [], publishedAt: null })
+    expect(reasons.Impressum).toBe('a WordPress page, not a post')
+    expect(reasons['Im Papierkorb']).toBe('status trash')
+    expect(first.counts).toMatchObject({ refused: 0 })
+  })
+
+  test('broken markup keeps every word', async () => {
+    const text = textOf((await article('201')).content.root)
+    for (const words of [
+      'Ein Absatz ohne Ende',
+      'fett',
+      'und kursiv',
+      'Verschachtelt',
+      'Zwischenzeile',
+      'Text danach',
+    ])
+      expect(text).toContain(words)
+  })
+})
+
+describe('re-runs', () => {
+  test('a second import of the same file changes nothing', async () => {
+    const before = await counts()
+    const updatedAt = (await article('200')).updatedAt
+    const again = await runImport({ fetchImages: false, file: WP5, media: UPLOADS, payload: ctx.payload })
+    expect(again.counts).toMatchObject({ created: 0, refused: 0, updated: 0 })
+    expect(await counts()).toEqual(before)
+    expect((await article('200')).updatedAt).toBe(updatedAt)
+  })
+
+  test('a changed post is updated in place, its comments too, and nothing is duplicated', async () => {
+    const changed = path.join(scratch, 'changed.xml')
+    const xml = await readFile(WP5, 'utf8')
+    await writeFile(
+      changed,
+      xml
+        .replace('Ministerrunde am Fuß der Berge]]>', 'Ministerrunde am Fuß der Berge (aktualisiert)]]>')
+        .replace('Danke, Timur.', 'Danke, Timur!'),
+    )
+    const before = await counts()
+    const report = await runImport({
+      fetchImages: false,
+      file: changed,
+      media: UPLOADS,
+      payload: ctx.payload,
+    })
+    expect(report.counts).toMatchObject({ created: 0, refused: 0, updated: 1 })
+    expect(await counts()).toEqual(before)
+    expect((await article('200')).title).toBe('Ministerrunde am Fuß der Berge (aktualisiert)')
+    const bodies = (await all('comments')).map((comment) => comment.body)
+    expect(bodies).toContain('Danke, Timur!')
+    expect(bodies).not.toContain('Danke, Timur.')
+  })
+
+  test('--since imports only what changed after the date', async () => {
+    const report = await runImport({
+      file: WP5,
+      payload: ctx.payload,
+      since: new Date('2026-04-22T12:00:00Z'),
+    })
+    const considered = report.entries.filter(
+      (entry) => entry.kind === 'article' && entry.reason !== 'not changed since --since',
+    )
+    expect(considered.map((entry) => entry.title).sort()).toEqual([
+      'Entwurf',
+      'Im Papierkorb',
+      'Impressum',
+      'Ministerrunde am Fuß der Berge',
+    ])
+  })
+})
+
+describe('a WordPress 6 export (block editor)', () => {
+  let report: ImportReport
+  beforeAll(async () => {
+    report = await runImport({
+      dryRun: true,
+      fetchImages: false,
+      file: WP6,
+      media: UPLOADS,
+      payload: ctx.payload,
+    })
+  })
+
+  test('a dry run reports everything and stores nothing', async () => {
+    expect(report.dryRun).toBe(true)
+    expect(report.counts.created).toBeGreaterThan(0)
+    const stored = await ctx.payload.find({
+      collection: 'articles',
+      draft: true,
+      where: { 'importedFrom.url': { like: 'https://frisch.example/' } },
+    })
+    expect(stored.totalDocs).toBe(0)
+    expect((await all('regions')).map((region) => region.name)).not.toContain('Asien ')
+  })
+
+  test('blocks become headings, lists, quotes, images and links; unknown blocks are reported', async () => {
+    const live = await runImport({ fetchImages: false, file: WP6, media: UPLOADS, payload: ctx.payload })
+    const entry = live.entries.find((candidate) => candidate.original === 'https://frisch.example/?p=103')
+    expect(entry?.notes).toEqual(['block jetpack/map: its content was kept as text'])
+    const doc = (
+      await ctx.payload.find({
+        collection: 'articles',
+        where: { 'importedFrom.url': { equals: entry!.original } },
+      })
+    ).docs[0] as any
+    const root = doc.content.root
+    expect(nodesOf(root, 'heading').map(textOf)).toEqual(['Was geschah'])
+    expect(nodesOf(root, 'listitem').map(textOf)).toEqual(['Erstens', 'Zweitens'])
+    expect(textOf(nodesOf(root, 'quote')[0])).toContain('Ein Satz, der bleibt.')
+    expect(nodesOf(root, 'upload')).toHaveLength(1)
+    expect(nodesOf(root, 'link').map((link) => link.fields.url)).toEqual([
+      'https://www.youtube.com/watch?v=route',
+    ])
+    expect(nodesOf(root, 'horizontalrule')).toHaveLength(1)
+    expect(textOf(root)).toContain('Karte der Steppe')
+    expect(doc).toMatchObject({ ai: { usage: 'generated' }, allowComments: false })
+    expect(doc.attribution.notice).toBe('Dieser Text wurde mit künstlicher Intelligenz erstellt.')
+    // The private post stays a draft; the "hold" comment waits for moderation.
+    const locked = report.entries.find((candidate) => candidate.original === 'https://frisch.example/?p=102')
+    expect(locked?.notes?.[0]).toBe('imported as a draft: private in WordPress')
+    const held = await ctx.payload.find({ collection: 'comments', where: { body: { equals: 'Danke!' } } })
+    expect(held.docs[0]).toMatchObject({ status: 'pending' })
+  })
+})
+
+describe('trust', () => {
+  test('a post whose comment is refused is not stored at all: one transaction per post', async () => {
+    const file = path.join(scratch, 'refused.xml')
+    const xml = await readFile(WP5, 'utf8')
+    await writeFile(
+      file,
+      xml
+        .replaceAll('steppe.example', 'verboten.example')
+        .replace('Endlich eine gute Nachricht.', 'Verboten.'),
+    )
+    const report = await runImport({ fetchImages: false, file, payload: ctx.payload })
+    const refused = report.entries.find((entry) => entry.original === 'https://verboten.example/?p=200')
+    expect(refused).toMatchObject({
+      outcome: 'refused',
+      reason: expect.stringMatching(/refuses this comment/),
+    })
+    const stored = await ctx.payload.find({
+      collection: 'articles',
+      draft: true,
+      where: { 'importedFrom.url': { equals: 'https://verboten.example/?p=200' } },
+    })
+    expect(stored.totalDocs).toBe(0)
+    const orphans = await ctx.payload.find({
+      collection: 'comments',
+      where: { 'importedFrom.url': { like: 'verboten.example' } },
+    })
+    expect(orphans.totalDocs).toBe(0)
+    // The posts around it are imported.
+    expect(report.counts.created).toBeGreaterThan(3)
+  })
+
+  test('no client sets importedFrom: not an editor over REST, not a commenter', async () => {
+    const doc = await article('201')
+    const patched = await ctx.rest.patch(
+      `/articles/${doc.id}`,
+      { importedFrom: { url: 'https://elsewhere.example/?p=1', version: 'x' }, title: 'Neu' },
+      { token: ctx.token },
+    )
+    expect(patched.status).toBe(200)
+    expect((await article('201')).importedFrom).toMatchObject({ url: 'https://steppe.example/?p=201' })
+    const posted = await ctx.rest.post('/comments', {
+      article: doc.id,
+      authorEmail: 'leser@example.org',
+      authorName: 'Leser',
+      body: 'Hallo',
+      consent: true,
+      importedFrom: { url: 'https://steppe.example/?p=200#comment-30', version: 'x' },
+      parent: (await all('comments'))[0].id,
+    })
+    expect(posted.status).toBe(201)
+    const stored = await ctx.payload.findByID({ collection: 'comments', id: posted.json.doc.id, depth: 0 })
+    expect(stored).toMatchObject({ importedFrom: { url: null }, parent: null })
+  })
+
+  test('an image path that leaves the uploads folder is not read', async () => {
+    const file = path.join(scratch, 'escape.xml')
+    const xml = (await readFile(WP5, 'utf8'))
+      .replaceAll('steppe.example', 'flucht.example')
+      .replace('<![CDATA[2026/05/steppe.png]]>', '<![CDATA[../../../wxr/uploads/2026/05/steppe.png]]>')
+      .replaceAll('steppe.png', 'flucht.png')
+    await writeFile(file, xml)
+    await copyFile(path.join(UPLOADS, '2026/05/steppe.png'), path.join(scratch, 'flucht.png'))
+    const report = await runImport({ fetchImages: false, file, media: UPLOADS, payload: ctx.payload })
+    const entry = report.entries.find((candidate) => candidate.original === 'https://flucht.example/?p=200')
+    expect(entry?.notes).toEqual(expect.arrayContaining([expect.stringMatching(/leaves the uploads folder/)]))
+  })
+})
