@@ -119,6 +119,7 @@ export interface Config {
   jobs: {
     tasks: {
       newsroomClearIpHashes: TaskNewsroomClearIpHashes;
+      newsroomImportWxr: TaskNewsroomImportWxr;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -507,7 +508,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'newsroomClearIpHashes' | 'schedulePublish';
+        taskSlug: 'inline' | 'newsroomClearIpHashes' | 'newsroomImportWxr' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -540,7 +541,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'newsroomClearIpHashes' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'newsroomClearIpHashes' | 'newsroomImportWxr' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1010,6 +1011,48 @@ export interface TaskNewsroomClearIpHashes {
   input?: unknown;
   output: {
     cleared?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsroomImportWxr".
+ */
+export interface TaskNewsroomImportWxr {
+  input: {
+    file: string;
+    dryRun?: boolean | null;
+    since?: string | null;
+    authors?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    media?: string | null;
+    locale?: string | null;
+  };
+  output: {
+    counts?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    report?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

@@ -3,6 +3,7 @@ import type { Config } from 'payload'
 import { articlesCollection } from './articles/index.js'
 import { authorsCollection } from './authors/index.js'
 import { clearIpHashesTask, commentsCollection } from './comments/index.js'
+import { importWxrTask } from './importer/index.js'
 import { regionsCollection } from './regions/index.js'
 import { relatedLinksCollection } from './relatedLinks/index.js'
 import { sponsorsCollection } from './sponsors/index.js'
@@ -45,15 +46,16 @@ export const newsroomPlugin =
         ),
       ),
       i18n: withNewsroomTranslations(config.i18n), // the host's own translations win
-      jobs: comments
-        ? {
-            ...config.jobs,
-            tasks: [
-              ...(config.jobs?.tasks ?? []),
-              clearIpHashesTask(comments.slug, resolved.comments.ipHashRetentionDays, !resolved.disabled),
-            ],
-          }
-        : config.jobs,
+      jobs: {
+        ...config.jobs,
+        tasks: [
+          ...(config.jobs?.tasks ?? []),
+          ...(comments
+            ? [clearIpHashesTask(comments.slug, resolved.comments.ipHashRetentionDays, !resolved.disabled)] // comments/
+            : []),
+          importWxrTask(!resolved.disabled), // importer/
+        ],
+      },
     }
     if (resolved.disabled) return withSchema
     return withStartupChecks(
@@ -97,6 +99,13 @@ export type {
   RegionPage,
 } from './delivery/archives/types.js'
 export { getArticlePage, type GetArticlePageArgs } from './delivery/getArticlePage.js'
+export {
+  type ImportEntry,
+  type ImportOutcome,
+  type ImportReport,
+  runImport,
+  type RunImportArgs,
+} from './importer/index.js'
 export { getFeed, type FeedResult, type GetFeedArgs } from './delivery/feeds/getFeed.js'
 export type { FeedDocument, FeedFormat, FeedImage, FeedItem } from './delivery/feeds/assembleFeed.js'
 export {

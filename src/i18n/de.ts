@@ -339,6 +339,7 @@ export const de: Record<NewsroomTranslationKey, string> = {
     'Der Kommentar desselben Artikels, auf den dieser antwortet. Nur für die Redaktion sichtbar.',
   importedFrom: 'Importiert aus',
   importedFromUrl: 'Ursprüngliche Adresse',
+  importedFromUrlDescription: 'Die WordPress-Adresse des Originals, etwa https://example.org/?p=12.',
   importedFromDescription:
     'Vom WordPress-Import gesetzt; ein zweiter Import aktualisiert dieses Dokument, statt ein weiteres anzulegen.',
 }

@@ -332,6 +332,7 @@ export const en = {
   commentParentDescription: 'The comment of the same article this one answers. Shown to editors only.',
   importedFrom: 'Imported from',
   importedFromUrl: 'Original address',
+  importedFromUrlDescription: 'The WordPress address of the original, such as https://example.org/?p=12.',
   importedFromDescription:
     'Set by the WordPress importer; a second import updates this document instead of adding another.',
 }

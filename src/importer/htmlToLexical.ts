@@ -149,6 +149,8 @@ export const prepareHtml = (html: string): Omit<PreparedHtml, 'images'> => {
   return { html: out.trim(), notes }
 }
 
+let sharedWindow: import('happy-dom').Window | undefined
+
 type LexicalNode = { children?: LexicalNode[]; [key: string]: unknown }
 
 /** The editor state of a post's HTML, and how many of each kind of element the editor did not keep. */
@@ -180,7 +182,9 @@ export const convertHtml = async (
     import('@payloadcms/richtext-lexical'),
     import('happy-dom'),
   ])
-  const window = new Window()
+  // One window for every post: a new one per post costs time and memory a large import notices.
+  sharedWindow ??= new Window()
+  const window = sharedWindow
   window.document.body.innerHTML = html
   const { document } = window
   const notes: string[] = []
@@ -201,16 +205,15 @@ export const convertHtml = async (
   const given = KINDS.map((kind) => document.body.querySelectorAll(kind.elements).length)
   // convertHTMLToLexical asks for a JSDOM class; happy-dom (Lexical's own headless DOM) serves.
   class Dom {
-    window: InstanceType<typeof Window>
+    window = window
     constructor(markup: string) {
-      this.window = new Window()
-      this.window.document.body.innerHTML = markup
+      window.document.body.innerHTML = markup
     }
   }
   const state = convertHTMLToLexical({ editorConfig, html, JSDOM: Dom as never }) as unknown as {
     root: LexicalNode
   }
-  window.close()
+  window.document.body.innerHTML = ''
   KINDS.forEach((kind, index) => {
     const kept = countNodes(state.root, kind.nodes)
     if (kept < given[index]!)

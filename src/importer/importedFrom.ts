@@ -31,7 +31,7 @@ export const importedFromField = (): Field => ({
     {
       name: 'url',
       type: 'text',
-      admin: { readOnly: true },
+      admin: { description: t('importedFromUrlDescription'), readOnly: true },
       index: true,
       label: t('importedFromUrl'),
       unique: true,

@@ -3,13 +3,13 @@
  * unless DATABASE_URL names a server). Prints a table with each figure's bar and writes
  * .bench/results.json (or `--results=<file>`). The full run seeds 100k articles; `--quick` (1k
  * articles, a few seconds of load) keeps the benchmark working in CI, where the bars are not
- * judged; `--only=writes` (or reads, http) measures one part.
+ * judged; `--only=writes` (or reads, http, import) measures one part.
  */
 import type { Payload } from 'payload'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -25,6 +25,7 @@ import {
   type NewsroomArticle,
 } from '../../src/index.js'
 import { findPageFacts } from '../../src/delivery/pageFacts.js'
+import { runImport } from '../../src/importer/runImport.js'
 import {
   type EmbeddedServer,
   startEmbeddedPostgres,
@@ -44,6 +45,7 @@ import {
   type ProductionApp,
   startProductionApp,
 } from '../helpers/productionApp.js'
+import { writeWxrExport } from '../helpers/wxrExport.js'
 import { loadSideBySide } from './http.js'
 import { seqScansOf } from './plans.js'
 import { cloneArticles, createRegionTree, editorialArticle } from './seed.js'
@@ -52,7 +54,7 @@ import { median, percentile, sideBySide, timed } from './stats.js'
 const quick = process.argv.includes('--quick')
 // `--only=writes` (or reads, http) measures one part, when working on it; the bars need a whole run.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
-const runs = (part: 'http' | 'reads' | 'writes') => !only || only === part
+const runs = (part: 'http' | 'import' | 'reads' | 'writes') => !only || only === part
 // `--results=<file>` instead of .bench/results.json (the stress check of this script).
 const resultsFile =
   process.argv.find((arg) => arg.startsWith('--results='))?.slice('--results='.length) ??
@@ -62,6 +64,7 @@ const IMPORTS = quick ? 200 : 5000
 const ARTICLES = quick ? 1000 : 100_000
 const SAMPLES = quick ? 30 : 200
 const SITEMAP_ROUNDS = quick ? 5 : 30
+const WXR_POSTS = quick ? 300 : 10_000
 const LOAD = quick ? { connections: 20, rounds: 1, seconds: 4 } : { connections: 20, rounds: 4, seconds: 20 }
 
 const BARS: Record<string, string> = {
@@ -96,6 +99,36 @@ const BARS: Record<string, string> = {
 }
 
 type Figures = Record<string, boolean | number | string>
+
+/**
+ * The WordPress importer on a generated export (`WXR_POSTS` posts, a fifth with comments): posts
+ * per second, the memory the import adds to the process at its peak, and a re-run of the same file.
+ */
+const measureWxrImport = async (server: string, contexts: TestContext[]): Promise<Figures> => {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'newsroom-bench-wxr-'))
+  try {
+    const file = path.join(scratch, 'export.xml')
+    await writeWxrExport(file, WXR_POSTS)
+    const ctx = await startPayloadOn(await createDatabaseOn(server), { key: 'wxr' })
+    contexts.push(ctx)
+    const before = process.memoryUsage().rss
+    let peak = before
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100)
+    const seconds = await timed(() => runImport({ file, payload: ctx.payload }))
+    let again: Awaited<ReturnType<typeof runImport>> | undefined
+    const rerunSeconds = await timed(async () => (again = await runImport({ file, payload: ctx.payload })))
+    clearInterval(sampler)
+    if (again?.counts.created || again?.counts.updated) throw new Error('the re-run changed something')
+    return {
+      wxrImportAddedRssMb: Math.round((peak - before) / 2 ** 20),
+      wxrPosts: WXR_POSTS,
+      wxrPostsPerSecond: WXR_POSTS / (seconds / 1000),
+      wxrRerunSeconds: rerunSeconds / 1000,
+    }
+  } finally {
+    await rm(scratch, { force: true, recursive: true })
+  }
+}
 
 const create = (payload: Payload, data: FixtureData<NewsroomArticle>) => fixtures(payload).article(data)
 
@@ -562,12 +595,14 @@ const main = async () => {
     const http = runs('http') ? await measureHttp(server) : {}
     const writes = runs('writes') ? await measureWrites(server, contexts) : {}
     const reads = runs('reads') ? await measureReads(server, contexts, postgres) : {}
+    const wxr = runs('import') ? await measureWxrImport(server, contexts) : {}
     for (const ctx of contexts.splice(0)) await ctx.stop()
     const version = await serverVersion(server)
     const results: Figures = {
       ...writes,
       ...reads,
       ...http,
+      ...wxr,
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL ${version}`,
       peakRssMb: Math.round(peakRss / 2 ** 20),
       quick,

@@ -360,7 +360,12 @@ describe('privacy', () => {
           )
           .map((field) => `${collection.slug}.${field.name}`),
       )
-    expect(pointsAtComments).toEqual([])
+    // A reply's `parent` is the one exception, and only editors can read (or query) it.
+    expect(pointsAtComments).toEqual(['comments.parent'])
+    const anonymousList = await ctx.rest.get('/comments?depth=3')
+    expect(anonymousList.json.docs.length).toBeGreaterThan(0)
+    expect(anonymousList.text).not.toContain('"parent"')
+    expect((await ctx.rest.get('/comments?where[parent][exists]=true')).status).toBeGreaterThanOrEqual(400)
     // Deep reads from both sides, with their joins, as anonymous readers.
     for (const path of [
       `/articles/${open.id}?depth=3`,
