@@ -100,6 +100,8 @@ export type {
 } from './delivery/archives/types.js'
 export { getArticlePage, type GetArticlePageArgs } from './delivery/getArticlePage.js'
 export {
+  DEFAULT_DECLARATION_PATTERNS,
+  type DeclarationPattern,
   type ImportEntry,
   type ImportOutcome,
   type ImportReport,

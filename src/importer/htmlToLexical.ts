@@ -78,18 +78,35 @@ const escapeHtml = (text: string) =>
 
 const linkParagraph = (url: string) => `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`
 
-const BLOCK_START = /^<(?:p|h[1-6]|ul|ol|li|blockquote|figure|div|table|pre|hr|section|!--)\b/i
+const BLOCK_TAGS = 'p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|div|table|pre|hr|section|iframe'
+const BLOCK_LINE = new RegExp(`^<\\/?(?:${BLOCK_TAGS})\\b`, 'i')
+const OPENING = new RegExp(`<(?:p|ul|ol|blockquote|table|figure|div|pre|section)\\b`, 'gi')
+const CLOSING = new RegExp(`<\\/(?:p|ul|ol|blockquote|table|figure|div|pre|section)\\s*>`, 'gi')
 
-/** WordPress's classic editor stores paragraphs as blank lines (`wpautop` adds the tags on output). */
-const paragraphsOf = (html: string): string =>
-  /<p[\s>]/i.test(html)
-    ? html
-    : html
-        .split(/\n\s*\n/)
-        .map((chunk) => chunk.trim())
-        .filter(Boolean)
-        .map((chunk) => (BLOCK_START.test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>')}</p>`))
-        .join('\n')
+/**
+ * WordPress's classic editor stores paragraphs as blank lines and line breaks as newlines
+ * (`wpautop` adds the tags on output): loose text between blocks becomes paragraphs here.
+ */
+const paragraphsOf = (html: string): string => {
+  const out: string[] = []
+  let text: string[] = []
+  let depth = 0
+  const flush = () => {
+    if (text.length) out.push(`<p>${text.join('<br>')}</p>`)
+    text = []
+  }
+  for (const raw of html.split('\n')) {
+    const line = raw.trim()
+    if (depth > 0 || BLOCK_LINE.test(line)) {
+      flush()
+      out.push(line)
+      depth = Math.max(0, depth + (line.match(OPENING)?.length ?? 0) - (line.match(CLOSING)?.length ?? 0))
+    } else if (line) text.push(line)
+    else flush()
+  }
+  flush()
+  return out.join('\n')
+}
 
 /**
  * The HTML of a post as the editor should read it: Gutenberg block comments removed (unknown

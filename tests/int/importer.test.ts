@@ -137,6 +137,10 @@ describe('a WordPress 5 export (classic editor) shaped like the seed page', () =
     const text = textOf(root)
     expect(text).toContain('Almaty, 26. April')
     expect(text).toContain('„Wir bauen Brücken, keine Mauern“')
+    // The classic editor's blank line separates paragraphs, its newline breaks a line.
+    const paragraphs = nodesOf(root, 'paragraph').map(textOf)
+    expect(paragraphs[0]).toMatch(/^Almaty, 26\. April – .*Wasser\.$/)
+    expect(paragraphs[1]).toMatch(/^Beide Seiten/)
     expect(nodesOf(root, 'heading').map(textOf)).toEqual(['Ein Abend vorher'])
     expect(nodesOf(root, 'listitem').map(textOf)).toEqual([
       'Ein neues Konsulat',

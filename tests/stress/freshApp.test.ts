@@ -39,13 +39,15 @@ afterAll(async () => {
 })
 
 describe('the packed package', () => {
-  test('holds dist, README, LICENSE and package.json only; its exports point into dist', async () => {
+  test('holds dist, the command, README, LICENSE and package.json only; its exports point into dist', async () => {
     const listing = (await run('tar', ['-tzf', tarball])).split('\n').filter(Boolean)
     const files = listing.map((entry) => entry.replace(/^package\//, ''))
     expect(files).toEqual(
       expect.arrayContaining([
         'LICENSE',
         'README.md',
+        'bin/payload-newsroom.js',
+        'dist/importer/cli.js',
         'package.json',
         'dist/index.js',
         'dist/index.d.ts',
@@ -56,12 +58,15 @@ describe('the packed package', () => {
         'dist/admin/AttributionPreview.js',
       ]),
     )
-    const outside = files.filter((file) => !/^(dist\/|LICENSE$|README\.md$|package\.json$)/.test(file))
+    const outside = files.filter(
+      (file) => !/^(bin\/payload-newsroom\.js$|dist\/|LICENSE$|README\.md$|package\.json$)/.test(file),
+    )
     expect(outside).toEqual([])
     expect(files.filter((file) => /\.test\.|^src\/|^dev\/|^tests\//.test(file))).toEqual([])
 
     const manifest = JSON.parse(await run('tar', ['-xzOf', tarball, 'package/package.json']))
     expect(Object.keys(manifest.exports).sort()).toEqual(['.', './client', './next'])
+    expect(manifest.bin).toEqual({ 'payload-newsroom': './bin/payload-newsroom.js' })
     for (const [entry, file] of [
       ['.', 'index'],
       ['./client', 'exports/client'],
@@ -79,6 +84,7 @@ describe('the packed package', () => {
     })
     expect(Object.keys(manifest.dependencies).sort()).toEqual([
       'feed',
+      'happy-dom',
       'i18n-iso-countries',
       'sax',
       'slugify',
@@ -275,6 +281,37 @@ process.exit(0)
     })
     expect(page.jsonLd.url).toBe(`https://frisch.example/articles/${slug}`)
   }, 300_000)
+
+  test('npx payload-newsroom import-wxr imports a WordPress export through payload run; a re-run changes nothing', async () => {
+    const importWxr = (report: string) =>
+      run(
+        process.execPath,
+        [
+          path.join(app, 'node_modules/.bin/payload-newsroom'),
+          'import-wxr',
+          path.resolve('tests/fixtures/wxr/wordpress-5-classic.xml'),
+          '--no-fetch',
+          '--report',
+          report,
+        ],
+        { ...env(), NODE_OPTIONS: '' },
+        300_000,
+        app,
+      )
+    const output = await importWxr('first.json')
+    expect(output).toMatch(/^12 created, 0 refused, 2 skipped, 0 unchanged, 0 updated$/m)
+    const first = JSON.parse(await readFile(path.join(app, 'first.json'), 'utf8'))
+    expect(first.counts).toMatchObject({ created: 12, refused: 0 })
+    expect(
+      (await query(`SELECT count(*)::int AS n FROM articles WHERE imported_from_url IS NOT NULL`))[0]?.n,
+    ).toBe(5)
+    expect(await importWxr('second.json')).toMatch(
+      /^0 created, 0 refused, 2 skipped, 12 unchanged, 0 updated$/m,
+    )
+    expect(
+      (await query(`SELECT count(*)::int AS n FROM articles WHERE imported_from_url IS NOT NULL`))[0]?.n,
+    ).toBe(5)
+  }, 600_000)
 
   test("payload generate:types writes the host's types, and they fit the package's exported ones", async () => {
     await payloadCli(['generate:types'], () =>
