@@ -404,3 +404,25 @@ describe('trust', () => {
     expect(entry?.notes).toEqual(expect.arrayContaining([expect.stringMatching(/leaves the uploads folder/)]))
   })
 })
+
+describe('the job', () => {
+  test('newsroomImportWxr runs the import on the job queue', async () => {
+    const file = path.join(scratch, 'job.xml')
+    await writeFile(file, (await readFile(WP6, 'utf8')).replaceAll('frisch.example', 'job.example'))
+    const job = (await ctx.payload.jobs.queue({ input: { file }, task: 'newsroomImportWxr' as never })) as {
+      id: number | string
+    }
+    const result = await ctx.payload.jobs.runByID({ id: job.id })
+    expect(result).toMatchObject({ jobStatus: { [job.id]: { status: 'success' } } })
+    const imported = await ctx.payload.find({
+      collection: 'articles',
+      draft: true,
+      where: { 'importedFrom.url': { like: 'https://job.example/' } },
+    })
+    expect(imported.docs.map((doc) => doc.title).sort()).toEqual([
+      'Blöcke aus dem Block-Editor',
+      'Handelsroute über das Gebirge & die Steppe',
+      'Nur für Abonnenten',
+    ])
+  })
+})

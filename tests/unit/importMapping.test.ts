@@ -140,7 +140,7 @@ describe('prepareHtml', () => {
 
 describe('attachImages', () => {
   const pending = (src: string) => ({ pending: { formID: 'f', src }, type: 'upload', version: 3 })
-  const paragraph = (children: object[]) => ({ children, type: 'paragraph' })
+  const paragraph = (children: Record<string, unknown>[]) => ({ children, type: 'paragraph' })
 
   test('an imported image becomes an upload block out of its paragraph; a missing one a link to where it was', () => {
     const state = {

@@ -1,6 +1,7 @@
 import type { AiUsage, SourceKind } from '../../attribution/notice.js'
 
 import { readerTexts } from '../../i18n/readerTexts.js'
+import { plainText } from '../mapping.js'
 
 /** What a declaring sentence says: the AI use, and whether (and where) the text was taken from a source. */
 export type Declaration = { sourced: boolean; usage: AiUsage }
@@ -46,21 +47,8 @@ export const DEFAULT_DECLARATION_PATTERNS: DeclarationPattern[] = Object.values(
     })),
 )
 
-const ENTITIES: Record<string, string> = { amp: '&', apos: "'", gt: '>', lt: '<', nbsp: ' ', quot: '"' }
-
-/** A paragraph's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
-const plainText = (html: string): string =>
-  html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
-      name.startsWith('#x')
-        ? String.fromCodePoint(parseInt(name.slice(2), 16))
-        : name.startsWith('#')
-          ? String.fromCodePoint(Number(name.slice(1)))
-          : (ENTITIES[name.toLowerCase()] ?? entity),
-    )
-    .replace(/\s+/g, ' ')
-    .trim()
+/** A paragraph's text as a reader sees it, on one line. */
+const lineOf = (html: string): string => plainText(html).replace(/\s+/g, ' ')
 
 // A paragraph, with the Gutenberg block comments around it when there are any.
 const PARAGRAPH =
@@ -80,7 +68,7 @@ export const recognizeDeclarations = (
   let ai: Declarations['ai'] = null
   let source: Declarations['source'] = null
   const rest = html.replace(PARAGRAPH, (paragraph, inner: string) => {
-    const text = plainText(inner)
+    const text = lineOf(inner)
     const match = patterns.find(({ pattern }) => pattern.test(text))
     if (!match) return paragraph
     if (match.usage !== 'none') ai ??= { usage: match.usage }
