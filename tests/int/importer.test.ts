@@ -46,6 +46,13 @@ const nodesOf = (node: any, type: string): any[] => [
   ...(node?.children ?? []).flatMap((child: any) => nodesOf(child, type)),
 ]
 
+/** A copy of a fixture export with some text changed, in the test's scratch folder. */
+const variantOf = async (fixture: string, name: string, edit: (xml: string) => string) => {
+  const file = path.join(scratch, name)
+  await writeFile(file, edit(await readFile(fixture, 'utf8')))
+  return file
+}
+
 beforeAll(async () => {
   ctx = await startWithEditor({
     plugin: {
@@ -242,10 +249,7 @@ describe('re-runs', () => {
   })
 
   test('a changed post is updated in place, its comments too, and nothing is duplicated', async () => {
-    const changed = path.join(scratch, 'changed.xml')
-    const xml = await readFile(WP5, 'utf8')
-    await writeFile(
-      changed,
+    const changed = await variantOf(WP5, 'changed.xml', (xml) =>
       xml
         .replace('Ministerrunde am Fuß der Berge]]>', 'Ministerrunde am Fuß der Berge (aktualisiert)]]>')
         .replace('Danke, Timur.', 'Danke, Timur!'),
@@ -339,10 +343,7 @@ describe('a WordPress 6 export (block editor)', () => {
 
 describe('trust', () => {
   test('a post whose comment is refused is not stored at all: one transaction per post', async () => {
-    const file = path.join(scratch, 'refused.xml')
-    const xml = await readFile(WP5, 'utf8')
-    await writeFile(
-      file,
+    const file = await variantOf(WP5, 'refused.xml', (xml) =>
       xml
         .replaceAll('steppe.example', 'verboten.example')
         .replace('Endlich eine gute Nachricht.', 'Verboten.'),
@@ -392,12 +393,12 @@ describe('trust', () => {
   })
 
   test('an image path that leaves the uploads folder is not read', async () => {
-    const file = path.join(scratch, 'escape.xml')
-    const xml = (await readFile(WP5, 'utf8'))
-      .replaceAll('steppe.example', 'flucht.example')
-      .replace('<![CDATA[2026/05/steppe.png]]>', '<![CDATA[../../../wxr/uploads/2026/05/steppe.png]]>')
-      .replaceAll('steppe.png', 'flucht.png')
-    await writeFile(file, xml)
+    const file = await variantOf(WP5, 'escape.xml', (xml) =>
+      xml
+        .replaceAll('steppe.example', 'flucht.example')
+        .replace('<![CDATA[2026/05/steppe.png]]>', '<![CDATA[../../../wxr/uploads/2026/05/steppe.png]]>')
+        .replaceAll('steppe.png', 'flucht.png'),
+    )
     await copyFile(path.join(UPLOADS, '2026/05/steppe.png'), path.join(scratch, 'flucht.png'))
     const report = await runImport({ fetchImages: false, file, media: UPLOADS, payload: ctx.payload })
     const entry = report.entries.find((candidate) => candidate.original === 'https://flucht.example/?p=200')
@@ -407,8 +408,7 @@ describe('trust', () => {
 
 describe('the job', () => {
   test('newsroomImportWxr runs the import on the job queue', async () => {
-    const file = path.join(scratch, 'job.xml')
-    await writeFile(file, (await readFile(WP6, 'utf8')).replaceAll('frisch.example', 'job.example'))
+    const file = await variantOf(WP6, 'job.xml', (xml) => xml.replaceAll('frisch.example', 'job.example'))
     const job = (await ctx.payload.jobs.queue({ input: { file }, task: 'newsroomImportWxr' as never })) as {
       id: number | string
     }
