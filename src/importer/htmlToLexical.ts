@@ -231,12 +231,34 @@ export const convertHtml = async (
     root: LexicalNode
   }
   window.document.body.innerHTML = ''
+  const unsafe = unsafeLinksRemoved(state.root)
+  if (unsafe)
+    notes.push(`${unsafe} link(s) to other than http(s), mailto, tel or a path removed, their text kept`)
   KINDS.forEach((kind, index) => {
     const kept = countNodes(state.root, kind.nodes)
     if (kept < given[index]!)
       notes.push(`${kind.label}: ${kept} of ${given[index]} kept, the editor has no place for the rest`)
   })
   return { images, notes, state }
+}
+
+const SAFE_HREF = /^(?:https?:|mailto:|tel:|\/(?!\/)|#|\?)/i
+
+/** Replaces links whose address is not safe to render (`javascript:`, `data:`, `//host`) by their text; how many. */
+const unsafeLinksRemoved = (node: LexicalNode): number => {
+  let removed = 0
+  if (!node.children) return 0
+  node.children = node.children.flatMap((child) => {
+    removed += unsafeLinksRemoved(child)
+    const url = (child.fields as { url?: string } | undefined)?.url
+    const isLink = child.type === 'link' || child.type === 'autolink'
+    if (!isLink || (child.fields as { linkType?: string } | undefined)?.linkType === 'internal')
+      return [child]
+    if (typeof url === 'string' && SAFE_HREF.test(url.trim())) return [child]
+    removed += 1
+    return child.children ?? []
+  })
+  return removed
 }
 
 /** An image of the post as the import resolved it: a media document, or nothing (reported). */

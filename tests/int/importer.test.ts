@@ -167,6 +167,8 @@ describe('a WordPress 5 export (classic editor) shaped like the seed page', () =
       ]),
     )
     expect(text).not.toContain('alert(1)')
+    expect(JSON.stringify(root)).not.toMatch(/javascript:/i)
+    expect(text).toContain('ein gefährlicher Link')
     const entry = first.entries.find((candidate) => candidate.original === 'https://steppe.example/?p=200')
     expect(entry?.notes).toEqual(
       expect.arrayContaining([
