@@ -1032,6 +1032,7 @@ export interface TaskNewsroomImportWxr {
       | boolean
       | null;
     media?: string | null;
+    fetchImages?: boolean | null;
     locale?: string | null;
   };
   output: {

@@ -125,7 +125,7 @@ export const prepareHtml = (html: string): Omit<PreparedHtml, 'images'> => {
         url = undefined
       }
       url ??= /https?:\/\/[^\s<"]+/.exec(inner)?.[0]
-      return url ? linkParagraph(url) : inner
+      return url && /^https?:\/\//i.test(url) ? linkParagraph(url) : inner
     },
   )
   out = out.replace(
@@ -141,8 +141,19 @@ export const prepareHtml = (html: string): Omit<PreparedHtml, 'images'> => {
     linkParagraph(url),
   )
   out = out.replace(
-    /<iframe\b[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>[\s\S]*?<\/iframe>/gi,
-    (_frame, url: string) => (/^https?:\/\//i.test(url) ? linkParagraph(url) : ''),
+    /<iframe\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>(?:[\s\S]*?<\/iframe>)?/gi,
+    (_frame, double?: string, single?: string, bare?: string) => {
+      const url = (double ?? single ?? bare ?? '').trim()
+      return /^https?:\/\//i.test(url) ? linkParagraph(url) : ''
+    },
+  )
+  // Elements that load something (a stylesheet, a plugin) have no text to keep; the DOM must not fetch them.
+  out = out.replace(
+    /<(link|object|embed|iframe|base|meta)\b[^>]*>(?:[\s\S]*?<\/\1>)?/gi,
+    (_element, tag: string) => {
+      notes.push(`a <${tag.toLowerCase()}> element was removed`)
+      return ''
+    },
   )
   out = out.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/gi, (_caption, inner: string) => {
     const image = /<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>|<img\b[^>]*>/i.exec(inner)?.[0] ?? ''
@@ -200,7 +211,19 @@ export const convertHtml = async (
     import('happy-dom'),
   ])
   // One window for every post: a new one per post costs time and memory a large import notices.
-  sharedWindow ??= new Window()
+  // Nothing in a post may make the server fetch: no stylesheets, frames or scripts.
+  sharedWindow ??= new Window({
+    settings: {
+      disableCSSFileLoading: true,
+      disableJavaScriptFileLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
+      navigation: {
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+        disableMainFrameNavigation: true,
+      },
+    },
+  })
   const window = sharedWindow
   window.document.body.innerHTML = html
   const { document } = window
@@ -264,62 +287,89 @@ const unsafeLinksRemoved = (node: LexicalNode): number => {
 /** An image of the post as the import resolved it: a media document, or nothing (reported). */
 export type ResolvedImage = { id: number | string } | null
 
+const textNode = (text: string): LexicalNode => ({
+  detail: 0,
+  format: 0,
+  mode: 'normal',
+  style: '',
+  text,
+  type: 'text',
+  version: 1,
+})
+
+const linkNode = (url: string): LexicalNode => ({
+  children: [textNode(url)],
+  direction: null,
+  fields: { linkType: 'custom', newTab: false, url },
+  format: '',
+  indent: 0,
+  type: 'link',
+  version: 3,
+})
+
+const isPendingUpload = (node: LexicalNode) => node.type === 'upload' && Boolean(node.pending)
+
+const srcOf = (node: LexicalNode) => (node.pending as { src?: string } | undefined)?.src ?? ''
+
+const isEmptyParagraph = (node: LexicalNode) =>
+  node.type === 'paragraph' &&
+  !(node.children ?? []).some((child) => typeof child.text !== 'string' || child.text.trim())
+
 /**
- * Gives the editor's pending image nodes their media documents (an image that could not be
- * imported becomes a link to where it was) and lifts them out of paragraphs: an upload is a block.
+ * Gives the editor's pending image nodes their media documents. An upload is a block of its own:
+ * one found inside a paragraph, heading, list or link follows that block at the top level. An
+ * image that could not be imported becomes a link to where it was, in place.
  */
 export const attachImages = (
   state: { root: LexicalNode },
   mediaSlug: string | undefined,
   resolved: ReadonlyMap<string, ResolvedImage>,
 ): { root: LexicalNode } => {
-  const uploadOf = (node: LexicalNode): LexicalNode => {
-    const src = (node.pending as { src?: string } | undefined)?.src ?? ''
-    const media = resolved.get(src)
-    if (media && mediaSlug)
-      return {
-        fields: null,
-        format: '',
-        id: node.id,
-        relationTo: mediaSlug,
-        type: 'upload',
-        value: media.id,
-        version: 3,
-      }
-    return {
-      children: [
-        {
-          children: [
-            { detail: 0, format: 0, mode: 'normal', style: '', text: src, type: 'text', version: 1 },
-          ],
+  const uploadOf = (node: LexicalNode): LexicalNode | null => {
+    const media = resolved.get(srcOf(node))
+    return media && mediaSlug
+      ? {
+          fields: null,
+          format: '',
+          id: node.id,
+          relationTo: mediaSlug,
+          type: 'upload',
+          value: media.id,
+          version: 3,
+        }
+      : null
+  }
+  const within = (node: LexicalNode, lifted: LexicalNode[]): LexicalNode =>
+    node.children
+      ? {
+          ...node,
+          children: node.children.flatMap((child) => {
+            if (!isPendingUpload(child)) return [within(child, lifted)]
+            const upload = uploadOf(child)
+            if (upload) lifted.push(upload)
+            return upload ? [] : [linkNode(srcOf(child))]
+          }),
+        }
+      : node
+  const blocks = (state.root.children ?? []).flatMap((block) => {
+    if (isPendingUpload(block)) {
+      const upload = uploadOf(block)
+      return [
+        upload ?? {
+          children: [linkNode(srcOf(block))],
           direction: null,
-          fields: { linkType: 'custom', newTab: false, url: src },
           format: '',
           indent: 0,
-          type: 'link',
-          version: 3,
+          textFormat: 0,
+          textStyle: '',
+          type: 'paragraph',
+          version: 1,
         },
-      ],
-      direction: null,
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      type: 'paragraph',
-      version: 1,
+      ]
     }
-  }
-  const isUpload = (node: LexicalNode) => node.type === 'upload' && Boolean(node.pending)
-  const blocksOf = (node: LexicalNode): LexicalNode[] => {
-    if (isUpload(node)) return [uploadOf(node)]
-    const children = node.children
-    if (!children) return [node]
-    if (node.type === 'paragraph' && children.some(isUpload)) {
-      const rest = children.filter((child) => !isUpload(child))
-      const hasText = rest.some((child) => typeof child.text !== 'string' || child.text.trim())
-      return [...(hasText ? [{ ...node, children: rest }] : []), ...children.filter(isUpload).map(uploadOf)]
-    }
-    return [{ ...node, children: children.flatMap(blocksOf) }]
-  }
-  return { ...state, root: { ...state.root, children: (state.root.children ?? []).flatMap(blocksOf) } }
+    const lifted: LexicalNode[] = []
+    const kept = within(block, lifted)
+    return [...(lifted.length && isEmptyParagraph(kept) ? [] : [kept]), ...lifted]
+  })
+  return { ...state, root: { ...state.root, children: blocks } }
 }

@@ -7,6 +7,7 @@ export const IMPORT_WXR_TASK = 'newsroomImportWxr'
 type ImportTaskInput = {
   authors?: 'create' | null | Record<string, string>
   dryRun?: boolean | null
+  fetchImages?: boolean | null
   file: string
   locale?: null | string
   media?: null | string
@@ -29,6 +30,7 @@ export const importWxrTask = (
     const report = await runImport({
       authors: input.authors ?? 'create',
       dryRun: input.dryRun ?? false,
+      fetchImages: input.fetchImages ?? true,
       file: input.file,
       locale: input.locale ?? undefined,
       media: input.media ?? undefined,
@@ -43,6 +45,7 @@ export const importWxrTask = (
     { name: 'since', type: 'date' },
     { name: 'authors', type: 'json' },
     { name: 'media', type: 'text' },
+    { name: 'fetchImages', type: 'checkbox', defaultValue: true },
     { name: 'locale', type: 'text' },
   ],
   outputSchema: [

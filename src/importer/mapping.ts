@@ -46,6 +46,39 @@ export const regionOfTerm = (term: Pick<WxrTerm, 'name' | 'slug'>): RegionOfTerm
   return { isoCode: null, type: 'other' }
 }
 
+/**
+ * Parents before children, whatever order the export lists the categories in; a category whose
+ * parent is missing or among its own descendants goes to the top, a second one with a slug is
+ * left out, each with a note.
+ */
+export const parentsFirst = (
+  terms: WxrTerm[],
+): { notes: Map<string, string>; ordered: WxrTerm[]; repeated: WxrTerm[] } => {
+  const bySlug = new Map<string, WxrTerm>()
+  const repeated: WxrTerm[] = []
+  for (const term of terms) {
+    if (bySlug.has(term.slug)) repeated.push(term)
+    else bySlug.set(term.slug, term)
+  }
+  const notes = new Map<string, string>()
+  const ordered: WxrTerm[] = []
+  const placed = new Set<string>()
+  const place = (term: WxrTerm, seen: Set<string>) => {
+    if (placed.has(term.slug)) return
+    seen.add(term.slug)
+    const parent = bySlug.get(term.parent)
+    if (term.parent && !parent)
+      notes.set(term.slug, `its parent ${term.parent} is not in the export: placed at the top`)
+    else if (parent && seen.has(parent.slug))
+      notes.set(term.slug, 'its parents form a cycle: placed at the top')
+    else if (parent) place(parent, seen)
+    placed.add(term.slug)
+    ordered.push(term)
+  }
+  for (const term of bySlug.values()) place(term, new Set())
+  return { notes, ordered, repeated }
+}
+
 /** How an item is imported: as a published article, a draft (with why), or not at all. */
 export type ItemPlan =
   { kind: 'article'; publish: boolean; draftReason?: string } | { kind: 'skip'; reason: string }
@@ -97,19 +130,28 @@ export const commentStatusOf = (comment: Pick<WxrComment, 'approved' | 'type'>):
 
 const ENTITIES: Record<string, string> = { amp: '&', apos: "'", gt: '>', lt: '<', nbsp: ' ', quot: '"' }
 
+const MAX_CODE_POINT = 0x10ffff
+
+const character = (code: number) =>
+  Number.isInteger(code) && code > 0 && code <= MAX_CODE_POINT ? String.fromCodePoint(code) : '\ufffd'
+
+/** Text without NUL characters, which PostgreSQL cannot store. */
+export const withoutNul = (text: string): string => text.replaceAll('\u0000', '')
+
 /** HTML as the plain text our comments and subtitles store: tags dropped, entities decoded. */
 export const plainText = (html: string): string =>
-  html
+  withoutNul(html)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
       name.startsWith('#x')
-        ? String.fromCodePoint(parseInt(name.slice(2), 16))
+        ? character(parseInt(name.slice(2), 16))
         : name.startsWith('#')
-          ? String.fromCodePoint(Number(name.slice(1)))
+          ? character(Number(name.slice(1)))
           : (ENTITIES[name.toLowerCase()] ?? entity),
     )
+    .replaceAll('\u0000', '')
     .replace(/[ \t]+/g, ' ')
     .trim()
 
@@ -136,7 +178,8 @@ export const permalinkPath = (link: string, siteLink: string): null | string => 
 
 /** The WordPress addresses that name an original, kept in `importedFrom.url`. */
 export const originalUrl = {
-  author: (site: string, login: string) => `${site}/?author_name=${encodeURIComponent(login)}`,
+  // By id, not login: the address is readable with the author, and a login helps guess passwords.
+  author: (site: string, id: string) => `${site}/?author=${encodeURIComponent(id)}`,
   category: (site: string, slug: string) => `${site}/?category_name=${encodeURIComponent(slug)}`,
   comment: (site: string, postId: string, commentId: string) => `${site}/?p=${postId}#comment-${commentId}`,
   post: (site: string, id: string) => `${site}/?p=${id}`,

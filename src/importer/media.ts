@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { readFile } from 'node:fs/promises'
+import { readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 
 /** A WordPress attachment: where its file is, and its alternative text. */
@@ -43,27 +43,61 @@ export const mediaImporter = (args: {
   dryRun: boolean
   fetchImages: boolean
   folder?: string
+  /** The hosts images are downloaded from: the site's and its attachments' (never any other). */
+  hosts: ReadonlySet<string>
   media?: CollectionSlug
   payload: Payload
   req: PayloadRequest
 }) => {
   const done = new Map<string, { error: string } | { id: number | string }>()
-  const read = async (attachment: Attachment): Promise<{ data: Buffer } | { error: string }> => {
-    const relative = uploadsPath(attachment)
-    if (args.folder && relative) {
-      const root = path.resolve(args.folder)
-      const file = path.resolve(root, relative)
-      if (!file.startsWith(root + path.sep)) return { error: 'its path leaves the uploads folder' }
-      const data = await readFile(file).catch(() => null)
-      if (data) return { data }
+  const fromFolder = async (relative: string): Promise<Buffer | { error: string } | null> => {
+    if (!args.folder || !relative) return null
+    const root = await realpath(args.folder).catch(() => path.resolve(args.folder!))
+    // The real path, so neither `..` nor a symbolic link leads out of the folder.
+    const file = await realpath(path.resolve(root, relative)).catch(() => null)
+    if (!file)
+      return path.resolve(root, relative).startsWith(root + path.sep)
+        ? null
+        : { error: 'its path leaves the uploads folder' }
+    if (!file.startsWith(root + path.sep)) return { error: 'its path leaves the uploads folder' }
+    return readFile(file).catch(() => null)
+  }
+  const download = async (url: URL): Promise<{ data: Buffer } | { error: string }> => {
+    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
+    if (response.status >= 300 && response.status < 400)
+      return { error: `redirected (HTTP ${response.status}), not followed` }
+    if (!response.ok || !response.body) return { error: `HTTP ${response.status}` }
+    const chunks: Buffer[] = []
+    let size = 0
+    const reader = response.body.getReader()
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      size += part.value.length
+      if (size > MAX_BYTES) {
+        await reader.cancel()
+        return { error: 'larger than 25 MB' }
+      }
+      chunks.push(Buffer.from(part.value))
     }
-    if (!args.fetchImages || !/^https?:\/\//i.test(attachment.url))
+    return { data: Buffer.concat(chunks) }
+  }
+  const read = async (attachment: Attachment): Promise<{ data: Buffer } | { error: string }> => {
+    const local = await fromFolder(uploadsPath(attachment))
+    if (local && 'error' in local) return local
+    if (local) return { data: local }
+    if (!args.fetchImages)
       return { error: args.folder ? 'not in the uploads folder' : 'not readable (no --media folder)' }
+    let url: URL
     try {
-      const response = await fetch(attachment.url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
-      if (!response.ok) return { error: `HTTP ${response.status}` }
-      const data = Buffer.from(await response.arrayBuffer())
-      return data.length > MAX_BYTES ? { error: 'larger than 25 MB' } : { data }
+      url = new URL(attachment.url)
+    } catch {
+      return { error: 'not an address' }
+    }
+    if (!['http:', 'https:'].includes(url.protocol)) return { error: 'not an http(s) address' }
+    // A post's image may point anywhere (an internal service too): only the site's own hosts.
+    if (!args.hosts.has(url.host)) return { error: `on another host (${url.host}), not downloaded` }
+    if (args.dryRun) return { error: 'not downloaded on a dry run' }
+    try {
+      return await download(url)
     } catch (error) {
       return { error: `not readable (${error instanceof Error ? error.message : String(error)})` }
     }

@@ -10,6 +10,7 @@ import type { DeclarationPattern } from './wxr/declarations.js'
 import type { WxrAuthor, WxrItem, WxrTerm } from './wxr/readWxr.js'
 
 import { newsroomOptions } from '../delivery/pluginOptions.js'
+import { checkUrl } from '../guards/url.js'
 import { toSlug } from '../slugs/toSlug.js'
 import { attachImages, convertHtml, prepareHtml, type ResolvedImage } from './htmlToLexical.js'
 import { IMPORT_CONTEXT } from './importedFrom.js'
@@ -21,7 +22,9 @@ import {
   permalinkPath,
   planItem,
   plainText,
+  parentsFirst,
   regionOfTerm,
+  withoutNul,
 } from './mapping.js'
 import { type Attachment, mediaImporter } from './media.js'
 import { DEFAULT_DECLARATION_PATTERNS, recognizeDeclarations } from './wxr/declarations.js'
@@ -87,7 +90,8 @@ const versionOf = (value: unknown) =>
 const emailOf = (email: string) =>
   /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? email.trim().toLowerCase() : null
 
-const httpUrl = (url: string) => (/^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : null)
+/** A commenter's website as the comments' URL rule accepts it, or null. */
+const httpUrl = (url: string) => (checkUrl(url) ? null : url.trim())
 
 const messageOf = (error: unknown): string => {
   const data = (error as { data?: { errors?: { message?: string; path?: string }[] } }).data
@@ -95,40 +99,51 @@ const messageOf = (error: unknown): string => {
   return fields?.length ? fields.join('; ') : error instanceof Error ? error.message : String(error)
 }
 
-/** The documents an earlier run imported, by original address. */
-const importedDocs = async (payload: Payload, collection: CollectionSlug, req: PayloadRequest) => {
+type Imported = { id: number | string; published?: boolean; slug?: string; version: null | string }
+
+/** The documents an earlier run imported, by original address (articles with slug and status). */
+const importedDocs = async (
+  payload: Payload,
+  collection: CollectionSlug,
+  req: PayloadRequest,
+  withPage = false,
+): Promise<Map<string, Imported>> => {
   const { docs } = await payload.find({
     collection,
     depth: 0,
     pagination: false,
     req,
-    select: { importedFrom: true } as never,
+    select: (withPage ? { _status: true, importedFrom: true, slug: true } : { importedFrom: true }) as never,
     where: { 'importedFrom.url': { exists: true } },
   })
   return new Map(
-    (docs as unknown as { id: number | string; importedFrom: ImportedFrom }[]).map((doc) => [
+    (
+      docs as unknown as {
+        _status?: string
+        id: number | string
+        importedFrom: ImportedFrom
+        slug?: string
+      }[]
+    ).map((doc) => [
       doc.importedFrom.url!,
-      { id: doc.id, version: doc.importedFrom.version },
+      {
+        id: doc.id,
+        published: doc._status === 'published',
+        slug: doc.slug,
+        version: doc.importedFrom.version,
+      },
     ]),
   )
 }
 
-/** Parents before children, whatever order the export lists the categories in. */
-const parentsFirst = (terms: WxrTerm[]): WxrTerm[] => {
-  const bySlug = new Map(terms.map((term) => [term.slug, term]))
-  const ordered: WxrTerm[] = []
-  const placed = new Set<string>()
-  const place = (term: WxrTerm, seen: Set<string>) => {
-    if (placed.has(term.slug) || seen.has(term.slug)) return
-    seen.add(term.slug)
-    const parent = bySlug.get(term.parent)
-    if (parent) place(parent, seen)
-    placed.add(term.slug)
-    ordered.push(term)
-  }
-  for (const term of terms) place(term, new Set())
-  return ordered
-}
+// Meta WordPress changes when a post is merely opened or saved in its editor.
+const VOLATILE_META = /^_(?:edit_|encloseme|pingme|wp_old_)/
+
+/** What of an item decides its import: everything but the volatile meta. */
+const stableItem = (item: WxrItem) => ({
+  ...item,
+  meta: Object.fromEntries(Object.entries(item.meta).filter(([key]) => !VOLATILE_META.test(key))),
+})
 
 /**
  * Imports a WordPress export (WXR 1.1/1.2): categories into the region tree, users into authors,
@@ -182,10 +197,35 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
     else if (entry.kind === 'item' && entry.item.type === 'post') total += 1
   }
   if (!site) throw new Error('the WordPress export names no site (channel <link>)')
+  const attachmentsByUrl = new Map(
+    [...attachments.values()].map((attachment) => [attachment.url, attachment]),
+  )
+  const hostOf = (url: string) => {
+    try {
+      return new URL(url).host
+    } catch {
+      return ''
+    }
+  }
+  const hosts = new Set([site, ...attachmentsByUrl.keys()].map(hostOf).filter(Boolean))
+  // Options that change what a post becomes: a re-run with other options updates every post.
+  const declarations = args.declarations ?? DEFAULT_DECLARATION_PATTERNS
+  const fingerprint = {
+    authors: args.authors ?? 'create',
+    declarations: declarations.map(({ pattern, sourced, usage }) => [
+      pattern.source,
+      pattern.flags,
+      sourced,
+      usage,
+    ]),
+    fetchImages: args.fetchImages ?? true,
+    locale: locale ?? null,
+    media: Boolean(args.media) && Boolean(options.media),
+  }
 
   const lookupReq = await newReq()
   const existing = {
-    articles: await importedDocs(payload, slugs.articles, lookupReq),
+    articles: await importedDocs(payload, slugs.articles, lookupReq, true),
     authors: await importedDocs(payload, slugs.authors, lookupReq),
     comments: slugs.comments ? await importedDocs(payload, slugs.comments, lookupReq) : new Map(),
     regions: await importedDocs(payload, slugs.regions, lookupReq),
@@ -217,7 +257,6 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
     original: string,
     version: string,
     data: Record<string, unknown>,
-    draft?: boolean,
   ): Promise<{ id: number | string; outcome: 'created' | 'unchanged' | 'updated'; slug?: string }> => {
     const before = known.get(original)
     if (before?.version === version) return { id: before.id, outcome: 'unchanged' }
@@ -227,15 +266,26 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
       'create' | 'update',
       (args: Record<string, unknown>) => Promise<{ id: number | string; slug?: string }>
     >
-    const saveArgs = { collection, data: full, depth: 0, draft, locale, req }
+    // Never a draft version beside the document: `_status` in the data says what the document is.
+    const saveArgs = { collection, data: full, depth: 0, draft: false, locale, req }
     const doc = before ? await local.update({ ...saveArgs, id: before.id }) : await local.create(saveArgs)
     return { id: doc.id, outcome: before ? 'updated' : 'created', slug: doc.slug }
   }
 
   // Regions, parents first.
   const regionIds = new Map<string, number | string>()
-  for (const term of parentsFirst(categories)) {
+  const tree = parentsFirst(categories)
+  for (const term of tree.repeated)
+    record({
+      kind: 'region',
+      original: originalUrl.category(site, term.slug),
+      outcome: 'skipped',
+      reason: `a second category with the slug ${term.slug}`,
+      title: term.name,
+    })
+  for (const term of tree.ordered) {
     const original = originalUrl.category(site, term.slug)
+    const note = tree.notes.get(term.slug)
     const { isoCode, type } = regionOfTerm(term)
     if (type === 'other') report.unknownRegions.push(term.name)
     const parent = regionIds.get(term.parent) ?? null
@@ -251,7 +301,7 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
       )
       // A dry run's new documents are rolled back: posts do not point to them.
       if (!dryRun || outcome === 'unchanged') regionIds.set(term.slug, id)
-      record({ id, kind: 'region', original, outcome, title: term.name })
+      record({ id, kind: 'region', notes: note ? [note] : undefined, original, outcome, title: term.name })
     } catch (error) {
       record({ kind: 'region', original, outcome: 'refused', reason: messageOf(error), title: term.name })
     }
@@ -260,7 +310,7 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
   // Authors: created, or found by the slug the map names.
   const authorIds = new Map<string, number | string>()
   for (const author of authors) {
-    const original = originalUrl.author(site, author.login)
+    const original = originalUrl.author(site, author.id || author.login)
     const title = author.displayName || author.login
     try {
       if (args.authors && args.authors !== 'create') {
@@ -295,7 +345,7 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
         save(req, slugs.authors, existing.authors, original, versionOf(author), {
           kind: 'person',
           name: title,
-          slug: toSlug(author.login) || undefined,
+          slug: toSlug(title) || undefined,
         }),
       )
       if (!dryRun || outcome === 'unchanged') authorIds.set(author.login, id)
@@ -315,11 +365,11 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
     dryRun,
     fetchImages: args.fetchImages ?? true,
     folder: args.media,
+    hosts,
     media: options.media as CollectionSlug | undefined,
     payload,
     req: lookupReq,
   })
-  const declarations = args.declarations ?? DEFAULT_DECLARATION_PATTERNS
 
   // Pass 2: the posts, one transaction each.
   let done = 0
@@ -332,29 +382,56 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
     }
     const original = originalUrl.post(site, item.id)
     const title = item.title || `(${item.id})`
-    const plan = planItem(item)
-    if (plan.kind === 'skip') {
-      record({ kind: 'article', original, outcome: 'skipped', reason: plan.reason, title })
-      continue
-    }
-    const modified = isoDate(item.postModifiedGmt)
-    if (args.since && modified && new Date(modified) < args.since) {
+    const before = existing.articles.get(original)
+    // A comment does not change a post's modified date: the newest of both counts.
+    const changedAt = [item.postModifiedGmt, ...item.comments.map((comment) => comment.dateGmt)]
+      .map(isoDate)
+      .filter((date): date is string => date !== null)
+      .sort()
+      .at(-1)
+    if (args.since && changedAt && new Date(changedAt) < args.since) {
       record({ kind: 'article', original, outcome: 'skipped', reason: 'not changed since --since', title })
       continue
     }
-    const version = versionOf(item)
-    if (existing.articles.get(original)?.version === version) {
-      record({
-        id: existing.articles.get(original)!.id,
-        kind: 'article',
-        original,
-        outcome: 'unchanged',
-        title,
-      })
+    const regions = item.categories
+      .filter((category) => category.domain === 'category')
+      .map((category) => ({ category, id: regionIds.get(category.slug) }))
+    const author = authorIds.get(item.creator)
+    const version = versionOf([
+      fingerprint,
+      stableItem(item),
+      regions.map(({ id }) => id ?? null),
+      author ?? null,
+    ])
+    if (before?.version === version) {
+      if (before.published) redirectTo(item, before.slug)
+      record({ id: before.id, kind: 'article', original, outcome: 'unchanged', title })
+      continue
+    }
+    const plan = planItem(item)
+    if (plan.kind === 'skip') {
+      // An imported post that left WordPress (trash) leaves the site too.
+      if (before && item.type === 'post') {
+        try {
+          await inTransaction((req) =>
+            save(req, slugs.articles, existing.articles, original, version, { _status: 'draft' }),
+          )
+          record({
+            id: before.id,
+            kind: 'article',
+            original,
+            outcome: 'updated',
+            reason: `unpublished: ${plan.reason} in WordPress`,
+            title,
+          })
+        } catch (error) {
+          record({ kind: 'article', original, outcome: 'refused', reason: messageOf(error), title })
+        }
+      } else record({ kind: 'article', original, outcome: 'skipped', reason: plan.reason, title })
       continue
     }
     try {
-      const result = await importPost(item, plan.publish)
+      const result = await importPost(item, plan.publish, { author, regions, version })
       if (plan.draftReason) result.notes.unshift(`imported as a draft: ${plan.draftReason}`)
       record({
         id: result.id,
@@ -369,21 +446,32 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
     }
   }
 
-  async function importPost(item: WxrItem, publish: boolean) {
+  /** The old permalink of a published article, to its new path. */
+  function redirectTo(item: WxrItem, slug: string | undefined) {
+    const from = permalinkPath(item.link, site)
+    if (!from || !slug) return
+    const to = options.routes.article({ slug } as never, locale ?? 'de')
+    if (to !== from) report.redirects.push({ from, to })
+  }
+
+  async function importPost(
+    item: WxrItem,
+    publish: boolean,
+    resolvedIds: {
+      author: number | string | undefined
+      regions: { category: WxrItem['categories'][number]; id: number | string | undefined }[]
+      version: string
+    },
+  ) {
     const notes: string[] = []
-    const declared = recognizeDeclarations(item.content, declarations)
+    const declared = recognizeDeclarations(withoutNul(item.content), declarations)
     const prepared = prepareHtml(declared.html)
     notes.push(...prepared.notes)
     const converted = await convertHtml(prepared.html, editorConfig!)
     notes.push(...converted.notes)
     const resolved = new Map<string, ResolvedImage>()
     for (const src of converted.images) {
-      const attachment = [...attachments.values()].find((candidate) => candidate.url === src) ?? {
-        alt: '',
-        file: '',
-        url: src,
-      }
-      const image = await images.importImage(attachment)
+      const image = await images.importImage(attachmentsByUrl.get(src) ?? { alt: '', file: '', url: src })
       if ('error' in image) notes.push(`image ${src}: ${image.error}, kept as a link`)
       resolved.set(src, 'error' in image ? null : image)
     }
@@ -397,57 +485,58 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
       if ('error' in imported) notes.push(`featured image ${thumbnail.url}: ${imported.error}`)
       else image = imported.id
     }
-    const regions = item.categories
-      .filter((category) => category.domain === 'category')
-      .flatMap((category) => {
-        const id = regionIds.get(category.slug)
-        if (id === undefined && !dryRun)
-          notes.push(`category ${category.name}: not among the export's categories`)
-        return id === undefined ? [] : [id]
-      })
-    const keywords = item.categories
-      .filter((category) => category.domain === 'post_tag')
-      .map((tag) => tag.name)
-    const author = authorIds.get(item.creator)
+    for (const { category, id } of resolvedIds.regions)
+      if (id === undefined && !dryRun)
+        notes.push(`category ${category.name}: not among the export's categories`)
+    const regions = resolvedIds.regions.flatMap(({ id }) => (id === undefined ? [] : [id]))
+    const tags = [
+      ...new Set(
+        item.categories
+          .filter((category) => category.domain === 'post_tag')
+          .map((tag) => withoutNul(tag.name).trim().slice(0, 100))
+          .filter(Boolean),
+      ),
+    ]
+    if (tags.length > 50) notes.push(`${tags.length} tags: the first 50 are kept as keywords`)
+    const { author } = resolvedIds
     if (item.creator && author === undefined && !dryRun)
       notes.push(`author ${item.creator}: no byline (not imported or mapped)`)
     const excerpt = plainText(item.excerpt)
-    const publishedAt = isoDate(item.postDateGmt)
+    // A published post without its GMT date still has its local one.
+    let publishedAt = isoDate(item.postDateGmt)
+    if (!publishedAt && isoDate(item.postDate) && item.status === 'publish') {
+      publishedAt = isoDate(item.postDate)
+      notes.push("the post's GMT date is missing: its local date is taken as GMT")
+    }
+    const title = withoutNul(item.title).trim()
+    if (!title) notes.push('the post has no title: named after its WordPress id')
     const data: Record<string, unknown> = {
       ai: { usage: declared.ai?.usage ?? 'none' },
       allowComments: item.commentStatus !== 'closed',
       authors: author === undefined ? [] : [author],
       content,
-      keywords,
+      keywords: tags.slice(0, 50),
       publishedAt: publish ? publishedAt : null,
       regions,
       slug: toSlug(decodedSlug(item.postName)) || undefined,
       source: declared.source ?? { kind: 'staff' },
       subtitle: excerpt && excerpt.length <= 500 ? excerpt : null,
-      title: item.title,
+      title: title || `WordPress ${item.id}`,
       ...(options.media ? { image } : {}),
       ...(publishedAt ? { createdAt: publishedAt } : {}),
     }
     if (excerpt.length > 500)
       notes.push('the excerpt is longer than a subtitle (500 characters) and was left out')
     const original = originalUrl.post(site, item.id)
-    const version = versionOf(item)
-    const saveArticle = (req: PayloadRequest, asPublished: boolean) =>
-      save(
-        req,
-        slugs.articles,
-        existing.articles,
-        original,
-        version,
-        { ...data, _status: asPublished ? 'published' : 'draft' },
-        !asPublished,
-      )
     const withComments = async (req: PayloadRequest, asPublished: boolean) => {
-      const saved = await saveArticle(req, asPublished)
+      const saved = await save(req, slugs.articles, existing.articles, original, resolvedIds.version, {
+        ...data,
+        _status: asPublished ? 'published' : 'draft',
+      })
       if (slugs.comments) await importComments(req, item, saved.id, notes)
       return saved
     }
-    let saved: Awaited<ReturnType<typeof saveArticle>>
+    let saved: Awaited<ReturnType<typeof withComments>>
     let published = publish
     try {
       saved = await inTransaction((req) => withComments(req, publish))
@@ -455,16 +544,18 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
       if (!publish) throw error
       published = false
       // The publish gate (a source URL, an advertiser, a review): kept as a draft and reported.
-      notes.unshift(`imported as a draft: it would not pass the publish gate (${messageOf(error)})`)
+      notes.unshift(`imported as a draft: publishing it was refused (${messageOf(error)})`)
       saved = await inTransaction((req) => withComments(req, false))
     }
     // Only a published article takes over an old address.
-    const from = published ? permalinkPath(item.link, site) : null
-    if (from && saved.slug) {
-      const to = options.routes.article({ ...data, id: saved.id, slug: saved.slug } as never, locale ?? 'de')
-      if (to !== from) report.redirects.push({ from, to })
-    }
-    if (!dryRun) existing.articles.set(original, { id: saved.id, version })
+    if (published) redirectTo(item, saved.slug)
+    if (!dryRun)
+      existing.articles.set(original, {
+        id: saved.id,
+        published,
+        slug: saved.slug,
+        version: resolvedIds.version,
+      })
     return { id: saved.id, notes, outcome: saved.outcome }
   }
 
@@ -506,7 +597,7 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
         {
           article,
           authorEmail: email ?? `wordpress-${comment.id}@import.invalid`,
-          authorName: comment.author.trim().slice(0, 100) || 'WordPress',
+          authorName: withoutNul(comment.author).trim().slice(0, 100) || 'WordPress',
           authorUrl: url,
           body,
           createdAt: isoDate(comment.dateGmt) ?? undefined,

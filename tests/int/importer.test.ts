@@ -1,4 +1,6 @@
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -98,7 +100,7 @@ describe('a WordPress 5 export (classic editor) shaped like the seed page', () =
     const doc = await article('200')
     const [anna] = await all('authors')
     const [image] = await all('media')
-    expect(anna).toMatchObject({ kind: 'person', name: 'Anna Berg', slug: 'anna' })
+    expect(anna).toMatchObject({ kind: 'person', name: 'Anna Berg', slug: 'anna-berg' })
     expect(image).toMatchObject({
       alt: 'Güterzug in der Steppe',
       filename: expect.stringMatching(/^steppe(-\d+)?\.png$/),
@@ -217,7 +219,7 @@ describe('a WordPress 5 export (classic editor) shaped like the seed page', () =
         .map((entry) => [entry.title, entry.reason ?? entry.notes?.[0]]),
     )
     expect((await article('202'))._status).toBe('draft')
-    expect(reasons['Agenturmeldung ohne Link']).toMatch(/publish gate.*source\.url/)
+    expect(reasons['Agenturmeldung ohne Link']).toMatch(/publishing it was refused.*source\.url/)
     expect((await article('203'))._status).toBe('draft')
     expect(reasons['Geschützter Beitrag']).toBe('imported as a draft: password-protected in WordPress')
     expect(await article('204')).toMatchObject({ _status: 'draft', authors: [], publishedAt: null })
@@ -246,6 +248,8 @@ describe('re-runs', () => {
     const updatedAt = (await article('200')).updatedAt
     const again = await runImport({ fetchImages: false, file: WP5, media: UPLOADS, payload: ctx.payload })
     expect(again.counts).toMatchObject({ created: 0, refused: 0, updated: 0 })
+    // The redirects list is whole on every run, unchanged articles included.
+    expect(again.redirects).toEqual(first.redirects)
     expect(await counts()).toEqual(before)
     expect((await article('200')).updatedAt).toBe(updatedAt)
   })
@@ -282,8 +286,6 @@ describe('re-runs', () => {
     )
     expect(considered.map((entry) => entry.title).sort()).toEqual([
       'Entwurf',
-      'Im Papierkorb',
-      'Impressum',
       'Ministerrunde am Fuß der Berge',
     ])
   })
@@ -426,5 +428,131 @@ describe('the job', () => {
       'Handelsroute über das Gebirge & die Steppe',
       'Nur für Abonnenten',
     ])
+  })
+})
+
+describe('changes in WordPress after the first import', () => {
+  test('a published post that became private is unpublished, a trashed one too; a third run changes nothing', async () => {
+    const site = 'https://wandel.example'
+    const first = await variantOf(WP5, 'wandel-1.xml', (xml) =>
+      xml.replaceAll('https://steppe.example', site),
+    )
+    await runImport({ fetchImages: false, file: first, payload: ctx.payload })
+    const find = async (id: string) =>
+      (
+        await ctx.payload.find({
+          collection: 'articles',
+          depth: 0,
+          where: { 'importedFrom.url': { equals: `${site}/?p=${id}` } },
+        })
+      ).docs[0] as any
+    expect((await find('200'))._status).toBe('published')
+    expect((await find('201'))._status).toBe('published')
+    const second = await variantOf(first, 'wandel-2.xml', (xml) =>
+      xml
+        .replace(
+          '<wp:post_name><![CDATA[ministerrunde-am-fu%c3%9f-der-berge]]></wp:post_name>\n\t\t<wp:status><![CDATA[publish]]>',
+          '<wp:post_name><![CDATA[ministerrunde-am-fu%c3%9f-der-berge]]></wp:post_name>\n\t\t<wp:status><![CDATA[private]]>',
+        )
+        .replace(
+          '<wp:post_name><![CDATA[kaputtes-markup]]></wp:post_name>\n\t\t<wp:status><![CDATA[publish]]>',
+          '<wp:post_name><![CDATA[kaputtes-markup]]></wp:post_name>\n\t\t<wp:status><![CDATA[trash]]>',
+        ),
+    )
+    const report = await runImport({ fetchImages: false, file: second, payload: ctx.payload })
+    expect(report.counts).toMatchObject({ refused: 0, updated: 2 })
+    const privatePost = await find('200')
+    expect(privatePost._status).toBe('draft')
+    expect((await ctx.rest.get(`/articles/${privatePost.id}`)).status).toBe(404)
+    expect((await find('201'))._status).toBe('draft')
+    const third = await runImport({ fetchImages: false, file: second, payload: ctx.payload })
+    expect(third.counts).toMatchObject({ created: 0, updated: 0 })
+  })
+
+  test('--since sees a new comment on an old post', async () => {
+    const site = 'https://spaet.example'
+    const first = await variantOf(WP5, 'spaet-1.xml', (xml) => xml.replaceAll('https://steppe.example', site))
+    await runImport({ fetchImages: false, file: first, payload: ctx.payload })
+    const second = await variantOf(first, 'spaet-2.xml', (xml) =>
+      xml.replace(
+        '</wp:comment>\n\t</item>',
+        '</wp:comment>\n\t\t<wp:comment><wp:comment_id>99</wp:comment_id><wp:comment_author>Neu</wp:comment_author>' +
+          '<wp:comment_author_email>neu@example.org</wp:comment_author_email><wp:comment_author_url></wp:comment_author_url>' +
+          '<wp:comment_date_gmt>2026-06-01 10:00:00</wp:comment_date_gmt><wp:comment_content>Später Kommentar.</wp:comment_content>' +
+          '<wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>\n\t</item>',
+      ),
+    )
+    const report = await runImport({
+      fetchImages: false,
+      file: second,
+      payload: ctx.payload,
+      since: new Date('2026-05-01'),
+    })
+    expect(report.counts).toMatchObject({ updated: 1 })
+    const late = await ctx.payload.find({
+      collection: 'comments',
+      where: { body: { equals: 'Später Kommentar.' } },
+    })
+    expect(late.totalDocs).toBe(1)
+  })
+})
+
+describe('what a post cannot make the importer do', () => {
+  let requests: string[]
+  let server: http.Server
+  let origin: string
+  beforeAll(async () => {
+    requests = []
+    server = http.createServer((request, response) => {
+      requests.push(request.url ?? '')
+      response.writeHead(200, { 'content-type': 'image/png' }).end('x')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+  test('no request to another host: not for an image, a stylesheet, a frame or an embed', async () => {
+    const file = await variantOf(WP5, 'fremd.xml', (xml) =>
+      xml
+        .replaceAll('https://steppe.example', 'https://fremd.example')
+        .replace(
+          '<h2>Ein Abend vorher</h2>',
+          `<h2>Ein Abend vorher</h2>\n<p><img src="${origin}/intern.png" /><link rel="stylesheet" href="${origin}/style.css"><iframe src=${origin}/frame></iframe></p>`,
+        ),
+    )
+    const report = await runImport({ file, media: UPLOADS, payload: ctx.payload })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(requests).toEqual([])
+    const notes =
+      report.entries.find((entry) => entry.original === 'https://fremd.example/?p=200')?.notes ?? []
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        `image ${origin}/intern.png: on another host (${new URL(origin).host}), not downloaded, kept as a link`,
+        'a <link> element was removed',
+      ]),
+    )
+  })
+
+  test('a copy of an imported article is not the import: it carries no importedFrom', async () => {
+    const doc = await article('202')
+    const copy = (await ctx.payload.duplicate({ collection: 'articles', id: doc.id, depth: 0 })) as any
+    expect(copy.importedFrom?.url ?? null).toBeNull()
+  })
+
+  test('a published post without its GMT date keeps its local date', async () => {
+    const file = await variantOf(WP5, 'ortszeit.xml', (xml) =>
+      xml
+        .replaceAll('https://steppe.example', 'https://ortszeit.example')
+        .replace(
+          '<wp:post_date_gmt><![CDATA[2026-04-26 04:00:00]]></wp:post_date_gmt>',
+          '<wp:post_date_gmt><![CDATA[0000-00-00 00:00:00]]></wp:post_date_gmt>',
+        ),
+    )
+    const report = await runImport({ fetchImages: false, file, payload: ctx.payload })
+    const entry = report.entries.find((candidate) => candidate.original === 'https://ortszeit.example/?p=200')
+    expect(entry?.notes).toContain("the post's GMT date is missing: its local date is taken as GMT")
+    const doc = (await ctx.payload.findByID({ collection: 'articles', id: entry!.id!, depth: 0 })) as any
+    expect(doc.publishedAt).toBe('2026-04-26T10:00:00.000Z')
   })
 })

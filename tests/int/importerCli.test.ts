@@ -68,6 +68,8 @@ describe('npx payload-newsroom import-wxr', () => {
     const run = await importWxr([
       WP5,
       '--dry-run',
+      '--media',
+      'tests/fixtures/wxr/uploads',
       '--no-fetch',
       '--report',
       path.join(scratch, 'again.json'),

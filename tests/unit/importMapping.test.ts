@@ -5,6 +5,7 @@ import {
   commentStatusOf,
   decodedSlug,
   isoDate,
+  parentsFirst,
   permalinkPath,
   planItem,
   regionOfTerm,
@@ -140,39 +141,81 @@ describe('prepareHtml', () => {
 
 describe('attachImages', () => {
   const pending = (src: string) => ({ pending: { formID: 'f', src }, type: 'upload', version: 3 })
-  const paragraph = (children: Record<string, unknown>[]) => ({ children, type: 'paragraph' })
+  const block = (type: string, children: Record<string, unknown>[]) => ({ children, type })
+  const text = (value: string) => ({ text: value, type: 'text' })
+  const resolved = new Map([
+    ['https://s.example/a.png', { id: 7 }],
+    ['https://s.example/b.png', null],
+  ])
 
-  test('an imported image becomes an upload block out of its paragraph; a missing one a link to where it was', () => {
+  test('an imported image is an upload block of its own, after the block it stood in; an empty paragraph goes', () => {
     const state = {
       root: {
         children: [
-          paragraph([pending('https://s.example/a.png')]),
-          paragraph([{ text: 'Vor ', type: 'text' }, pending('https://s.example/b.png')]),
+          block('paragraph', [pending('https://s.example/a.png')]),
+          block('heading', [text('Titel '), pending('https://s.example/a.png')]),
+          block('list', [block('listitem', [block('link', [pending('https://s.example/a.png')])])]),
         ],
         type: 'root',
       },
     }
-    const result = attachImages(
-      state,
-      'media',
-      new Map([
-        ['https://s.example/a.png', { id: 7 }],
-        ['https://s.example/b.png', null],
-      ]),
-    )
-    expect(result.root.children).toEqual([
-      expect.objectContaining({ relationTo: 'media', type: 'upload', value: 7 }),
-      paragraph([{ text: 'Vor ', type: 'text' }]),
-      expect.objectContaining({
-        children: [
-          expect.objectContaining({
-            fields: expect.objectContaining({ url: 'https://s.example/b.png' }),
-            type: 'link',
-          }),
-        ],
-        type: 'paragraph',
-      }),
+    const upload = expect.objectContaining({ relationTo: 'media', type: 'upload', value: 7 })
+    const { children } = attachImages(state, 'media', resolved).root
+    expect(children).toEqual([
+      upload,
+      block('heading', [text('Titel ')]),
+      upload,
+      block('list', [block('listitem', [block('link', [])])]),
+      upload,
     ])
-    expect(JSON.stringify(result)).not.toContain('pending')
+  })
+
+  test('an image that could not be imported becomes a link where it stood: inline inside a block, a paragraph alone', () => {
+    const state = {
+      root: {
+        children: [
+          block('paragraph', [text('Vor '), pending('https://s.example/b.png')]),
+          pending('https://s.example/b.png'),
+        ],
+        type: 'root',
+      },
+    }
+    const link = expect.objectContaining({
+      fields: expect.objectContaining({ url: 'https://s.example/b.png' }),
+      type: 'link',
+    })
+    const { children } = attachImages(state, 'media', resolved).root
+    expect(children).toEqual([
+      block('paragraph', [text('Vor '), link]),
+      expect.objectContaining({ children: [link], type: 'paragraph' }),
+    ])
+    expect(JSON.stringify(children)).not.toContain('pending')
+  })
+})
+
+describe('parentsFirst', () => {
+  const term = (slug: string, parent = '') => ({ name: slug, parent, slug })
+
+  test('parents come first; a missing parent or a cycle puts a category at the top; a repeated slug is left out', () => {
+    const { notes, ordered, repeated } = parentsFirst([
+      term('stadt', 'land'),
+      term('land', 'kontinent'),
+      term('kontinent'),
+      term('waise', 'fehlt'),
+      term('a', 'b'),
+      term('b', 'a'),
+      term('land'),
+    ])
+    expect(ordered.map((category) => category.slug)).toEqual([
+      'kontinent',
+      'land',
+      'stadt',
+      'waise',
+      'b',
+      'a',
+    ])
+    expect(notes.get('waise')).toBe('its parent fehlt is not in the export: placed at the top')
+    expect(notes.get('b')).toBe('its parents form a cycle: placed at the top')
+    expect(repeated).toEqual([term('land')])
   })
 })
