@@ -137,6 +137,8 @@ export const prepareHtml = (html: string): Omit<PreparedHtml, 'images'> => {
     },
   )
   out = out.replace(/<!--[\s\S]*?-->/g, '')
+  // Lexical reads these as its own nodes (an upload by id): a post may not name documents.
+  out = out.replace(/\sdata-lexical-[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '')
   out = out.replace(/\[embed[^\]]*\]\s*(https?:\/\/[^\s[]+)\s*\[\/embed\]/gi, (_embed, url: string) =>
     linkParagraph(url),
   )
@@ -254,18 +256,23 @@ export const convertHtml = async (
     root: LexicalNode
   }
   window.document.body.innerHTML = ''
-  const unsafe = unsafeLinksRemoved(state.root)
-  if (unsafe)
-    notes.push(`${unsafe} link(s) to other than http(s), mailto, tel or a path removed, their text kept`)
   KINDS.forEach((kind, index) => {
     const kept = countNodes(state.root, kind.nodes)
     if (kept < given[index]!)
       notes.push(`${kind.label}: ${kept} of ${given[index]} kept, the editor has no place for the rest`)
   })
+  // After the count above: a removed link is reported once, as removed.
+  const unsafe = unsafeLinksRemoved(state.root)
+  if (unsafe)
+    notes.push(`${unsafe} link(s) to other than http(s), mailto, tel or a path removed, their text kept`)
   return { images, notes, state }
 }
 
-const SAFE_HREF = /^(?:https?:|mailto:|tel:|\/(?!\/)|#|\?)/i
+// A path, but not `//host` or `/\\host`, which browsers read as another host.
+const SAFE_HREF = /^(?:https?:|mailto:|tel:|\/(?![/\\])|#|\?)/i
+
+/** Whether an address may be a link: browsers drop tabs and line breaks before reading the scheme. */
+export const isSafeHref = (href: string): boolean => SAFE_HREF.test(href.replace(/[\t\n\r]/g, '').trim())
 
 /** Replaces links whose address is not safe to render (`javascript:`, `data:`, `//host`) by their text; how many. */
 const unsafeLinksRemoved = (node: LexicalNode): number => {
@@ -273,11 +280,14 @@ const unsafeLinksRemoved = (node: LexicalNode): number => {
   if (!node.children) return 0
   node.children = node.children.flatMap((child) => {
     removed += unsafeLinksRemoved(child)
-    const url = (child.fields as { url?: string } | undefined)?.url
+    const fields = child.fields as { linkType?: string; url?: string } | undefined
     const isLink = child.type === 'link' || child.type === 'autolink'
-    if (!isLink || (child.fields as { linkType?: string } | undefined)?.linkType === 'internal')
+    if (!isLink || fields?.linkType === 'internal') return [child]
+    if (typeof fields?.url === 'string' && isSafeHref(fields.url)) {
+      // Payload's link rule refuses an address with spaces, which WordPress keeps.
+      fields.url = fields.url.trim().replace(/\s/g, (space) => encodeURIComponent(space))
       return [child]
-    if (typeof url === 'string' && SAFE_HREF.test(url.trim())) return [child]
+    }
     removed += 1
     return child.children ?? []
   })
@@ -339,6 +349,8 @@ export const attachImages = (
         }
       : null
   }
+  // An image that stays a link must be a safe one (its source came from the post).
+  const fallbackOf = (src: string) => (isSafeHref(src) ? linkNode(src) : textNode(src))
   const within = (node: LexicalNode, lifted: LexicalNode[]): LexicalNode =>
     node.children
       ? {
@@ -347,7 +359,7 @@ export const attachImages = (
             if (!isPendingUpload(child)) return [within(child, lifted)]
             const upload = uploadOf(child)
             if (upload) lifted.push(upload)
-            return upload ? [] : [linkNode(srcOf(child))]
+            return upload ? [] : [fallbackOf(srcOf(child))]
           }),
         }
       : node
@@ -356,7 +368,7 @@ export const attachImages = (
       const upload = uploadOf(block)
       return [
         upload ?? {
-          children: [linkNode(srcOf(block))],
+          children: [fallbackOf(srcOf(block))],
           direction: null,
           format: '',
           indent: 0,

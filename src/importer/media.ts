@@ -18,6 +18,7 @@ const MIME_TYPES: Record<string, string> = {
 
 const MAX_BYTES = 25 * 1024 * 1024
 const FETCH_TIMEOUT_MS = 30_000
+const MAX_REDIRECTS = 3
 
 /** The path below `wp-content/uploads/` of an attachment (`2026/05/karte.jpg`). */
 export const uploadsPath = (attachment: Attachment): string => {
@@ -62,10 +63,21 @@ export const mediaImporter = (args: {
     if (!file.startsWith(root + path.sep)) return { error: 'its path leaves the uploads folder' }
     return readFile(file).catch(() => null)
   }
-  const download = async (url: URL): Promise<{ data: Buffer } | { error: string }> => {
-    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
-    if (response.status >= 300 && response.status < 400)
-      return { error: `redirected (HTTP ${response.status}), not followed` }
+  /** Whether the importer may download from this address (see `hosts`). */
+  const allowed = (url: URL) => ['http:', 'https:'].includes(url.protocol) && args.hosts.has(url.host)
+  const download = async (start: URL): Promise<{ data: Buffer } | { error: string }> => {
+    const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS)
+    let url = start
+    let response = await fetch(url, { redirect: 'manual', signal })
+    // Redirects by hand: each hop must stay on the site's hosts (http to https, www to bare).
+    for (let hop = 0; response.status >= 300 && response.status < 400; hop += 1) {
+      const location = response.headers.get('location')
+      const next = location ? new URL(location, url) : null
+      if (!next || hop === MAX_REDIRECTS || !allowed(next))
+        return { error: `redirected (HTTP ${response.status}) to ${next?.host ?? 'nowhere'}, not followed` }
+      url = next
+      response = await fetch(url, { redirect: 'manual', signal })
+    }
     if (!response.ok || !response.body) return { error: `HTTP ${response.status}` }
     const chunks: Buffer[] = []
     let size = 0
@@ -94,7 +106,7 @@ export const mediaImporter = (args: {
     }
     if (!['http:', 'https:'].includes(url.protocol)) return { error: 'not an http(s) address' }
     // A post's image may point anywhere (an internal service too): only the site's own hosts.
-    if (!args.hosts.has(url.host)) return { error: `on another host (${url.host}), not downloaded` }
+    if (!allowed(url)) return { error: `on another host (${url.host}), not downloaded` }
     if (args.dryRun) return { error: 'not downloaded on a dry run' }
     try {
       return await download(url)

@@ -81,14 +81,20 @@ export type RunImportArgs = {
   since?: Date
 }
 
+/** The articles' `title` limit. */
+const MAX_TITLE = 300
+
 const versionOf = (value: unknown) =>
   createHash('sha256')
     .update(JSON.stringify([MAPPING_VERSION, value]))
     .digest('hex')
     .slice(0, 16)
 
-const emailOf = (email: string) =>
-  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? email.trim().toLowerCase() : null
+// Payload's own rule for email fields (payload/dist/fields/validations.js): what passes here is stored.
+const EMAIL =
+  /^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i
+
+const emailOf = (email: string) => (EMAIL.test(email.trim()) ? email.trim().toLowerCase() : null)
 
 /** A commenter's website as the comments' URL rule accepts it, or null. */
 const httpUrl = (url: string) => (checkUrl(url) ? null : url.trim())
@@ -208,6 +214,13 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
     }
   }
   const hosts = new Set([site, ...attachmentsByUrl.keys()].map(hostOf).filter(Boolean))
+  const absoluteUrl = (src: string) => {
+    try {
+      return new URL(src, `${site}/`).toString()
+    } catch {
+      return src
+    }
+  }
   // Options that change what a post becomes: a re-run with other options updates every post.
   const declarations = args.declarations ?? DEFAULT_DECLARATION_PATTERNS
   const fingerprint = {
@@ -266,8 +279,10 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
       'create' | 'update',
       (args: Record<string, unknown>) => Promise<{ id: number | string; slug?: string }>
     >
-    // Never a draft version beside the document: `_status` in the data says what the document is.
-    const saveArgs = { collection, data: full, depth: 0, draft: false, locale, req }
+    // `_status` in the data says what the document is. An existing one is updated itself, never a
+    // draft version beside it; a new draft is saved as Payload saves drafts (incomplete is fine).
+    const draft = !before && data._status === 'draft'
+    const saveArgs = { collection, data: full, depth: 0, draft, locale, req }
     const doc = before ? await local.update({ ...saveArgs, id: before.id }) : await local.create(saveArgs)
     return { id: doc.id, outcome: before ? 'updated' : 'created', slug: doc.slug }
   }
@@ -286,14 +301,15 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
   for (const term of tree.ordered) {
     const original = originalUrl.category(site, term.slug)
     const note = tree.notes.get(term.slug)
-    const { isoCode, type } = regionOfTerm(term)
-    if (type === 'other') report.unknownRegions.push(term.name)
+    const name = withoutNul(term.name).trim()
+    const { isoCode, type } = regionOfTerm({ name, slug: term.slug })
+    if (type === 'other') report.unknownRegions.push(name)
     const parent = regionIds.get(term.parent) ?? null
     try {
       const { id, outcome } = await inTransaction((req) =>
         save(req, slugs.regions, existing.regions, original, versionOf([term, parent]), {
           isoCode,
-          name: term.name,
+          name,
           parent,
           slug: toSlug(decodedSlug(term.slug)) || undefined,
           type,
@@ -301,9 +317,9 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
       )
       // A dry run's new documents are rolled back: posts do not point to them.
       if (!dryRun || outcome === 'unchanged') regionIds.set(term.slug, id)
-      record({ id, kind: 'region', notes: note ? [note] : undefined, original, outcome, title: term.name })
+      record({ id, kind: 'region', notes: note ? [note] : undefined, original, outcome, title: name })
     } catch (error) {
-      record({ kind: 'region', original, outcome: 'refused', reason: messageOf(error), title: term.name })
+      record({ kind: 'region', original, outcome: 'refused', reason: messageOf(error), title: name })
     }
   }
 
@@ -311,7 +327,7 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
   const authorIds = new Map<string, number | string>()
   for (const author of authors) {
     const original = originalUrl.author(site, author.id || author.login)
-    const title = author.displayName || author.login
+    const title = withoutNul(author.displayName || author.login).trim()
     try {
       if (args.authors && args.authors !== 'create') {
         const slug = args.authors[author.login]
@@ -471,7 +487,9 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
     notes.push(...converted.notes)
     const resolved = new Map<string, ResolvedImage>()
     for (const src of converted.images) {
-      const image = await images.importImage(attachmentsByUrl.get(src) ?? { alt: '', file: '', url: src })
+      // A relative or protocol-relative source is the site's.
+      const url = absoluteUrl(src)
+      const image = await images.importImage(attachmentsByUrl.get(url) ?? { alt: '', file: '', url })
       if ('error' in image) notes.push(`image ${src}: ${image.error}, kept as a link`)
       resolved.set(src, 'error' in image ? null : image)
     }
@@ -508,8 +526,12 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
       publishedAt = isoDate(item.postDate)
       notes.push("the post's GMT date is missing: its local date is taken as GMT")
     }
-    const title = withoutNul(item.title).trim()
+    let title = withoutNul(item.title).trim()
     if (!title) notes.push('the post has no title: named after its WordPress id')
+    if (title.length > MAX_TITLE) {
+      title = title.slice(0, MAX_TITLE)
+      notes.push(`the title is longer than ${MAX_TITLE} characters and was shortened`)
+    }
     const data: Record<string, unknown> = {
       ai: { usage: declared.ai?.usage ?? 'none' },
       allowComments: item.commentStatus !== 'closed',

@@ -503,9 +503,16 @@ describe('what a post cannot make the importer do', () => {
   let origin: string
   beforeAll(async () => {
     requests = []
+    const png = await readFile(path.join(UPLOADS, '2026/05/steppe.png'))
     server = http.createServer((request, response) => {
       requests.push(request.url ?? '')
-      response.writeHead(200, { 'content-type': 'image/png' }).end('x')
+      if (request.url === '/moved.png')
+        response.writeHead(301, { location: '/wp-content/uploads/echt.png' }).end()
+      else if (request.url === '/away.png')
+        response
+          .writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/x.png` })
+          .end()
+      else response.writeHead(200, { 'content-type': 'image/png' }).end(png)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -532,6 +539,57 @@ describe('what a post cannot make the importer do', () => {
         'a <link> element was removed',
       ]),
     )
+  })
+
+  test("the site's own images are downloaded, through its redirects; unsafe sources, Lexical's attributes and odd values refuse nothing", async () => {
+    requests.length = 0
+    const longTitle = 'Lang '.repeat(70)
+    const file = await variantOf(WP5, 'eigen.xml', (xml) =>
+      xml
+        .replaceAll('https://steppe.example', origin)
+        .replace('<title><![CDATA[Kaputtes Markup]]></title>', `<title><![CDATA[${longTitle}]]></title>`)
+        .replace('<![CDATA[Vermischtes]]></wp:cat_name>', '<![CDATA[Vermi\u0000schtes]]></wp:cat_name>')
+        .replace('<![CDATA[timur@example.org]]>', '<![CDATA[timur@müller.de]]>')
+        .replace(
+          '<h2>Ein Abend vorher</h2>',
+          '<h2>Ein Abend vorher</h2>\n<p><img src="/moved.png" alt="umgezogen" /> <img src="/away.png" /> ' +
+            '<img src="javaScript:alert(1)" /> <img src="//evil.example/x.png" /> ' +
+            '<img data-lexical-upload-relation-to="media" data-lexical-upload-id="999" src="/wp-content/uploads/echt.png" /> ' +
+            '<a href="https://example.org/a b.pdf">Mit Leerzeichen</a></p>',
+        ),
+    )
+    const report = await runImport({ file, payload: ctx.payload })
+    expect(report.counts.refused).toBe(0)
+    const entry = report.entries.find((candidate) => candidate.original === `${origin}/?p=200`)!
+    expect(requests).toEqual(
+      expect.arrayContaining(['/moved.png', '/wp-content/uploads/echt.png', '/away.png']),
+    )
+    expect(requests).not.toContain('/x.png')
+    // The redirect on the same host was followed: that image was imported.
+    expect(entry.notes?.filter((note) => note.startsWith('image /moved.png'))).toEqual([])
+    expect(entry.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^image \/away\.png: redirected \(HTTP 302\) to localhost:\d+, not followed/),
+      ]),
+    )
+    const doc = (await ctx.payload.findByID({ collection: 'articles', id: entry.id!, depth: 0 })) as any
+    expect(doc._status).toBe('published')
+    const uploads = nodesOf(doc.content.root, 'upload')
+    expect(uploads.length).toBeGreaterThanOrEqual(2)
+    expect(uploads.map((upload) => upload.value)).not.toContain(999)
+    const urls = nodesOf(doc.content.root, 'link').map((link) => link.fields.url)
+    expect(urls).toContain('https://example.org/a%20b.pdf')
+    expect(urls.filter((url: string) => /^(javascript:|\/\/)/i.test(url))).toEqual([])
+    expect(textOf(doc.content.root)).toContain('//evil.example/x.png')
+    const long = report.entries.find((candidate) => candidate.original === `${origin}/?p=201`)!
+    expect(long.notes).toContain('the title is longer than 300 characters and was shortened')
+    const region = report.entries.find((candidate) => candidate.title === 'Vermischtes')
+    expect(region?.outcome).toBe('created')
+    const timur = await ctx.payload.find({
+      collection: 'comments',
+      where: { 'importedFrom.url': { equals: `${origin}/?p=200#comment-30` } },
+    })
+    expect(timur.docs[0]).toMatchObject({ authorEmail: 'wordpress-30@import.invalid' })
   })
 
   test('a copy of an imported article is not the import: it carries no importedFrom', async () => {
