@@ -8,12 +8,12 @@ import type {
   Payload,
   PayloadRequest,
 } from 'payload'
-import { isImport } from './importer/importedFrom.js'
 
 import { type TemplateKey, templateKeys } from './attribution/notice.js'
 import { type EditorialContact, hasPlaceholder } from './attribution/template.js'
 import { checkUrl } from './guards/url.js'
 import { DEFAULT_READER_LOCALE, type ReaderTexts, readerTexts } from './i18n/readerTexts.js'
+import { isImport } from './importer/importedFrom.js'
 
 /** The keys of the collections the plugin owns. */
 export type NewsroomCollectionKey =

@@ -1,10 +1,10 @@
 import type { CollectionConfig, CollectionSlug, Field, FieldAccess, Where } from 'payload'
-import { idOf } from '../idOf.js'
-import { importedFromField } from '../importer/index.js'
 
 import type { ResolvedOptions } from '../options.js'
 
 import { newsroomCollection } from '../collection.js'
+import { idOf } from '../idOf.js'
+import { importedFromField } from '../importer/index.js'
 import { urlField } from '../guards/urlField.js'
 import { checkSubmission, prepareSubmission } from './submission.js'
 import { selectOptions, t } from '../i18n/index.js'

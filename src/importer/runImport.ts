@@ -315,8 +315,8 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
           type,
         }),
       )
-      // A dry run's new documents are rolled back: posts do not point to them.
-      if (!dryRun || outcome === 'unchanged') regionIds.set(term.slug, id)
+      // A dry run's new documents are rolled back: posts do not point to them (stored ones stay).
+      if (!dryRun || outcome !== 'created') regionIds.set(term.slug, id)
       record({ id, kind: 'region', notes: note ? [note] : undefined, original, outcome, title: name })
     } catch (error) {
       record({ kind: 'region', original, outcome: 'refused', reason: messageOf(error), title: name })
@@ -364,7 +364,7 @@ export const runImport = async (args: RunImportArgs): Promise<ImportReport> => {
           slug: toSlug(title) || undefined,
         }),
       )
-      if (!dryRun || outcome === 'unchanged') authorIds.set(author.login, id)
+      if (!dryRun || outcome !== 'created') authorIds.set(author.login, id)
       record({ id, kind: 'author', original, outcome, title })
     } catch (error) {
       record({ kind: 'author', original, outcome: 'refused', reason: messageOf(error), title })
