@@ -50,7 +50,7 @@ export const mediaImporter = (args: {
   payload: Payload
   req: PayloadRequest
 }) => {
-  const done = new Map<string, { error: string } | { id: number | string }>()
+  const done = new Map<string, Promise<{ error: string } | { id: number | string }>>()
   const fromFolder = async (relative: string): Promise<Buffer | { error: string } | null> => {
     if (!args.folder || !relative) return null
     const root = await realpath(args.folder).catch(() => path.resolve(args.folder!))
@@ -120,7 +120,8 @@ export const mediaImporter = (args: {
     const key = attachment.url || attachment.file
     const known = done.get(key)
     if (known) return known
-    const result = await (async () => {
+    // Kept as a promise at once: posts imported side by side share one upload of an image.
+    const result = (async () => {
       if (!args.media) return { error: 'no media collection configured' }
       const name = path.posix.basename(uploadsPath(attachment))
       const mimetype = MIME_TYPES[path.extname(name).toLowerCase()]
@@ -157,7 +158,7 @@ export const mediaImporter = (args: {
       return { id: doc.id }
     })().catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
     done.set(key, result)
-    return result
+    return await result
   }
   return { importImage }
 }

@@ -52,4 +52,4 @@ test(`a ${POSTS.toLocaleString('en')}-post export is imported whole, streamed, a
     `${POSTS} posts: ${(POSTS / seconds).toFixed(1)} posts/s (${seconds.toFixed(1)} s), ` +
       `peak RSS ${Math.round(peak / 2 ** 20)} MB (+${Math.round((peak - before) / 2 ** 20)} MB), re-run ${rerunSeconds.toFixed(1)} s`,
   )
-})
+}, 900_000)
