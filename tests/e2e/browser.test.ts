@@ -377,6 +377,22 @@ describe.skipIf(!runs)('in a real browser', () => {
       return ((await response.json()) as { docs: Array<{ id: number }> }).docs[0]!.id
     }
 
+    /**
+     * Clicks a save button once Payload's form is ready (a click during its processing is ignored)
+     * and returns the status of the save's request to the REST API.
+     */
+    const save = async (button: string) => {
+      await page.locator('form[data-form-ready="true"]').first().waitFor({ timeout: 60_000 })
+      const answer = page.waitForResponse(
+        (response) =>
+          ['PATCH', 'POST'].includes(response.request().method()) &&
+          /^\/api\/(articles|regions)(\/\d+)?$/.test(new URL(response.url()).pathname),
+        { timeout: 90_000 },
+      )
+      await page.locator(button).click()
+      return (await answer).status()
+    }
+
     test('the admin also works at 127.0.0.1 (Next serves its scripts there too)', async () => {
       const other = await browser.newPage({ locale: 'de-DE' })
       try {
@@ -391,7 +407,7 @@ describe.skipIf(!runs)('in a real browser', () => {
       await page.goto(`${app.origin}/admin/collections/regions/create`, { timeout: 180_000 })
       await page.locator('#field-name').fill('Usbekistan')
       await page.locator('#field-isoCode').fill('uz')
-      await page.locator('#action-save').click()
+      expect(await save('#action-save')).toBe(201)
       await page.waitForURL(/\/regions\/\d+/, { timeout: 60_000 })
       await page.reload()
       expect(await page.locator('#field-isoCode').inputValue()).toBe('UZ')
@@ -411,7 +427,7 @@ describe.skipIf(!runs)('in a real browser', () => {
 
       // Payload refreshes its form state after each change; publishing before that can lose the error.
       await page.waitForTimeout(1500)
-      await page.locator('#action-save').click()
+      expect(await save('#action-save')).toBe(400)
       const fieldError = page
         .locator('.field-type', { has: page.locator('#field-source__url') })
         .getByText('nicht ohne Link auf diese Quelle veröffentlicht werden')
@@ -431,7 +447,7 @@ describe.skipIf(!runs)('in a real browser', () => {
       await page.screenshot({ fullPage: false, path: `${ARTIFACTS}/admin-edit.png` })
 
       await page.waitForTimeout(1500)
-      await page.locator('#action-save').click()
+      expect(await save('#action-save')).toBe(201)
       await page.waitForURL(/\/articles\/\d+/, { timeout: 60_000 })
       const id = /\/articles\/(\d+)/.exec(page.url())![1]
       const response = await page.request.get(`${app.origin}/api/articles/${id}?depth=0`)
@@ -531,7 +547,7 @@ describe.skipIf(!runs)('in a real browser', () => {
       await page.getByTestId('correction-preview').scrollIntoViewIfNeeded()
       await page.screenshot({ fullPage: false, path: `${ARTIFACTS}/admin-corrections.png` })
       await page.waitForTimeout(1500)
-      await page.locator('#action-save').click()
+      expect(await save('#action-save')).toBe(200)
       await page.locator('#field-corrections__1__text').waitFor({ timeout: 60_000 })
       expect(await page.locator('#field-corrections__1__text').inputValue()).toBe(note)
       expect(await page.locator('#field-newCorrection__text').inputValue()).toBe('')
