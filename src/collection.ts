@@ -1,16 +1,31 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Field } from 'payload'
 
 import type { NewsroomTranslationKey } from './i18n/index.js'
 import type { NewsroomCollectionKey, ResolvedOptions } from './options.js'
 
 import { invalidationHooks } from './cache/invalidation.js'
 import { guardHooks } from './guards/index.js'
+import { runPendingChecks } from './postgres/pendingChecks.js'
 import { inAllLanguages } from './i18n/index.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
 /** What a feature says about its collection; `newsroomCollection` adds what all of them share. */
-export type CollectionSpec = Omit<CollectionConfig, 'fields' | 'labels' | 'slug'> & { fields: Field[] }
+export type CollectionSpec = Omit<CollectionConfig, 'fields' | 'labels' | 'slug'> & {
+  /**
+   * The check that referenced documents exist goes with the save's first statement of its own
+   * (the slug lock) instead of a round trip of its own: for collections whose beforeChange hooks
+   * read no referenced document before that.
+   */
+  deferReferenceChecks?: boolean
+  fields: Field[]
+}
+
+/** The last of the plugin's beforeChange hooks: the deferred checks no statement took along. */
+const runLeftChecks: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  await runPendingChecks(req, originalDoc)
+  return data
+}
 
 const labelKeys: Record<
   NewsroomCollectionKey,
@@ -48,14 +63,19 @@ export const newsroomCollection = (
 ): CollectionConfig => {
   const overrides = options.collections[key]
   if (!overrides) throw new Error(`payload-newsroom: the ${key} collection is switched off`)
-  const guards = guardHooks(options)
+  const { deferReferenceChecks = false, ...config } = spec
+  const guards = guardHooks(options, { deferReferenceChecks })
   // Invalidations last: a rule that refuses the save has run before anything is queued.
   const own = options.disabled
     ? {}
-    : appendHooks(appendHooks(guards, spec.hooks), invalidationHooks(key, options))
+    : [
+        spec.hooks,
+        deferReferenceChecks ? { beforeChange: [runLeftChecks] } : {},
+        invalidationHooks(key, options),
+      ].reduce<Hooks>((hooks, later) => appendHooks(hooks, later), guards)
   const [plural, singular] = labelKeys[key]
   const collection: CollectionConfig = {
-    ...spec,
+    ...config,
     slug: overrides.slug,
     access: {
       create: options.editorsOnly,

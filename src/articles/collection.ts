@@ -361,6 +361,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       source: { kind: true, name: true, url: true },
       ...(options.media ? { imageAi: { usage: true } } : {}),
     },
+    deferReferenceChecks: true,
     hooks: {
       afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug), keepNotesOnRestore],
       afterRead: [renderAttribution(options), renderLayoutTexts(options)],

@@ -90,6 +90,7 @@ export const authorsCollection = (options: ResolvedOptions): CollectionConfig =>
       useAsTitle: 'name',
     },
     fields: defaultFields,
+    deferReferenceChecks: true,
     hooks: { beforeChange: [ensureUniqueSlug({ fallbackPrefix: 'author', titleField: 'name' })] },
   })
 }

@@ -65,6 +65,7 @@ export const enforceCorrections =
           options.onInvalidate
             ? { authorsSlug: options.collections.authors.slug, regionsSlug: options.collections.regions.slug }
             : undefined,
+          originalDoc,
         )
       : null
     const stored: StoredCorrection[] =

@@ -21,13 +21,14 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
  */
 export const guardHooks = (
   options: ResolvedOptions,
+  { deferReferenceChecks = false }: { deferReferenceChecks?: boolean } = {},
 ): Required<Pick<Hooks, 'afterError' | 'beforeChange' | 'beforeOperation'>> => ({
   afterError: [answerDataErrorsAsBadRequest],
   beforeChange: [
     serverTimestamps(options.isEditor),
     refuseNulBytes,
     refuseOversizedText,
-    refuseUnknownRelations,
+    refuseUnknownRelations({ defer: deferReferenceChecks }),
   ],
   beforeOperation: [
     clampPageSize(options.maxLimit),

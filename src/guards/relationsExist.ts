@@ -1,7 +1,10 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, Field, PayloadRequest } from 'payload'
 
 import { dataFieldsOf, memoized, valueAt } from './dataFields.js'
-import { existingIDs } from '../postgres/existingIDs.js'
+import { existingIDsSql, idsIn } from '../postgres/existingIDs.js'
+import { runInTurn } from '../postgres/inTurn.js'
+import { deferCheck, type PendingCheck } from '../postgres/pendingChecks.js'
+import { drizzleFor } from '../postgres/transaction.js'
 import { refuse } from './refuse.js'
 
 type Relation = { hasMany: boolean; path: string[]; relationTo: string | string[] }
@@ -57,35 +60,47 @@ const keyOf = ({ collection, id }: Reference) => `${collection}\u0000${String(id
 
 /**
  * Payload checks only the shape of a relationship id; an id that does not exist reaches the
- * foreign key and comes back as a 500. Refuse it with a 400 naming the field instead,
- * with one statement per related collection. A reference the stored document already holds is
- * known to exist (its foreign key held; deleting the target removes the reference).
+ * foreign key and comes back as a 500. Refuse it with a 400 naming the field instead, with one
+ * statement per related collection, all in one round trip. A reference the stored document already
+ * holds is known to exist (its foreign key held; deleting the target removes the reference).
+ * With `defer`, the statements go with the save's next round trip instead (see pendingChecks):
+ * for collections whose hooks read no referenced document before their first statement.
  */
-export const refuseUnknownRelations: CollectionBeforeChangeHook = async ({
-  collection,
-  data,
-  originalDoc,
-  req,
-}) => {
-  for (const relation of relationsOf(collection.fields)) {
-    const value = valueAt(data, relation.path)
-    if (value === undefined) continue
-    const path = relation.path.join('.')
-    const stored = new Set(referencesOf(valueAt(originalDoc, relation.path), relation.relationTo).map(keyOf))
-    const references = referencesOf(value, relation.relationTo)
-    const byCollection = new Map<CollectionSlug, Set<string>>()
-    for (const reference of references) {
-      const { collection: target, id } = reference
-      if (!idIsWellFormed(req, target, id)) refuse(req, path, 'errorRelationInvalid', { id: String(id) })
-      if (stored.has(keyOf(reference))) continue
-      byCollection.set(target, (byCollection.get(target) ?? new Set()).add(String(id)))
+export const refuseUnknownRelations =
+  ({ defer = false }: { defer?: boolean } = {}): CollectionBeforeChangeHook =>
+  async ({ collection, data, originalDoc, req }) => {
+    const checks: PendingCheck[] = []
+    for (const relation of relationsOf(collection.fields)) {
+      const value = valueAt(data, relation.path)
+      if (value === undefined) continue
+      const path = relation.path.join('.')
+      const stored = new Set(
+        referencesOf(valueAt(originalDoc, relation.path), relation.relationTo).map(keyOf),
+      )
+      const byCollection = new Map<CollectionSlug, Set<string>>()
+      for (const reference of referencesOf(value, relation.relationTo)) {
+        const { collection: target, id } = reference
+        if (!idIsWellFormed(req, target, id)) refuse(req, path, 'errorRelationInvalid', { id: String(id) })
+        if (stored.has(keyOf(reference))) continue
+        byCollection.set(target, (byCollection.get(target) ?? new Set()).add(String(id)))
+      }
+      for (const [target, ids] of byCollection) {
+        checks.push({
+          statement: existingIDsSql(req, target, [...ids]),
+          verify: (rows) => {
+            const existing = idsIn(rows)
+            const missing = [...ids].find((id) => !existing.has(id))
+            if (missing !== undefined)
+              refuse(req, path, 'errorRelationUnknown', { collection: target, id: missing })
+          },
+        })
+      }
     }
-    for (const [target, ids] of byCollection) {
-      const existing = await existingIDs(req, target, [...ids])
-      const missing = [...ids].find((id) => !existing.has(id))
-      if (missing !== undefined)
-        refuse(req, path, 'errorRelationUnknown', { collection: target, id: missing })
-    }
+    if (!checks.length || (defer && checks.every((check) => deferCheck(originalDoc, check)))) return data
+    const results = await runInTurn(
+      await drizzleFor(req.payload, req),
+      ...checks.map((check) => check.statement),
+    )
+    checks.forEach((check, index) => check.verify(results[index]!.rows))
+    return data
   }
-  return data
-}

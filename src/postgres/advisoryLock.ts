@@ -4,7 +4,7 @@ import type { SQL } from 'drizzle-orm'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import { runInTurn } from './inTurn.js'
+import { runWithPendingChecks } from './pendingChecks.js'
 
 import { drizzleFor } from './transaction.js'
 
@@ -38,11 +38,17 @@ export const lockUntilCommit = async (req: PayloadRequest, key: string): Promise
 
 /**
  * `lockUntilCommit`, then `read` with a snapshot taken once the lock is held (so it sees what the
- * previous holder committed), in one round trip (runInTurn). Returns the rows of `read`.
+ * previous holder committed), in one round trip (runInTurn) that also takes the save's pending
+ * checks along (pendingChecks; `save` is its `originalDoc`). Returns the rows of `read`.
  */
-export const lockThenRead = async (req: PayloadRequest, key: string, read: SQL): Promise<unknown[]> => {
+export const lockThenRead = async (
+  req: PayloadRequest,
+  key: string,
+  read: SQL,
+  save?: unknown,
+): Promise<unknown[]> => {
   const db = await transactionOf(req)
-  return (await runInTurn(db, lockSql(key), read))[1].rows
+  return (await runWithPendingChecks(db, save, lockSql(key), read))[1]!.rows
 }
 
 /**

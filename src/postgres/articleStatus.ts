@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import { runInTurn } from './inTurn.js'
+import { runWithPendingChecks } from './pendingChecks.js'
 import { relsTableOf, tableOf, tableSql } from './tables.js'
 import { drizzleFor } from './transaction.js'
 
@@ -61,6 +61,7 @@ export const lockArticleNotes = async (
   articlesSlug: string,
   id: unknown,
   remember?: { authorsSlug: string; regionsSlug: string },
+  save?: unknown,
 ): Promise<null | number> => {
   if (typeof id !== 'number' && typeof id !== 'string') return null
   const db = await drizzleFor(req.payload, req)
@@ -72,12 +73,13 @@ export const lockArticleNotes = async (
   // A statement of its own (sent in the lock's round trip): one that waited for the lock still
   // reads with the snapshot it began with, so the notes, regions and authors are read after it,
   // as the concurrent save left them.
-  const [locked, { rows }] = await runInTurn(
+  const [locked, { rows }] = (await runWithPendingChecks(
     db,
+    save,
     sql`SELECT a._status AS status, a.slug FROM ${tableSql(req.payload, table)} a WHERE a.id = ${id} FOR UPDATE`,
     sql`SELECT (SELECT count(*) FROM ${tableSql(req.payload, `${table}_corrections`)} WHERE _parent_id = ${id}) AS notes
       ${remember ? sql`, ${related('regions', remember.regionsSlug)} AS regions, ${related('authors', remember.authorsSlug)} AS authors` : sql``}`,
-  )
+  )) as [{ rows: unknown[] }, { rows: unknown[] }]
   const row = locked.rows[0] as Pick<StoredArticle, 'slug' | 'status'> | undefined
   if (!row) return null
   const after = rows[0] as {

@@ -4,20 +4,14 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { inList } from './inList.js'
 import { tableOf, tableSql } from './tables.js'
-import { drizzleFor } from './transaction.js'
 
 /**
- * Which of `ids` exist in a collection's table, in one statement on the request's transaction.
- * An internal check (no access applied): it only tells whether a foreign key would hold.
+ * The statement that finds which of `ids` exist in a collection's table. An internal check (no
+ * access applied): it only tells whether a foreign key would hold.
  */
-export const existingIDs = async (
-  req: PayloadRequest,
-  collection: string,
-  ids: readonly (number | string)[],
-): Promise<Set<string>> => {
-  const db = await drizzleFor(req.payload, req)
-  const { rows } = await db.execute(
-    sql`SELECT id FROM ${tableSql(req.payload, tableOf(req.payload, collection))} WHERE ${inList(sql`id`, ids)}`,
-  )
-  return new Set(rows.map((row) => String((row as { id: unknown }).id)))
-}
+export const existingIDsSql = (req: PayloadRequest, collection: string, ids: readonly (number | string)[]) =>
+  sql`SELECT id FROM ${tableSql(req.payload, tableOf(req.payload, collection))} WHERE ${inList(sql`id`, ids)}`
+
+/** The ids an `existingIDsSql` statement returned, as text. */
+export const idsIn = (rows: unknown[]): Set<string> =>
+  new Set(rows.map((row) => String((row as { id: unknown }).id)))

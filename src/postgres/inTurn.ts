@@ -15,24 +15,26 @@ const inlinable = (value: unknown): boolean =>
   (typeof value === 'string' && !/[\\\0]/.test(value))
 
 /**
- * Runs `first` (a lock) and then `second` in one round trip, `second` with a snapshot taken after
- * `first` has finished, as two separate statements would: both go in one simple-protocol message,
- * and under READ COMMITTED each statement of a message takes its own snapshot. That protocol has
- * no parameters, so values are inlined (quotes doubled); when one is not a safe integer or a
- * string without backslashes and NUL, the two statements are sent one after the other instead.
- * Returns both results.
+ * Runs `statements` in one round trip, each with a snapshot taken after the one before has
+ * finished (a lock, then reads that see what the previous holder committed), as separate
+ * statements would: all go in one simple-protocol message, and under READ COMMITTED each statement
+ * of a message takes its own snapshot. That protocol has no parameters, so values are inlined
+ * (quotes doubled); when one is not a safe integer or a string without backslashes and NUL, the
+ * statements are sent one after the other instead. Returns their results in order.
  */
-export const runInTurn = async (db: Drizzle, first: SQL, second: SQL): Promise<[Result, Result]> => {
+export const runInTurn = async (db: Drizzle, ...statements: SQL[]): Promise<Result[]> => {
   const dialect = (db as unknown as { dialect?: Dialect }).dialect
-  const { params } = dialect?.sqlToQuery(sql`${first}; ${second}`) ?? { params: [null] }
-  if (!dialect || !params.every(inlinable)) {
-    const firstResult = (await db.execute(first)) as Result
-    return [firstResult, (await db.execute(second)) as Result]
+  const message = sql.join(statements, sql`; `)
+  const { params } = dialect?.sqlToQuery(message) ?? { params: [null] }
+  if (!dialect || statements.length === 1 || !params.every(inlinable)) {
+    const results: Result[] = []
+    for (const statement of statements) results.push((await db.execute(statement)) as Result)
+    return results
   }
-  const { sql: text } = dialect.sqlToQuery(sql`${first}; ${second}`.inlineParams())
+  const { sql: text } = dialect.sqlToQuery(message.inlineParams())
   const results = (await db.execute(sql.raw(text))) as unknown as Result[]
   // Each argument must be one statement without comments; anything else is a caller's mistake.
-  if (!Array.isArray(results) || results.length !== 2)
-    throw new Error('payload-newsroom: runInTurn expects two statements, one in each argument')
-  return [results[0]!, results[1]!]
+  if (!Array.isArray(results) || results.length !== statements.length)
+    throw new Error('payload-newsroom: runInTurn expects one statement in each argument')
+  return results
 }

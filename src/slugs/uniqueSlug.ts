@@ -18,6 +18,7 @@ const lockFirstFreeSlug = async (
   base: string,
   selfID: number | string | undefined,
   versioned: boolean,
+  save: unknown,
 ) => {
   for (let from = 1; ; from += BATCH) {
     const candidates = slugCandidates(base, from, BATCH)
@@ -28,6 +29,7 @@ const lockFirstFreeSlug = async (
               req,
               `newsroom:slug:${collection}:${base}`,
               takenSlugsSql(req, collection, candidates, selfID, versioned),
+              save,
             ),
           )
         : await takenSlugs(req, collection, candidates, selfID, versioned)
@@ -73,6 +75,13 @@ export const ensureUniqueSlug =
       base = toSlug(regenerate && !manualChange ? valueAfterSave(titleField, data, originalDoc) : requested)
     }
     if (!base) base = fallbackSlug(fallbackPrefix, new Date())
-    const slug = await lockFirstFreeSlug(req, collection.slug as CollectionSlug, base, selfID, versioned)
+    const slug = await lockFirstFreeSlug(
+      req,
+      collection.slug as CollectionSlug,
+      base,
+      selfID,
+      versioned,
+      originalDoc,
+    )
     return { ...data, generateSlug: false, slug }
   }

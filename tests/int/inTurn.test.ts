@@ -54,6 +54,22 @@ test('sends both statements in one message, values inlined with their quotes dou
   expect(rows).toEqual([{ name }])
 })
 
+test('more statements go in one message too, each seeing what the one before wrote', async () => {
+  const queries = await recordQueries(() =>
+    inTransaction(async (db) => {
+      const results = await runInTurn(
+        db,
+        sql`INSERT INTO in_turn (name) VALUES (${'erste'})`,
+        sql`INSERT INTO in_turn (name) VALUES (${'zweite'})`,
+        sql`SELECT name FROM in_turn WHERE name IN (${'erste'}, ${'zweite'}) ORDER BY id`,
+      )
+      expect(results).toHaveLength(3)
+      expect(results[2]!.rows).toEqual([{ name: 'erste' }, { name: 'zweite' }])
+    }),
+  )
+  expect(queries.filter((query) => query.includes('in_turn'))).toHaveLength(1)
+})
+
 test('a value with a backslash or NUL is bound, in two statements, never inlined', async () => {
   const name = String.raw`C:\Pfad\' OR TRUE --`
   const queries = await recordQueries(() =>

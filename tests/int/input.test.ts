@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { fixtures, type Fixtures } from '../helpers/fixtures.js'
-import { startWithEditor } from '../helpers/payload.js'
+import { recordQueries, startWithEditor } from '../helpers/payload.js'
 import { errorPaths, restClient } from '../helpers/rest.js'
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
@@ -93,6 +93,32 @@ describe('unknown relationship ids are refused with 400 naming the field', () =>
     expect(response.status).toBe(400)
     expect(errorPaths(response)).toEqual(['regions'])
     expect(await rows()).toEqual(before)
+  })
+})
+
+describe("reference checks go with the save's own first statement", () => {
+  test("an article create checks its regions in its slug lock's round trip, not in one of its own", async () => {
+    const region = await create.region({ name: 'In einer Runde', type: 'other' })
+    const queries = await recordQueries(() => create.article({ title: 'Eine Runde', regions: [region.id] }))
+    const checks = queries.filter((query) => /SELECT id FROM "regions"/.test(query))
+    expect(checks).toHaveLength(1)
+    expect(checks[0]).toContain('pg_advisory_xact_lock')
+  })
+
+  test('an author update that takes no slug lock still has its references checked, and nothing changes', async () => {
+    const author = await create.author({ name: 'Ohne Bild' })
+    const before = await ctx.query('SELECT * FROM authors WHERE id = $1', [author.id])
+    const response = await restClient(ctx.config).patch(`/authors/${author.id}`, { image: 999999 }, { token })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response)).toEqual(['image'])
+    expect(await ctx.query('SELECT * FROM authors WHERE id = $1', [author.id])).toEqual(before)
+    const created = await restClient(ctx.config).post(
+      '/authors',
+      { image: 999999, name: 'Mit Bild' },
+      { token },
+    )
+    expect(created.status).toBe(400)
+    expect(errorPaths(created)).toEqual(['image'])
   })
 })
 
