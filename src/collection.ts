@@ -13,9 +13,10 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
 /** What a feature says about its collection; `newsroomCollection` adds what all of them share. */
 export type CollectionSpec = Omit<CollectionConfig, 'fields' | 'labels' | 'slug'> & {
   /**
-   * The check that referenced documents exist goes with the save's first statement of its own
-   * (the slug lock) instead of a round trip of its own: for collections whose beforeChange hooks
-   * read no referenced document before that.
+   * The check that referenced documents exist goes in the message of the save's next statement
+   * (an article's or author's slug lock, an article update's row lock; see pendingChecks) instead
+   * of a round trip of its own: for collections whose beforeChange hooks read no referenced
+   * document before that statement.
    */
   deferReferenceChecks?: boolean
   fields: Field[]

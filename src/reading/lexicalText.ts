@@ -11,26 +11,35 @@ export type LexicalNode = {
 const INLINE = new Set(['autolink', 'link', 'mark'])
 const SPACE_LIKE = new Set(['linebreak', 'tab'])
 
+/** Calls `visit` with every object below `node`, in document order. */
+const visitBelow = (node: LexicalNode, visit: (node: LexicalNode) => void): void => {
+  if (!Array.isArray(node.children)) return
+  for (const child of node.children) {
+    if (!child || typeof child !== 'object') continue
+    visit(child)
+    visitBelow(child, visit)
+  }
+}
+
 /**
- * Appends the text of `node` to `pieces` (see `textOf`) and calls `visit` with each element node
- * on the way, in document order: one pass for the text and whatever else a caller collects.
+ * Appends the text of `node` to `pieces` (see `textOf`) and calls `visit` with `node` and every
+ * object below it, in document order (also below a text node: hooks see trees before Payload
+ * validates them): one pass for the text and whatever else a caller collects.
  */
 export const collectText = (
   node: LexicalNode,
   pieces: string[],
   visit?: (node: LexicalNode) => void,
 ): void => {
-  if (typeof node.text === 'string') {
-    pieces.push(node.text)
-    return
-  }
-  if (node.type && SPACE_LIKE.has(node.type)) {
-    pieces.push(' ')
+  visit?.(node)
+  const spaceLike = Boolean(node.type && SPACE_LIKE.has(node.type))
+  if (typeof node.text === 'string' || spaceLike) {
+    pieces.push(typeof node.text === 'string' ? node.text : ' ')
+    if (visit) visitBelow(node, visit)
     return
   }
   // Hooks run before Payload validates the rich text: children may be anything.
   if (!Array.isArray(node.children)) return
-  visit?.(node)
   for (const child of node.children) {
     if (!child || typeof child !== 'object') continue
     const block = Boolean(child.children) && !INLINE.has(child.type ?? '')

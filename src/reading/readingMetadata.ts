@@ -6,11 +6,19 @@ export const BACK_TO_TOP_TARGET = 'top'
 
 export type Heading = { id: string; level: 2 | 3; text: string }
 
-// A run of non-space characters with a letter or digit in it; one scan of the text.
-const WORD = /\S*[\p{L}\p{N}]\S*/gu
+const TOKEN = /\S+/g
+const WORD_CHARACTER = /[\p{L}\p{N}]/u
 
-/** Words are runs of non-space characters holding at least one letter or digit (dashes are not words). */
-export const countWords = (text: string): number => text.match(WORD)?.length ?? 0
+/**
+ * Words are runs of non-space characters holding at least one letter or digit (dashes are not
+ * words). Linear in the text: a single pattern for "a run with a letter in it" backtracks
+ * quadratically over a long run without one, and the content has no length limit.
+ */
+export const countWords = (text: string): number => {
+  let count = 0
+  for (const [token] of text.matchAll(TOKEN)) if (WORD_CHARACTER.test(token)) count += 1
+  return count
+}
 
 export const readingTimeMinutes = (words: number): number => Math.max(1, Math.ceil(words / WORDS_PER_MINUTE))
 

@@ -54,7 +54,7 @@ test('sends both statements in one message, values inlined with their quotes dou
   expect(rows).toEqual([{ name }])
 })
 
-test('more statements go in one message too, each seeing what the one before wrote', async () => {
+test('three statements go in one message too, run in their order', async () => {
   const queries = await recordQueries(() =>
     inTransaction(async (db) => {
       const results = await runInTurn(

@@ -65,6 +65,11 @@ describe('word counting over Lexical JSON', () => {
     expect(countWords('   ')).toBe(0)
   })
 
+  test('a long run without a letter is counted in linear time (a save must not stall the server)', () => {
+    // A pattern that backtracks took 98 s on 100,000 dashes; this test's time limit is 60 s.
+    expect(countWords(`${'—'.repeat(100_000)} Wort ${'-'.repeat(100_000)}`)).toBe(1)
+  })
+
   test('title and subtitle count too; empty or foreign content counts as nothing', () => {
     expect(
       readingMetadataFor({ content: null, subtitle: 'drei Wörter hier', title: 'Titel' }).wordCount,
@@ -105,6 +110,21 @@ describe('heading anchors', () => {
   test('ids are stable: the same content gives the same ids', () => {
     const content = editorState(element('heading', [text('Ausblick')], { tag: 'h2' }))
     expect(headingsOf(content)).toEqual(headingsOf(structuredClone(content)))
+  })
+})
+
+describe('heading anchors of a tree Payload has not validated yet (a draft save skips validation)', () => {
+  test('headings without children, with a text of their own, or below a text node are all found', () => {
+    const content = editorState(
+      { tag: 'h2', type: 'heading' },
+      { tag: 'h3', text: 'Eigener Text', type: 'heading' },
+      { children: [element('heading', [text('Darunter')], { tag: 'h2' })], text: 'Text', type: 'text' },
+    )
+    expect(headingsOf(content)).toEqual([
+      { id: 'abschnitt', level: 2, text: '' },
+      { id: 'eigener-text', level: 3, text: 'Eigener Text' },
+      { id: 'darunter', level: 2, text: 'Darunter' },
+    ])
   })
 })
 
