@@ -1,7 +1,7 @@
 import type { SanitizedServerEditorConfig } from '@payloadcms/richtext-lexical'
 
 /** A post's HTML made ready for the editor, and what in it the import cannot keep as it was. */
-export type PreparedHtml = { html: string; images: string[]; notes: string[] }
+export type PreparedHtml = { html: string; notes: string[] }
 
 // Gutenberg blocks whose HTML the editor takes as it is (their comments are only markers).
 const KNOWN_BLOCKS = new Set([
@@ -113,7 +113,7 @@ const paragraphsOf = (html: string): string => {
  * blocks reported), embeds (blocks, `[embed]`, iframes, a URL alone on its line) as links,
  * `[caption]` as a figure, other shortcodes reported and left as text, quotes as one text.
  */
-export const prepareHtml = (html: string): Omit<PreparedHtml, 'images'> => {
+export const prepareHtml = (html: string): PreparedHtml => {
   const notes: string[] = []
   let out = html.replace(
     /<!--\s*wp:(?:core-)?embed[^\s]*\s*(\{[\s\S]*?\})?\s*-->([\s\S]*?)<!--\s*\/wp:(?:core-)?embed[^\s]*\s*-->/gi,
