@@ -13,11 +13,17 @@ import type { ArticlePage } from './types.js'
 
 import { type ID, idOf, idsOf } from '../idOf.js'
 import { assembleArticlePage, type PageMedia } from './assembleArticlePage.js'
+import { directReadOf } from './directReads.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { isPublished } from '../savedData.js'
 import { PAGE_SPONSOR_SELECT } from './pageParts.js'
 import { newsroomOptions } from './pluginOptions.js'
 import { type Doc, findDocs, readerReads } from './readerReads.js'
+
+/** What the page shows of a curated link; `createdAt` orders links of the same `order`. */
+const LINK_FIELDS = ['createdAt', 'label', 'order', 'target', 'type', 'url', 'articlePublished'] as const
+/** What the page shows of a link target or related article, and whether it may show. */
+const TARGET_FIELDS = ['_status', 'paidContent', 'publishedAt', 'retractedAt', 'slug', 'title'] as const
 
 export type GetArticlePageArgs = {
   /** Editors only: the latest draft instead of the published article. */
@@ -61,10 +67,17 @@ export const getArticlePage = async ({
     return ids?.length === 0 ? [] : findDocs(payload, args, { primary: draft })
   }
 
+  // Links, link targets and related titles: read by the facts statement itself when that gives
+  // the caller what the Local API would (see directReads), else through it below.
+  const direct = {
+    links: (await directReadOf(payload, relatedLinks.slug, LINK_FIELDS, readAs, 'l')) ?? undefined,
+    targets: (await directReadOf(payload, articles.slug, TARGET_FIELDS, readAs, 't')) ?? undefined,
+  }
   const findFacts = (article: FactsArticle) =>
     findPageFacts(payload, {
       article,
       articlesSlug: articles.slug,
+      direct,
       commentsSlug:
         comments && payload.collections[comments.slug as CollectionSlug] ? comments.slug : undefined,
       hasLogo: Boolean(options.media),
@@ -117,13 +130,14 @@ export const getArticlePage = async ({
     const targetIDs = facts.links.map((link) => link.target).filter((id): id is ID => id !== null)
     const paidByID = doc.paidContent ? idOf(doc.paidBy) : null
     const [linkDocs, sponsorDocs, targetDocs, mediaDocs, paidByDocs] = await Promise.all([
-      readDocs({
-        ...readAs,
-        collection: relatedLinks.slug,
-        select: { label: true, order: true, target: true, type: true, url: true },
-        sort: 'order',
-        where: { id: { in: facts.links.map((link) => link.id) } },
-      }),
+      (facts.linkDocs as Doc[] | undefined) ??
+        readDocs({
+          ...readAs,
+          collection: relatedLinks.slug,
+          select: Object.fromEntries(LINK_FIELDS.map((field) => [field, true])),
+          sort: 'order',
+          where: { id: { in: facts.links.map((link) => link.id) } },
+        }),
       readDocs({
         ...readAs,
         collection: sponsors.slug,
@@ -132,23 +146,19 @@ export const getArticlePage = async ({
         where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },
       }),
       // Unpublished targets drop out; filtered here rather than in `where`, which keeps the read by id.
-      readDocs({
-        ...readAs,
-        collection: articles.slug,
-        select: {
-          _status: true,
-          paidContent: true,
-          publishedAt: true,
-          retractedAt: true,
-          slug: true,
-          title: true,
-        },
-        // Looked up by id, so any order: `id` spares Payload the field permissions a sort by
-        // another field (the collection's `-publishedAt`) makes it compute for an access-checked read.
-        sort: 'id',
-        where: { id: { in: [...new Set([...targetIDs, ...facts.relatedIDs])] } },
-        // Retracted ones too: a withdrawn article keeps its address, but no link leads to it.
-      }).then((docs) => docs.filter((target) => isPublished(target) && !target.retractedAt)),
+      // Retracted ones too: a withdrawn article keeps its address, but no link leads to it.
+      (facts.targetDocs
+        ? Promise.resolve(facts.targetDocs as Doc[])
+        : readDocs({
+            ...readAs,
+            collection: articles.slug,
+            select: Object.fromEntries(TARGET_FIELDS.map((field) => [field, true])),
+            // Looked up by id, so any order: `id` spares Payload the field permissions a sort by
+            // another field (the collection's `-publishedAt`) makes it compute for an access-checked read.
+            sort: 'id',
+            where: { id: { in: [...new Set([...targetIDs, ...facts.relatedIDs])] } },
+          })
+      ).then((docs) => docs.filter((target) => isPublished(target) && !target.retractedAt)),
       options.media
         ? readDocs({ ...readAs, collection: options.media, where: { id: { in: imageIDs } } })
         : Promise.resolve([] as Doc[]),

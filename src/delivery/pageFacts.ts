@@ -5,6 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { ID } from '../idOf.js'
 
+import { type DirectRead, directDocJson } from './directReads.js'
 import { inList } from '../postgres/inList.js'
 import { executeRead } from '../postgres/replicas.js'
 import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
@@ -24,6 +25,8 @@ export type PageFactsQuery = RelatedQuery &
     article: FactsArticle
     /** When set, the approved comments of the article are counted. */
     commentsSlug?: string
+    /** Documents the statement reads itself, for the caller (see directReads): links, link targets and related articles. */
+    direct?: { links?: DirectRead; targets?: DirectRead }
   }
 
 /** Ids only: what the page then reads through the Local API, with the caller's access. */
@@ -41,11 +44,16 @@ export type PageFacts = {
   relatedIDs: ID[]
   /** Sponsors that may show, with their logos' ids. */
   sponsors: { id: ID; logo: ID | null }[]
+  /** With `direct.links`: the links the caller may read, as the Local API reads them, in its order. */
+  linkDocs?: Record<string, unknown>[]
+  /** With `direct.targets`: the link targets and related articles the caller may read. */
+  targetDocs?: Record<string, unknown>[]
 }
 
 type Row = {
+  doc: null | Record<string, unknown>
   id: ID | null
-  kind: 'article' | 'comments' | 'line' | 'link' | 'next' | 'related' | 'sponsor'
+  kind: 'article' | 'comments' | 'line' | 'link' | 'next' | 'related' | 'sponsor' | 'target'
   logo: ID | null
   published: null | number | string
   shared: null | number | string
@@ -79,6 +87,13 @@ const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
     my_sponsors AS (SELECT s.id FROM ${sponsors} s WHERE ${inList(sql`s.id`, chosenSponsorIDs)})`
 }
 
+const compare = (a: unknown, b: unknown): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a! < b! ? -1 : 1
+
+/** Payload's order for a read sorted by `order`: then newest `createdAt` first (its fallback sort), then id. */
+const inLinkOrder = (a: Record<string, unknown>, b: Record<string, unknown>): number =>
+  compare(a.order, b.order) || compare(b.createdAt, a.createdAt) || compare(b.id, a.id)
+
 /**
  * Everything a page needs to know before it can read its documents, in one statement: the
  * automatic related articles, the curated links and their targets, the sponsors that may show
@@ -90,7 +105,7 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
   const sponsors = sponsorCandidates(payload, query)
   const links = tableSql(payload, tableOf(payload, query.relatedLinksSlug))
   const commentCount = query.commentsSlug
-    ? sql`UNION ALL SELECT 'comments', NULL, count(*), NULL, NULL, NULL
+    ? sql`UNION ALL SELECT 'comments', NULL, count(*), NULL, NULL, NULL, NULL
           FROM ${tableSql(payload, tableOf(payload, query.commentsSlug))} c
           WHERE c.article_id = (SELECT id FROM me) AND c.status = 'approved'`
     : sql``
@@ -98,18 +113,31 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
   // Prepared once per connection when the article is found by slug (one text per
   // configuration); a draft's values change the text, so those statements are planned each time,
   // on the primary: an editor's preview reads what was just saved, whatever a replica's lag.
+  const { links: directLinks, targets: directTargets } = query.direct ?? {}
+  const linkDoc = directLinks
+    ? sql`CASE WHEN ${directLinks.where ?? sql`true`} THEN ${directDocJson(directLinks, 'l')} END`
+    : sql`NULL::jsonb`
+  const targets = directTargets
+    ? sql`UNION ALL SELECT 'target', t.id, NULL, NULL, NULL, NULL, ${directDocJson(directTargets, 't')}
+        FROM ${tableSql(payload, tableOf(payload, query.articlesSlug))} t
+        WHERE t.id IN (SELECT l.target_id FROM ${links} l WHERE l.article_id = (SELECT id FROM me)
+          UNION ALL SELECT id FROM best_several UNION ALL SELECT id FROM best_one)
+        ${directTargets.where ? sql`AND ${directTargets.where}` : sql``}`
+    : sql``
   const published = 'slug' in query.article
   const run = (q: SQL) => executeRead(payload, q, { prepared: published, primary: !published })
   const result = await run(sql`
     WITH RECURSIVE ${articleCTEs(payload, query)}, ${relatedCTEs(payload, query)}, ${sponsors.cte}
-    SELECT 'link' AS kind, l.id, NULL::bigint AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target
+    SELECT 'link' AS kind, l.id, NULL::bigint AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target,
+        ${linkDoc} AS doc
       FROM ${links} l WHERE l.article_id = (SELECT id FROM me)
-    UNION ALL SELECT 'sponsor', c.id, NULL, NULL, c.logo, NULL FROM (${sponsors.select}) c
-    UNION ALL SELECT 'article', id, NULL, NULL, NULL, NULL FROM me
-    UNION ALL SELECT 'related', id, shared, published, NULL, NULL FROM best_several
-    UNION ALL SELECT 'related', id, shared, published, NULL, NULL FROM best_one
-    UNION ALL SELECT 'next', NULL, NULL, extract(epoch FROM x.next)::float8, NULL, NULL FROM (${sponsors.nextChange}) x
-    UNION ALL SELECT 'line', id, NULL, NULL, NULL, NULL FROM region_line
+    UNION ALL SELECT 'sponsor', c.id, NULL, NULL, c.logo, NULL, NULL FROM (${sponsors.select}) c
+    UNION ALL SELECT 'article', id, NULL, NULL, NULL, NULL, NULL FROM me
+    UNION ALL SELECT 'related', id, shared, published, NULL, NULL, NULL FROM best_several
+    UNION ALL SELECT 'related', id, shared, published, NULL, NULL, NULL FROM best_one
+    UNION ALL SELECT 'next', NULL, NULL, extract(epoch FROM x.next)::float8, NULL, NULL, NULL FROM (${sponsors.nextChange}) x
+    UNION ALL SELECT 'line', id, NULL, NULL, NULL, NULL, NULL FROM region_line
+    ${targets}
     ${commentCount}
   `)
   const rows = result.rows as Row[]
@@ -124,5 +152,11 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     regionLine: of('line').map((row) => row.id as ID),
     relatedIDs: rankRelated(of('related') as RelatedRow[], query.limit),
     sponsors: of('sponsor').map((row) => ({ id: row.id as ID, logo: row.logo })),
+    ...(directLinks && {
+      linkDocs: of('link')
+        .flatMap((row) => (row.doc ? [row.doc] : []))
+        .sort(inLinkOrder),
+    }),
+    ...(directTargets && { targetDocs: of('target').map((row) => row.doc!) }),
   }
 }
