@@ -12,7 +12,16 @@ import { tableOf } from '../postgres/tables.js'
 const READ_HOOKS = ['beforeOperation', 'beforeRead', 'afterRead', 'afterOperation'] as const
 
 /** Field types whose stored column is, at depth 0, the value a Local API read returns. */
-const PLAIN_TYPES = ['checkbox', 'date', 'number', 'relationship', 'select', 'text', 'upload'] as const
+const PLAIN_TYPES = [
+  'checkbox',
+  'date',
+  'json',
+  'number',
+  'relationship',
+  'select',
+  'text',
+  'upload',
+] as const
 
 /** A field the statement reads, by its column. */
 type DirectColumn = { column: string; field: string; type: (typeof PLAIN_TYPES)[number] }

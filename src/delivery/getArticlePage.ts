@@ -20,6 +20,9 @@ import { PAGE_SPONSOR_SELECT } from './pageParts.js'
 import { newsroomOptions } from './pluginOptions.js'
 import { type Doc, findDocs, readerReads } from './readerReads.js'
 
+/** What the page shows of its regions and authors. */
+const REGION_FIELDS = ['breadcrumbs', 'name', 'path', 'slug'] as const
+const AUTHOR_FIELDS = ['kind', 'name', 'slug'] as const
 /** What the page shows of a curated link; `createdAt` orders links of the same `order`. */
 const LINK_FIELDS = ['createdAt', 'label', 'order', 'target', 'type', 'url', 'articlePublished'] as const
 /** What the page shows of a link target or related article, and whether it may show. */
@@ -67,16 +70,22 @@ export const getArticlePage = async ({
     return ids?.length === 0 ? [] : findDocs(payload, args, { primary: draft })
   }
 
-  // Links, link targets and related titles: read by the facts statement itself when that gives
-  // the caller what the Local API would (see directReads), else through it below.
+  // Regions, authors, links, link targets and related titles: read by the facts statement itself
+  // when that gives the caller what the Local API would (see directReads), else through it below.
+  const caller = { req: readAs.req ?? (await createLocalReq({}, payload)), user: readAs.user }
+  const directOf = async (slug: string, fields: readonly string[], alias: string) =>
+    (await directReadOf(payload, slug, fields, caller, alias)) ?? undefined
   const direct = {
-    links: (await directReadOf(payload, relatedLinks.slug, LINK_FIELDS, readAs, 'l')) ?? undefined,
-    targets: (await directReadOf(payload, articles.slug, TARGET_FIELDS, readAs, 't')) ?? undefined,
+    authors: await directOf(authors.slug, AUTHOR_FIELDS, 'd'),
+    links: await directOf(relatedLinks.slug, LINK_FIELDS, 'l'),
+    regions: await directOf(regions.slug, REGION_FIELDS, 'd'),
+    targets: await directOf(articles.slug, TARGET_FIELDS, 't'),
   }
   const findFacts = (article: FactsArticle) =>
     findPageFacts(payload, {
       article,
       articlesSlug: articles.slug,
+      authorsSlug: authors.slug,
       direct,
       commentsSlug:
         comments && payload.collections[comments.slug as CollectionSlug] ? comments.slug : undefined,
@@ -117,6 +126,7 @@ export const getArticlePage = async ({
     return stored && String(stored.articleID) === String(doc.id)
       ? stored
       : findFacts({
+          authorIDs,
           chosenSponsorIDs: idsOf(doc.sponsors),
           id: doc.id,
           publishedAt: doc.publishedAt ? new Date(doc.publishedAt) : null,
@@ -177,21 +187,38 @@ export const getArticlePage = async ({
     return { facts, linkDocs, mediaDocs, paidBy: paidByDocs[0] ?? null, sponsorDocs, targetDocs }
   }
 
+  // The statement saw the article's row apart from its read: its regions and authors are taken
+  // when they are exactly the read's (a save in between, or access that hides one, reads again).
+  const exactly = (docs: Doc[] | undefined, ids: ID[]) =>
+    docs &&
+    docs.length === new Set(ids.map(String)).size &&
+    ids.every((id) => docs.some((found) => String(found.id) === String(id)))
+      ? docs
+      : undefined
+  const pageFacts = factsOfDoc()
   const [regionDocs, authorDocs, { facts, linkDocs, mediaDocs, paidBy, sponsorDocs, targetDocs }] =
     await Promise.all([
-      readDocs({
-        ...readAs,
-        collection: regions.slug,
-        select: { breadcrumbs: true, name: true, path: true, slug: true },
-        where: { id: { in: regionIDs } },
-      }),
-      readDocs({
-        ...readAs,
-        collection: authors.slug,
-        select: { kind: true, name: true, slug: true },
-        where: { id: { in: authorIDs } },
-      }),
-      factsOfDoc().then(readsOfFacts),
+      pageFacts.then(
+        (facts) =>
+          exactly(facts.regionDocs as Doc[] | undefined, regionIDs) ??
+          readDocs({
+            ...readAs,
+            collection: regions.slug,
+            select: Object.fromEntries(REGION_FIELDS.map((field) => [field, true])),
+            where: { id: { in: regionIDs } },
+          }),
+      ),
+      pageFacts.then(
+        (facts) =>
+          exactly(facts.authorDocs as Doc[] | undefined, authorIDs) ??
+          readDocs({
+            ...readAs,
+            collection: authors.slug,
+            select: Object.fromEntries(AUTHOR_FIELDS.map((field) => [field, true])),
+            where: { id: { in: authorIDs } },
+          }),
+      ),
+      pageFacts.then(readsOfFacts),
     ])
 
   return assembleArticlePage(

@@ -18,15 +18,21 @@ import { type SponsorQuery, sponsorCandidates } from './sponsors.js'
  * differ from the stored row).
  */
 export type FactsArticle =
-  { chosenSponsorIDs: ID[]; id: ID; publishedAt: Date | null; regionIDs: ID[] } | { slug: string }
+  | { authorIDs: ID[]; chosenSponsorIDs: ID[]; id: ID; publishedAt: Date | null; regionIDs: ID[] }
+  | { slug: string }
 
 export type PageFactsQuery = RelatedQuery &
   SponsorQuery & {
     article: FactsArticle
+    /** Needed with `direct.authors`. */
+    authorsSlug?: string
     /** When set, the approved comments of the article are counted. */
     commentsSlug?: string
-    /** Documents the statement reads itself, for the caller (see directReads): links, link targets and related articles. */
-    direct?: { links?: DirectRead; targets?: DirectRead }
+    /**
+     * Documents the statement reads itself, for the caller (see directReads): the article's
+     * regions and authors, its links, their targets and the related articles.
+     */
+    direct?: { authors?: DirectRead; links?: DirectRead; regions?: DirectRead; targets?: DirectRead }
   }
 
 /** Ids only: what the page then reads through the Local API, with the caller's access. */
@@ -44,6 +50,9 @@ export type PageFacts = {
   relatedIDs: ID[]
   /** Sponsors that may show, with their logos' ids. */
   sponsors: { id: ID; logo: ID | null }[]
+  /** With `direct.authors` and `direct.regions`: the article's authors and regions the caller may read. */
+  authorDocs?: Record<string, unknown>[]
+  regionDocs?: Record<string, unknown>[]
   /** With `direct.links`: the links the caller may read, as the Local API reads them, in its order. */
   linkDocs?: Record<string, unknown>[]
   /** With `direct.targets`: the link targets and related articles the caller may read. */
@@ -53,14 +62,15 @@ export type PageFacts = {
 type Row = {
   doc: null | Record<string, unknown>
   id: ID | null
-  kind: 'article' | 'comments' | 'line' | 'link' | 'next' | 'related' | 'sponsor' | 'target'
+  kind:
+    'article' | 'author' | 'comments' | 'line' | 'link' | 'next' | 'region' | 'related' | 'sponsor' | 'target'
   logo: ID | null
   published: null | number | string
   shared: null | number | string
   target: ID | null
 }
 
-/** The CTEs `me` (id, published_at), `my_regions` and `my_sponsors` (id) for the article. */
+/** The CTEs `me` (id, published_at), `my_regions`, `my_sponsors` and `my_authors` (id) for the article. */
 const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
   const articles = tableSql(payload, tableOf(payload, query.articlesSlug))
   const now = query.now.toISOString()
@@ -75,16 +85,22 @@ const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
         SELECT a.id, coalesce(a.published_at, ${now}) AS published_at FROM ${articles} a
         WHERE a.slug = ${query.article.slug} ORDER BY a.id LIMIT 1
       ), my_regions AS MATERIALIZED (${mine('regions', query.regionsSlug)}),
-      my_sponsors AS (${mine('sponsors', query.sponsorsSlug)})`
+      my_sponsors AS (${mine('sponsors', query.sponsorsSlug)}),
+      my_authors AS (${query.authorsSlug ? mine('authors', query.authorsSlug) : sql`SELECT NULL AS id WHERE false`})`
   }
-  const { chosenSponsorIDs, id, publishedAt, regionIDs } = query.article
+  const { authorIDs, chosenSponsorIDs, id, publishedAt, regionIDs } = query.article
   const regions = tableSql(payload, tableOf(payload, query.regionsSlug))
   const sponsors = tableSql(payload, tableOf(payload, query.sponsorsSlug))
   return sql`me AS MATERIALIZED (
       SELECT a.id, ${(publishedAt ?? query.now).toISOString()}::timestamptz AS published_at
       FROM ${articles} a WHERE a.id = ${id}
     ), my_regions AS MATERIALIZED (SELECT g.id FROM ${regions} g WHERE ${inList(sql`g.id`, regionIDs)}),
-    my_sponsors AS (SELECT s.id FROM ${sponsors} s WHERE ${inList(sql`s.id`, chosenSponsorIDs)})`
+    my_sponsors AS (SELECT s.id FROM ${sponsors} s WHERE ${inList(sql`s.id`, chosenSponsorIDs)}),
+    my_authors AS (${
+      query.authorsSlug
+        ? sql`SELECT u.id FROM ${tableSql(payload, tableOf(payload, query.authorsSlug))} u WHERE ${inList(sql`u.id`, authorIDs)}`
+        : sql`SELECT NULL AS id WHERE false`
+    })`
 }
 
 const compare = (a: unknown, b: unknown): number =>
@@ -124,6 +140,18 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
           UNION ALL SELECT id FROM best_several UNION ALL SELECT id FROM best_one)
         ${directTargets.where ? sql`AND ${directTargets.where}` : sql``}`
     : sql``
+  // The article's own regions and authors, by id; the Local API read of each gives its order.
+  const own = (
+    kind: 'author' | 'region',
+    read: DirectRead | undefined,
+    slug: string | undefined,
+    mine: string,
+  ) =>
+    read && slug
+      ? sql`UNION ALL SELECT ${sql.raw(`'${kind}'`)}, d.id, NULL, NULL, NULL, NULL, ${directDocJson(read, 'd')}
+          FROM ${tableSql(payload, tableOf(payload, slug))} d
+          WHERE d.id IN (SELECT id FROM ${sql.identifier(mine)}) ${read.where ? sql`AND ${read.where}` : sql``}`
+      : sql``
   const published = 'slug' in query.article
   const run = (q: SQL) => executeRead(payload, q, { prepared: published, primary: !published })
   const result = await run(sql`
@@ -138,6 +166,8 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     UNION ALL SELECT 'next', NULL, NULL, extract(epoch FROM x.next)::float8, NULL, NULL, NULL FROM (${sponsors.nextChange}) x
     UNION ALL SELECT 'line', id, NULL, NULL, NULL, NULL, NULL FROM region_line
     ${targets}
+    ${own('region', query.direct?.regions, query.regionsSlug, 'my_regions')}
+    ${own('author', query.direct?.authors, query.authorsSlug, 'my_authors')}
     ${commentCount}
   `)
   const rows = result.rows as Row[]
@@ -158,5 +188,7 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
         .sort(inLinkOrder),
     }),
     ...(directTargets && { targetDocs: of('target').map((row) => row.doc!) }),
+    ...(query.direct?.regions && { regionDocs: of('region').map((row) => row.doc!) }),
+    ...(query.direct?.authors && query.authorsSlug && { authorDocs: of('author').map((row) => row.doc!) }),
   }
 }

@@ -41,9 +41,19 @@ const article = (data: FixtureData<NewsroomArticle>, draft = false) =>
 beforeAll(async () => {
   ctx = await startWithEditor({ plugin })
   create = fixtures(ctx.payload)
-  china = await create.region({ name: 'China', type: 'country', isoCode: 'CN' })
+  const asia = await create.region({ name: 'Asien', type: 'continent' })
+  china = await create.region({ name: 'China', type: 'country', isoCode: 'CN', parent: asia.id })
+  const authors = [
+    (await create.author({ name: 'Aigerim Nurlanowa' })).id,
+    (await create.author({ kind: 'organization', name: 'Agentur Steppe' })).id,
+  ]
   const advertiser = await create.sponsor({ name: 'Reisebüro', url: 'https://reisen.example' })
-  main = await article({ publishedAt: at(-1), title: 'Hauptseite' })
+  main = await article({
+    authors: authors.reverse(),
+    publishedAt: at(-1),
+    regions: [asia.id, china.id],
+    title: 'Hauptseite',
+  })
   unpublished = await article({ title: 'Noch nicht erschienen' }, true)
   const targets = [
     await article({ publishedAt: at(-2), title: 'Ziel veröffentlicht' }),
@@ -90,6 +100,8 @@ describe('direct reads of links and related titles', () => {
   test('give the same page as the Local API reads, to a reader and to an editor, in fewer statements', async () => {
     const hooked = await instance('hooked', {
       articles: { hooks: { afterRead: [keep] } },
+      authors: { hooks: { afterRead: [keep] } },
+      regions: { hooks: { afterRead: [keep] } },
       relatedLinks: { hooks: { afterRead: [keep] } },
     })
     for (const caller of [{}, { user: ctx.editor }]) {
@@ -103,7 +115,8 @@ describe('direct reads of links and related titles', () => {
           (throughApi = await getArticlePage({ payload: hooked.payload, slug: main.slug, ...caller })),
       )
       expect(direct).toEqual(throughApi)
-      expect(directQueries.length).toBe(apiQueries.length - 2)
+      // Regions, authors, links and their targets: four reads fewer.
+      expect(directQueries.length).toBe(apiQueries.length - 4)
       const titles = direct!.related.map((item) => item.title)
       expect(titles).toEqual(
         expect.arrayContaining(['Ziel veröffentlicht', 'Ziel bezahlt', 'Extern neuer', 'Extern älter']),
