@@ -34,30 +34,25 @@ export type DirectRead = { columns: DirectColumn[]; where: null | SQL }
 
 type Table = Record<string, { name?: string } | undefined>
 
-const columnsCache = new WeakMap<object, Map<string, DirectColumn[] | null>>()
-
 /**
  * The columns of `fields` when nothing between the table and a Local API read at depth 0 changes
  * them: no read hook but the plugin's, no field access or field hook, no localized, hidden,
- * virtual or many-valued field, no trash. Derived from the configuration alone, so kept per
- * collection configuration.
+ * virtual or many-valued field, no trash. Checked on every call (a few scans of the config), so
+ * a hook added at run time counts at once.
  */
 const plainColumns = (payload: Payload, slug: string, fields: readonly string[]): DirectColumn[] | null => {
   const collection = payload.collections[slug as keyof Payload['collections']]?.config
-  if (!collection) return null
-  const byFields = columnsCache.get(collection) ?? new Map<string, DirectColumn[] | null>()
-  columnsCache.set(collection, byFields)
-  const key = fields.join(',')
-  if (byFields.has(key)) return byFields.get(key)!
   const table = (payload.db as unknown as PostgresAdapter).tables?.[tableOf(payload, slug)] as
     Table | undefined
+  if (!collection || !table || collection.trash) return null
   const hooks = collection.hooks as Record<string, unknown[] | undefined>
-  const hooksAreOurs = READ_HOOKS.every((type) => (hooks?.[type] ?? []).every(isPluginHook))
+  if (!READ_HOOKS.every((type) => (hooks?.[type] ?? []).every(isPluginHook))) return null
   const localized = Boolean(payload.config.localization)
-  const columns = fields.map((name): DirectColumn | null => {
+  const columns: DirectColumn[] = []
+  for (const name of fields) {
     const field = collection.flattenedFields.find((candidate) => candidate.name === name) as
       (FlattenedField & Record<string, any>) | undefined
-    const column = table?.[name]?.name
+    const column = table[name]?.name
     const plain =
       field &&
       column &&
@@ -69,34 +64,37 @@ const plainColumns = (payload: Payload, slug: string, fields: readonly string[])
       !field.hasMany &&
       typeof (field.relationTo ?? '') === 'string' &&
       !(localized && field.localized)
-    return plain ? { column, field: name, type: field.type as DirectColumn['type'] } : null
-  })
-  const result =
-    table && hooksAreOurs && !collection.trash && columns.every(Boolean) ? (columns as DirectColumn[]) : null
-  byFields.set(key, result)
-  return result
+    if (!plain) return null
+    columns.push({ column, field: name, type: field.type as DirectColumn['type'] })
+  }
+  return columns
 }
 
-const isScalar = (value: unknown): value is boolean | number | string =>
-  ['boolean', 'number', 'string'].includes(typeof value)
+/**
+ * Whether `value` is already what Payload would compare the column with: Payload converts other
+ * values first (a JSON text, a date in any form, `''` for 0, `'null'`), which plain SQL would not.
+ */
+const comparesAsIs = (type: DirectColumn['type'], value: unknown): boolean =>
+  type === 'text' || type === 'select'
+    ? typeof value === 'string'
+    : type === 'checkbox'
+      ? typeof value === 'boolean'
+      : type === 'number' && typeof value === 'number' && Number.isFinite(value)
 
 /**
  * The rows `payload.find({ overrideAccess: false, user, depth: 0, select })` would give this
  * caller, as a condition on the table: none when the collection's read access allows every row,
- * `column = value` when it answers exactly `{ field: { equals: value } }` for a field read
- * directly, and no direct read (null) for any other answer.
+ * `column = value` when it answers exactly `{ field: { equals: value } }` for a text, select,
+ * checkbox or number field read directly, and no direct read (null) for any other answer.
  */
 const accessCondition = async (
   payload: Payload,
   slug: string,
   columns: DirectColumn[],
-  caller: { req?: PayloadRequest; user: null | PayloadRequest['user'] },
+  req: PayloadRequest,
   alias: string,
 ): Promise<{ where: null | SQL } | null> => {
   const read = payload.collections[slug as keyof Payload['collections']]!.config.access.read
-  const req = caller.req ?? (await createLocalReq({}, payload))
-  // As Payload's find sets it before it asks the access function.
-  req.user = caller.user ?? null
   const answer = (await read({ req })) as boolean | Where
   if (answer === true) return { where: null }
   const entries = typeof answer === 'object' && answer ? Object.entries(answer) : []
@@ -104,37 +102,60 @@ const accessCondition = async (
   const [field, condition] = entries[0]!
   const operators = condition && typeof condition === 'object' ? Object.entries(condition) : []
   const column = columns.find((candidate) => candidate.field === field)
-  if (!column || operators.length !== 1 || operators[0]![0] !== 'equals' || !isScalar(operators[0]![1]))
-    return null
-  return { where: sql`${sql.identifier(alias)}.${sql.identifier(column.column)} = ${operators[0]![1]}` }
+  if (!column || operators.length !== 1 || operators[0]![0] !== 'equals') return null
+  const value = operators[0]![1]
+  if (!comparesAsIs(column.type, value)) return null
+  return { where: sql`${sql.identifier(alias)}.${sql.identifier(column.column)} = ${value}` }
 }
 
 /**
- * Whether the page's one statement may read `fields` of `slug` itself, for this caller, giving
- * what the Local API read gives; `fields` must include any field the access answer names.
+ * The request a Local API read of these options asks the access function with: Payload's own
+ * `createLocalReq` of them (the caller's request, user and locale).
+ */
+export const accessRequestOf = (
+  payload: Payload,
+  options: { locale?: string; req?: PayloadRequest; user: null | PayloadRequest['user'] },
+): Promise<PayloadRequest> => createLocalReq(options as Parameters<typeof createLocalReq>[0], payload)
+
+/**
+ * Whether the page's one statement may read `fields` of `slug` itself, for the caller whose
+ * Local API request is `req` (accessRequestOf), giving what the Local API read gives; `fields`
+ * must include any field the access answer names.
  */
 export const directReadOf = async (
   payload: Payload,
   slug: string,
   fields: readonly string[],
-  caller: { req?: PayloadRequest; user: null | PayloadRequest['user'] },
+  req: PayloadRequest,
   alias: string,
 ): Promise<DirectRead | null> => {
   const columns = plainColumns(payload, slug, fields)
   if (!columns) return null
-  const access = await accessCondition(payload, slug, columns, caller, alias)
+  const access = await accessCondition(payload, slug, columns, req, alias)
   return access ? { columns, where: access.where } : null
 }
 
 /**
- * A row as the Local API returns it at depth 0: `id` and each field, dates as ISO strings with
- * milliseconds (Payload stores them at that precision), numbers as numbers.
+ * A row as a JSON object of `id` and each field; dates and numbers as the text the driver
+ * gets, which `directDoc` converts as Payload's read transform does.
  */
 export const directDocJson = (read: DirectRead, alias: string): SQL => {
   const value = ({ column, type }: DirectColumn) => {
     const ref = sql`${sql.identifier(alias)}.${sql.identifier(column)}`
-    return type === 'date' ? sql`to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : ref
+    return type === 'date' || type === 'number' ? sql`${ref}::text` : ref
   }
   const pairs = read.columns.map((column) => sql`${column.field}::text, ${value(column)}`)
   return sql`jsonb_build_object('id', ${sql.identifier(alias)}.id, ${sql.join(pairs, sql`, `)})`
+}
+
+/** A row of `directDocJson` as the Local API returns it at depth 0. */
+export const directDoc = (read: DirectRead, json: Record<string, unknown>): Record<string, unknown> => {
+  const doc = { ...json }
+  for (const { field, type } of read.columns) {
+    const value = doc[field]
+    if (typeof value !== 'string') continue
+    if (type === 'date') doc[field] = new Date(value).toISOString()
+    else if (type === 'number') doc[field] = Number.parseFloat(value)
+  }
+  return doc
 }

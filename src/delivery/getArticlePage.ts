@@ -13,7 +13,7 @@ import type { ArticlePage } from './types.js'
 
 import { type ID, idOf, idsOf } from '../idOf.js'
 import { assembleArticlePage, type PageMedia } from './assembleArticlePage.js'
-import { directReadOf } from './directReads.js'
+import { accessRequestOf, directReadOf } from './directReads.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { isPublished } from '../savedData.js'
 import { PAGE_SPONSOR_SELECT } from './pageParts.js'
@@ -72,9 +72,9 @@ export const getArticlePage = async ({
 
   // Regions, authors, links, link targets and related titles: read by the facts statement itself
   // when that gives the caller what the Local API would (see directReads), else through it below.
-  const caller = { req: readAs.req ?? (await createLocalReq({}, payload)), user: readAs.user }
+  const accessReq = await accessRequestOf(payload, readAs)
   const directOf = async (slug: string, fields: readonly string[], alias: string) =>
-    (await directReadOf(payload, slug, fields, caller, alias)) ?? undefined
+    (await directReadOf(payload, slug, fields, accessReq, alias)) ?? undefined
   const direct = {
     authors: await directOf(authors.slug, AUTHOR_FIELDS, 'd'),
     links: await directOf(relatedLinks.slug, LINK_FIELDS, 'l'),
@@ -145,7 +145,8 @@ export const getArticlePage = async ({
           ...readAs,
           collection: relatedLinks.slug,
           select: Object.fromEntries(LINK_FIELDS.map((field) => [field, true])),
-          sort: 'order',
+          // Ties broken as the direct read breaks them (pageFacts), so both give one order.
+          sort: ['order', '-createdAt', '-id'],
           where: { id: { in: facts.links.map((link) => link.id) } },
         }),
       readDocs({

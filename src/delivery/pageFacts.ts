@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { ID } from '../idOf.js'
 
-import { type DirectRead, directDocJson } from './directReads.js'
+import { type DirectRead, directDoc, directDocJson } from './directReads.js'
 import { inList } from '../postgres/inList.js'
 import { executeRead } from '../postgres/replicas.js'
 import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
@@ -106,7 +106,7 @@ const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
 const compare = (a: unknown, b: unknown): number =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a! < b! ? -1 : 1
 
-/** Payload's order for a read sorted by `order`: then newest `createdAt` first (its fallback sort), then id. */
+/** The links' order: `order`, then newest `createdAt` first (Payload's fallback sort), then newest id. */
 const inLinkOrder = (a: Record<string, unknown>, b: Record<string, unknown>): number =>
   compare(a.order, b.order) || compare(b.createdAt, a.createdAt) || compare(b.id, a.id)
 
@@ -134,13 +134,14 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     ? sql`CASE WHEN ${directLinks.where ?? sql`true`} THEN ${directDocJson(directLinks, 'l')} END`
     : sql`NULL::jsonb`
   const targets = directTargets
-    ? sql`UNION ALL SELECT 'target', t.id, NULL, NULL, NULL, NULL, ${directDocJson(directTargets, 't')}
+    ? sql`UNION ALL SELECT 'target', NULL, NULL, NULL, NULL, NULL, ${directDocJson(directTargets, 't')}
         FROM ${tableSql(payload, tableOf(payload, query.articlesSlug))} t
         WHERE t.id IN (SELECT l.target_id FROM ${links} l WHERE l.article_id = (SELECT id FROM me)
           UNION ALL SELECT id FROM best_several UNION ALL SELECT id FROM best_one)
         ${directTargets.where ? sql`AND ${directTargets.where}` : sql``}`
     : sql``
-  // The article's own regions and authors, by id; the Local API read of each gives its order.
+  // The article's own regions and authors, by id (any order: the page keeps the article's). The
+  // documents' ids travel in `doc`: the `id` column has the type of the links' ids.
   const own = (
     kind: 'author' | 'region',
     read: DirectRead | undefined,
@@ -148,7 +149,7 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     mine: string,
   ) =>
     read && slug
-      ? sql`UNION ALL SELECT ${sql.raw(`'${kind}'`)}, d.id, NULL, NULL, NULL, NULL, ${directDocJson(read, 'd')}
+      ? sql`UNION ALL SELECT ${sql.raw(`'${kind}'`)}, NULL, NULL, NULL, NULL, NULL, ${directDocJson(read, 'd')}
           FROM ${tableSql(payload, tableOf(payload, slug))} d
           WHERE d.id IN (SELECT id FROM ${sql.identifier(mine)}) ${read.where ? sql`AND ${read.where}` : sql``}`
       : sql``
@@ -172,6 +173,8 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
   `)
   const rows = result.rows as Row[]
   const of = (kind: Row['kind']) => rows.filter((row) => row.kind === kind)
+  const docsOf = (kind: Row['kind'], read: DirectRead) =>
+    of(kind).flatMap((row) => (row.doc ? [directDoc(read, row.doc)] : []))
   return {
     articleID: of('article')[0]?.id ?? null,
     approvedComments: Number(of('comments')[0]?.shared ?? 0),
@@ -183,12 +186,11 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     relatedIDs: rankRelated(of('related') as RelatedRow[], query.limit),
     sponsors: of('sponsor').map((row) => ({ id: row.id as ID, logo: row.logo })),
     ...(directLinks && {
-      linkDocs: of('link')
-        .flatMap((row) => (row.doc ? [row.doc] : []))
-        .sort(inLinkOrder),
+      linkDocs: docsOf('link', directLinks).sort(inLinkOrder),
     }),
-    ...(directTargets && { targetDocs: of('target').map((row) => row.doc!) }),
-    ...(query.direct?.regions && { regionDocs: of('region').map((row) => row.doc!) }),
-    ...(query.direct?.authors && query.authorsSlug && { authorDocs: of('author').map((row) => row.doc!) }),
+    // By id, as the Local API read sorts them.
+    ...(directTargets && { targetDocs: docsOf('target', directTargets).sort((a, b) => compare(a.id, b.id)) }),
+    ...(query.direct?.regions && { regionDocs: docsOf('region', query.direct.regions) }),
+    ...(query.direct?.authors && query.authorsSlug && { authorDocs: docsOf('author', query.direct.authors) }),
   }
 }

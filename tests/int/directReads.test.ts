@@ -1,10 +1,10 @@
 import type { CollectionAfterReadHook } from 'payload'
 
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 
 import type { NewsroomArticle, NewsroomRegion } from '../../src/index.js'
 
-import { directReadOf } from '../../src/delivery/directReads.js'
+import { accessRequestOf, directReadOf } from '../../src/delivery/directReads.js'
 import { getArticlePage } from '../../src/index.js'
 import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { type TestContext, startPayloadOn } from '../helpers/instance.js'
@@ -34,6 +34,14 @@ const instance = async (key: string, collections: Record<string, unknown>, confi
   others.push(other)
   return other
 }
+
+/** The direct read of `fields` for a caller, as the page asks for it. */
+const directRead = async (
+  payload: TestContext['payload'],
+  slug: string,
+  fields: string[],
+  { locale, user = null }: { locale?: string; user?: null | Record<string, unknown> } = {},
+) => directReadOf(payload, slug, fields, await accessRequestOf(payload, { locale, user: user as never }), 'x')
 
 const article = (data: FixtureData<NewsroomArticle>, draft = false) =>
   create.article({ _status: 'published', regions: [china.id], ...data }, { draft })
@@ -91,10 +99,11 @@ beforeAll(async () => {
   for (let index = 0; index < 3; index += 1)
     await article({ publishedAt: at(-5 - index), title: `Nachbar ${index}` })
 })
-afterAll(async () => {
-  for (const other of others) await other.stop()
-  await ctx?.stop()
+// Each instance holds a pool of connections: the ones a test started stop with it.
+afterEach(async () => {
+  for (const other of others.splice(0)) await other.stop()
 })
+afterAll(async () => ctx?.stop())
 
 describe('direct reads of links and related titles', () => {
   test('give the same page as the Local API reads, to a reader and to an editor, in fewer statements', async () => {
@@ -136,16 +145,14 @@ describe('direct reads of links and related titles', () => {
   })
 
   test("apply the caller's access as a condition the statement can state, or not at all", async () => {
-    const links = await directReadOf(ctx.payload, 'related-links', LINK_FIELDS, { user: null }, 'l')
+    const links = await directRead(ctx.payload, 'related-links', LINK_FIELDS)
     expect(links?.where).not.toBeNull()
-    const forEditor = await directReadOf(ctx.payload, 'related-links', LINK_FIELDS, { user: ctx.editor }, 'l')
+    const forEditor = await directRead(ctx.payload, 'related-links', LINK_FIELDS, { user: ctx.editor })
     expect(forEditor).not.toBeNull()
     expect(forEditor!.where).toBeNull()
     // The links' access names `articlePublished`: without that field the statement cannot apply it.
-    expect(
-      await directReadOf(ctx.payload, 'related-links', LINK_FIELDS.slice(0, -1), { user: null }, 'l'),
-    ).toBeNull()
-    expect(await directReadOf(ctx.payload, 'articles', TARGET_FIELDS, { user: null }, 't')).not.toBeNull()
+    expect(await directRead(ctx.payload, 'related-links', LINK_FIELDS.slice(0, -1))).toBeNull()
+    expect(await directRead(ctx.payload, 'articles', TARGET_FIELDS)).not.toBeNull()
   })
 
   test("a host's read hook is honoured: the titles come through it", async () => {
@@ -163,7 +170,7 @@ describe('direct reads of links and related titles', () => {
     })
     const result = await getArticlePage({ payload: shouting.payload, slug: main.slug })
     expect(result!.related.map((item) => item.title)).toContain('ZIEL VERÖFFENTLICHT')
-    expect(await directReadOf(shouting.payload, 'articles', TARGET_FIELDS, { user: null }, 't')).toBeNull()
+    expect(await directRead(shouting.payload, 'articles', TARGET_FIELDS)).toBeNull()
   })
 
   test("a host's read access the statement cannot state is applied by the Local API", async () => {
@@ -176,11 +183,9 @@ describe('direct reads of links and related titles', () => {
       },
       relatedLinks: { access: { read: () => ({ type: { equals: 'external' } }) } },
     })
-    expect(await directReadOf(restricted.payload, 'articles', TARGET_FIELDS, { user: null }, 't')).toBeNull()
+    expect(await directRead(restricted.payload, 'articles', TARGET_FIELDS)).toBeNull()
     // An equality on a field read directly is stated in the statement: only external links.
-    expect(
-      await directReadOf(restricted.payload, 'related-links', LINK_FIELDS, { user: null }, 'l'),
-    ).not.toBeNull()
+    expect(await directRead(restricted.payload, 'related-links', LINK_FIELDS)).not.toBeNull()
     const result = await getArticlePage({ payload: restricted.payload, slug: main.slug })
     const titles = result!.related.map((item) => item.title)
     expect(titles).not.toContain(hidden)
@@ -199,7 +204,7 @@ describe('direct reads of links and related titles', () => {
           ),
       },
     })
-    expect(await directReadOf(guarded.payload, 'articles', TARGET_FIELDS, { user: null }, 't')).toBeNull()
+    expect(await directRead(guarded.payload, 'articles', TARGET_FIELDS)).toBeNull()
     // Separate databases: trash and locales change the tables.
     const trashed = await startPayload({
       key: 'trashed',
@@ -211,23 +216,129 @@ describe('direct reads of links and related titles', () => {
       },
     })
     others.push(trashed)
-    expect(await directReadOf(trashed.payload, 'related-links', LINK_FIELDS, { user: null }, 'l')).toBeNull()
-    const localized = await startPayload({
+    expect(await directRead(trashed.payload, 'related-links', LINK_FIELDS)).toBeNull()
+    // A hook added after start counts at once.
+    const hooks = guarded.payload.collections['related-links'].config.hooks
+    expect(await directRead(guarded.payload, 'related-links', LINK_FIELDS)).not.toBeNull()
+    hooks.afterRead = [...(hooks.afterRead ?? []), keep]
+    expect(await directRead(guarded.payload, 'related-links', LINK_FIELDS)).toBeNull()
+  })
+
+  test('an equality the statement would compare differently from Payload goes to the Local API', async () => {
+    // Payload converts these values before it compares (a JSON text, dates, '' for a number).
+    const answers: [string, string, unknown, boolean][] = [
+      ['regions', 'breadcrumbs', '[]', false],
+      ['related-links', 'createdAt', '2026-01-01', false],
+      ['related-links', 'order', '', false],
+      ['related-links', 'target', 1, false],
+      ['related-links', 'order', 1, true],
+      ['related-links', 'type', 'external', true],
+      ['related-links', 'articlePublished', true, true],
+      ['related-links', 'articlePublished', 'true', false],
+    ]
+    const answer: { current: Record<string, unknown> } = { current: {} }
+    const other = await instance('equals', {
+      regions: { access: { read: () => answer.current } },
+      relatedLinks: { access: { read: () => answer.current } },
+    })
+    for (const [slug, field, value, direct] of answers) {
+      answer.current = { [field]: { equals: value } }
+      const fields = slug === 'regions' ? ['breadcrumbs', 'name'] : LINK_FIELDS
+      expect([field, value, Boolean(await directRead(other.payload, slug, fields))]).toEqual([
+        field,
+        value,
+        direct,
+      ])
+    }
+  })
+
+  test('links of the same order and time, and dates past the year 9999, come out the same either way', async () => {
+    const hooked = await instance('hooked-again', {
+      articles: { hooks: { afterRead: [keep] } },
+      relatedLinks: { hooks: { afterRead: [keep] } },
+    })
+    await ctx.query(
+      `UPDATE related_links SET "order" = 0, created_at = '2026-01-01' WHERE article_id = ${main.id}`,
+    )
+    await ctx.query(`UPDATE articles SET published_at = '10000-01-01' WHERE title = 'Ziel veröffentlicht'`)
+    for (const caller of [{}, { user: ctx.editor }]) {
+      const direct = await getArticlePage({ payload: ctx.payload, slug: main.slug, ...caller })
+      expect(direct).toEqual(await getArticlePage({ payload: hooked.payload, slug: main.slug, ...caller }))
+      expect(direct!.related.find((item) => item.title === 'Ziel veröffentlicht')?.publishedAt).toBe(
+        '+010000-01-01T00:00:00.000Z',
+      )
+    }
+  })
+})
+
+describe('in a site with localization', () => {
+  let localized: TestContext
+  let page: NewsroomArticle
+  beforeAll(async () => {
+    localized = await startPayload({
       config: { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en'] } },
       key: 'localized',
       plugin,
     })
-    others.push(localized)
-    expect(await directReadOf(localized.payload, 'articles', TARGET_FIELDS, { user: null }, 't')).toBeNull()
-    // Without its localized label, a link is read directly in a localized site too.
-    expect(
-      await directReadOf(
-        localized.payload,
-        'related-links',
-        ['order', 'articlePublished'],
-        { user: null },
-        'l',
-      ),
-    ).not.toBeNull()
+    const make = fixtures(localized.payload)
+    const people = [
+      (await make.author({ kind: 'person', name: 'Person Eins' })).id,
+      (await make.author({ kind: 'organization', name: 'Agentur' })).id,
+    ]
+    page = await make.article({ _status: 'published', authors: people, title: 'Zweisprachig' })
+  })
+
+  afterAll(async () => localized?.stop())
+
+  test('localized fields are read through the Local API; others directly', async () => {
+    expect(await directRead(localized.payload, 'articles', TARGET_FIELDS)).toBeNull()
+    expect(await directRead(localized.payload, 'related-links', ['order', 'articlePublished'])).not.toBeNull()
+  })
+
+  test("read access is asked in the reader's locale, as the Local API asks it", async () => {
+    const byLocale = await startPayloadOn(localized.databaseUrl, {
+      config: { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en'] } },
+      key: 'by-locale',
+      plugin: {
+        ...plugin,
+        collections: {
+          authors: {
+            access: {
+              read: ({ req }) => (req.locale === 'en' ? { kind: { equals: 'organization' } } : true),
+            },
+          },
+        },
+      },
+    })
+    others.push(byLocale)
+    const names = async (locale: string) =>
+      (await getArticlePage({ locale, payload: byLocale.payload, slug: page.slug }))!.article.authors.map(
+        (author) => author.name,
+      )
+    expect(await names('en')).toEqual(['Agentur'])
+    expect(await names('de')).toEqual(['Person Eins', 'Agentur'])
+  })
+})
+
+describe('with a text id for authors', () => {
+  test('the page reads them directly all the same', async () => {
+    const texts = await startPayload({
+      key: 'text-ids',
+      plugin: {
+        ...plugin,
+        collections: {
+          authors: {
+            fields: ({ defaultFields }) => [{ name: 'id', type: 'text' }, ...defaultFields],
+          },
+        },
+      },
+    })
+    others.push(texts)
+    const make = fixtures(texts.payload)
+    const author = await make.author({ id: 'aigerim', name: 'Aigerim' } as never)
+    const subject = await make.article({ _status: 'published', authors: [author.id], title: 'Textschlüssel' })
+    expect(await directRead(texts.payload, 'authors', ['kind', 'name', 'slug'])).not.toBeNull()
+    const result = await getArticlePage({ payload: texts.payload, slug: subject.slug })
+    expect(result!.article.authors.map((entry) => entry.name)).toEqual(['Aigerim'])
   })
 })
