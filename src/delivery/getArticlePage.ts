@@ -43,9 +43,10 @@ export type GetArticlePageArgs = {
 }
 
 /**
- * One article page with everything a front end renders, in at most 8 statements whatever the
- * number of regions, sponsors and links: one statement finds the ids the page needs (see
- * pageFacts), then each kind of document is read once by id, concurrently. Every document read
+ * One article page with everything a front end renders, in a fixed number of statements whatever
+ * the number of regions, sponsors and links (at most 9, 5 when the facts statement reads the small
+ * documents itself): one statement finds the ids the page needs (see pageFacts), then each kind of
+ * document is read once by id, concurrently. Every document read
  * applies the caller's access (`overrideAccess: false`), so anonymous callers never see drafts.
  * Returns null when there is no such article for this caller.
  */
@@ -72,14 +73,30 @@ export const getArticlePage = async ({
 
   // Regions, authors, links, link targets and related titles: read by the facts statement itself
   // when that gives the caller what the Local API would (see directReads), else through it below.
+  // The article's own read starts first: nothing it needs waits for the access checks below.
+  const articleRead = readDocs({
+    ...readAs,
+    collection: articles.slug,
+    draft,
+    joins: false,
+    limit: 1,
+    where: { slug: { equals: slug } },
+  })
+  articleRead.catch(() => undefined)
   const accessReq = await accessRequestOf(payload, readAs)
-  const directOf = async (slug: string, fields: readonly string[], alias: string) =>
-    (await directReadOf(payload, slug, fields, accessReq, alias)) ?? undefined
+  const directOf = async (slug: string, fields: readonly string[]) =>
+    (await directReadOf(payload, slug, fields, accessReq)) ?? undefined
+  const [authorsDirect, linksDirect, regionsDirect, targetsDirect] = await Promise.all([
+    directOf(authors.slug, AUTHOR_FIELDS),
+    directOf(relatedLinks.slug, LINK_FIELDS),
+    directOf(regions.slug, REGION_FIELDS),
+    directOf(articles.slug, TARGET_FIELDS),
+  ])
   const direct = {
-    authors: await directOf(authors.slug, AUTHOR_FIELDS, 'd'),
-    links: await directOf(relatedLinks.slug, LINK_FIELDS, 'l'),
-    regions: await directOf(regions.slug, REGION_FIELDS, 'd'),
-    targets: await directOf(articles.slug, TARGET_FIELDS, 't'),
+    authors: authorsDirect,
+    links: linksDirect,
+    regions: regionsDirect,
+    targets: targetsDirect,
   }
   const findFacts = (article: FactsArticle) =>
     findPageFacts(payload, {
@@ -100,22 +117,14 @@ export const getArticlePage = async ({
     })
 
   // The page's facts (related articles, sponsors, curated links: ids from one statement that
-  // finds the stored article by its slug) are computed while the article is read. Then two
-  // lines of reads run side by side: regions and authors, which need the article; and links,
-  // sponsors, related titles and images, which need the facts. Reads go by id, which keeps
-  // Payload's query building cheap, and `select` keeps each to the fields shown.
+  // finds the stored article by its slug, with the documents it may read itself) are computed
+  // while the article is read. Then the rest is read by id, side by side: Payload's query
+  // building stays cheap, and `select` keeps each read to the fields shown.
   const storedFacts = draft ? null : findFacts({ slug })
   // Settled here so that an early return leaves no rejection unhandled. An unknown slug thus
   // costs the facts statement too (a few milliseconds): the price of not waiting for the article.
   storedFacts?.catch(() => undefined)
-  const [doc] = await readDocs({
-    ...readAs,
-    collection: articles.slug,
-    draft,
-    joins: false,
-    limit: 1,
-    where: { slug: { equals: slug } },
-  })
+  const [doc] = await articleRead
   if (!doc) return null
 
   const regionIDs = idsOf(doc.regions)

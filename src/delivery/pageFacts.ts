@@ -103,12 +103,11 @@ const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
     })`
 }
 
-const compare = (a: unknown, b: unknown): number =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : a! < b! ? -1 : 1
-
-/** The links' order: `order`, then newest `createdAt` first (Payload's fallback sort), then newest id. */
-const inLinkOrder = (a: Record<string, unknown>, b: Record<string, unknown>): number =>
-  compare(a.order, b.order) || compare(b.createdAt, a.createdAt) || compare(b.id, a.id)
+/** A column of a direct read, as SQL on `alias`. */
+const columnSql = (read: DirectRead, alias: string, field: string): SQL => {
+  const column = read.columns.find((candidate) => candidate.field === field)?.column
+  return column ? sql`${sql.identifier(alias)}.${sql.identifier(column)}` : sql`NULL`
+}
 
 /**
  * Everything a page needs to know before it can read its documents, in one statement: the
@@ -131,14 +130,21 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
   // on the primary: an editor's preview reads what was just saved, whatever a replica's lag.
   const { links: directLinks, targets: directTargets } = query.direct ?? {}
   const linkDoc = directLinks
-    ? sql`CASE WHEN ${directLinks.where ?? sql`true`} THEN ${directDocJson(directLinks, 'l')} END`
+    ? sql`CASE WHEN ${directLinks.where?.('l') ?? sql`true`} THEN ${directDocJson(directLinks, 'l')} END`
     : sql`NULL::jsonb`
+  // The links' order as the Local API reads them (`order`, newest `createdAt`, newest id), by
+  // PostgreSQL's own rules; the targets by id.
+  const linkRank = directLinks
+    ? sql`row_number() OVER (ORDER BY ${columnSql(directLinks, 'l', 'order')} ASC,
+        ${columnSql(directLinks, 'l', 'createdAt')} DESC, l.id DESC)`
+    : sql`NULL::bigint`
   const targets = directTargets
-    ? sql`UNION ALL SELECT 'target', NULL, NULL, NULL, NULL, NULL, ${directDocJson(directTargets, 't')}
+    ? sql`UNION ALL SELECT 'target', NULL, row_number() OVER (ORDER BY t.id), NULL, NULL, NULL,
+          ${directDocJson(directTargets, 't')}
         FROM ${tableSql(payload, tableOf(payload, query.articlesSlug))} t
         WHERE t.id IN (SELECT l.target_id FROM ${links} l WHERE l.article_id = (SELECT id FROM me)
           UNION ALL SELECT id FROM best_several UNION ALL SELECT id FROM best_one)
-        ${directTargets.where ? sql`AND ${directTargets.where}` : sql``}`
+        ${directTargets.where ? sql`AND ${directTargets.where('t')}` : sql``}`
     : sql``
   // The article's own regions and authors, by id (any order: the page keeps the article's). The
   // documents' ids travel in `doc`: the `id` column has the type of the links' ids.
@@ -151,13 +157,13 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     read && slug
       ? sql`UNION ALL SELECT ${sql.raw(`'${kind}'`)}, NULL, NULL, NULL, NULL, NULL, ${directDocJson(read, 'd')}
           FROM ${tableSql(payload, tableOf(payload, slug))} d
-          WHERE d.id IN (SELECT id FROM ${sql.identifier(mine)}) ${read.where ? sql`AND ${read.where}` : sql``}`
+          WHERE d.id IN (SELECT id FROM ${sql.identifier(mine)}) ${read.where ? sql`AND ${read.where('d')}` : sql``}`
       : sql``
   const published = 'slug' in query.article
   const run = (q: SQL) => executeRead(payload, q, { prepared: published, primary: !published })
   const result = await run(sql`
     WITH RECURSIVE ${articleCTEs(payload, query)}, ${relatedCTEs(payload, query)}, ${sponsors.cte}
-    SELECT 'link' AS kind, l.id, NULL::bigint AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target,
+    SELECT 'link' AS kind, l.id, ${linkRank} AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target,
         ${linkDoc} AS doc
       FROM ${links} l WHERE l.article_id = (SELECT id FROM me)
     UNION ALL SELECT 'sponsor', c.id, NULL, NULL, c.logo, NULL, NULL FROM (${sponsors.select}) c
@@ -173,8 +179,11 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
   `)
   const rows = result.rows as Row[]
   const of = (kind: Row['kind']) => rows.filter((row) => row.kind === kind)
+  // In the statement's order of each kind, where it ranks them (`shared`).
   const docsOf = (kind: Row['kind'], read: DirectRead) =>
-    of(kind).flatMap((row) => (row.doc ? [directDoc(read, row.doc)] : []))
+    of(kind)
+      .sort((a, b) => Number(a.shared ?? 0) - Number(b.shared ?? 0))
+      .flatMap((row) => (row.doc ? [directDoc(read, row.doc)] : []))
   return {
     articleID: of('article')[0]?.id ?? null,
     approvedComments: Number(of('comments')[0]?.shared ?? 0),
@@ -186,10 +195,9 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     relatedIDs: rankRelated(of('related') as RelatedRow[], query.limit),
     sponsors: of('sponsor').map((row) => ({ id: row.id as ID, logo: row.logo })),
     ...(directLinks && {
-      linkDocs: docsOf('link', directLinks).sort(inLinkOrder),
+      linkDocs: docsOf('link', directLinks),
     }),
-    // By id, as the Local API read sorts them.
-    ...(directTargets && { targetDocs: docsOf('target', directTargets).sort((a, b) => compare(a.id, b.id)) }),
+    ...(directTargets && { targetDocs: docsOf('target', directTargets) }),
     ...(query.direct?.regions && { regionDocs: docsOf('region', query.direct.regions) }),
     ...(query.direct?.authors && query.authorsSlug && { authorDocs: docsOf('author', query.direct.authors) }),
   }

@@ -1,10 +1,13 @@
-import type { CollectionAfterReadHook } from 'payload'
+import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
+
+import { createLocalReq } from 'payload'
 
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 
 import type { NewsroomArticle, NewsroomRegion } from '../../src/index.js'
 
 import { accessRequestOf, directReadOf } from '../../src/delivery/directReads.js'
+import { findPageFacts } from '../../src/delivery/pageFacts.js'
 import { getArticlePage } from '../../src/index.js'
 import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { type TestContext, startPayloadOn } from '../helpers/instance.js'
@@ -41,7 +44,7 @@ const directRead = async (
   slug: string,
   fields: string[],
   { locale, user = null }: { locale?: string; user?: null | Record<string, unknown> } = {},
-) => directReadOf(payload, slug, fields, await accessRequestOf(payload, { locale, user: user as never }), 'x')
+) => directReadOf(payload, slug, fields, await accessRequestOf(payload, { locale, user: user as never }))
 
 const article = (data: FixtureData<NewsroomArticle>, draft = false) =>
   create.article({ _status: 'published', regions: [china.id], ...data }, { draft })
@@ -203,8 +206,22 @@ describe('direct reads of links and related titles', () => {
             field.name === 'title' ? { ...field, access: { read: () => true } } : field,
           ),
       },
+      authors: {
+        fields: ({ defaultFields }: { defaultFields: { name?: string }[] }) =>
+          defaultFields.map((field) =>
+            field.name === 'name'
+              ? { ...field, hooks: { afterRead: [({ value }: { value: unknown }) => value] } }
+              : field,
+          ),
+      },
+      regions: {
+        fields: ({ defaultFields }: { defaultFields: { name?: string }[] }) =>
+          defaultFields.map((field) => (field.name === 'path' ? { ...field, hidden: true } : field)),
+      },
     })
     expect(await directRead(guarded.payload, 'articles', TARGET_FIELDS)).toBeNull()
+    expect(await directRead(guarded.payload, 'authors', ['kind', 'name', 'slug'])).toBeNull()
+    expect(await directRead(guarded.payload, 'regions', ['breadcrumbs', 'name', 'path', 'slug'])).toBeNull()
     // Separate databases: trash and locales change the tables.
     const trashed = await startPayload({
       key: 'trashed',
@@ -250,6 +267,91 @@ describe('direct reads of links and related titles', () => {
         direct,
       ])
     }
+  })
+
+  test('rows come back as the Local API reads them: dates, numbers, nulls and order', async () => {
+    for (const order of [10, 2])
+      await create.relatedLink({
+        article: main.id,
+        label: `Ordnung ${order}`,
+        order,
+        type: 'external',
+        url: 'https://o.example',
+      })
+    const read = (await directRead(ctx.payload, 'related-links', LINK_FIELDS))!
+    const facts = await findPageFacts(ctx.payload, {
+      article: { slug: main.slug },
+      articlesSlug: 'articles',
+      direct: { links: read },
+      hasLogo: true,
+      limit: 6,
+      maxAgeDays: 30,
+      now: new Date(),
+      regionsSlug: 'regions',
+      relatedLinksSlug: 'related-links',
+      sponsorsSlug: 'sponsors',
+    })
+    const { docs } = await ctx.payload.find({
+      collection: 'related-links',
+      depth: 0,
+      overrideAccess: false,
+      pagination: false,
+      select: Object.fromEntries(LINK_FIELDS.map((field) => [field, true])),
+      sort: ['order', '-createdAt', '-id'],
+      where: { article: { equals: main.id } },
+    })
+    const picked = (doc: Record<string, unknown>) =>
+      Object.fromEntries(['id', ...LINK_FIELDS].map((field) => [field, doc[field] ?? null]))
+    expect(facts.linkDocs!.map(picked)).toEqual(docs.map((doc) => picked(doc as never)))
+    expect(facts.linkDocs!.map((doc) => doc.order)).toEqual(expect.arrayContaining([2, 10]))
+  })
+
+  test('an access rule that throws for this caller leaves the read to the Local API', async () => {
+    const careless = await instance('careless', {
+      relatedLinks: {
+        access: {
+          read: ({ req }: { req: PayloadRequest }) =>
+            req.user!.collection === 'users' || { articlePublished: { equals: true } },
+        },
+      },
+    })
+    const hooked = await instance('careless-hooked', {
+      relatedLinks: {
+        access: {
+          read: ({ req }: { req: PayloadRequest }) =>
+            req.user!.collection === 'users' || { articlePublished: { equals: true } },
+        },
+        hooks: { afterRead: [keep] },
+      },
+    })
+    // A page without links never asks the links' access through the Local API.
+    const linkless = await article({ publishedAt: at(-1), title: 'Ohne Verweise' })
+    const read = (payload: TestContext['payload'], slug: string) =>
+      getArticlePage({ payload, slug }).then(
+        (page) => page?.article.title,
+        (error: Error) => error.message,
+      )
+    expect(await read(careless.payload, linkless.slug)).toBe('Ohne Verweise')
+    expect(await read(careless.payload, main.slug)).toEqual(await read(hooked.payload, main.slug))
+  })
+
+  test("an access rule that reads the caller's headers sees them", async () => {
+    const byHeader = await instance('by-header', {
+      relatedLinks: {
+        access: {
+          read: ({ req }: { req: PayloadRequest }) =>
+            req.headers.get('x-links') === 'external' ? { type: { equals: 'external' } } : true,
+        },
+      },
+    })
+    const req = await createLocalReq(
+      { req: { headers: new Headers({ 'x-links': 'external' }) } },
+      byHeader.payload,
+    )
+    const result = await getArticlePage({ payload: byHeader.payload, req, slug: main.slug })
+    const curated = result!.related.filter((item) => item.curated)
+    expect(curated.length).toBeGreaterThan(0)
+    expect(curated.every((item) => item.type === 'external')).toBe(true)
   })
 
   test('links of the same order and time, and dates past the year 9999, come out the same either way', async () => {
