@@ -199,34 +199,40 @@ export const getArticlePage = async ({
 
   // The statement saw the article's row apart from its read: its regions and authors are taken
   // when they are exactly the read's (a save in between, or access that hides one, reads again).
-  const exactly = (docs: Doc[] | undefined, ids: ID[]) =>
-    docs &&
-    docs.length === new Set(ids.map(String)).size &&
-    ids.every((id) => docs.some((found) => String(found.id) === String(id)))
+  const ownDocs = async (
+    stated: Promise<Doc[] | undefined>,
+    ids: ID[],
+    collection: string,
+    fields: readonly string[],
+  ): Promise<Doc[]> => {
+    const docs = await stated
+    const exact =
+      docs &&
+      docs.length === new Set(ids.map(String)).size &&
+      ids.every((id) => docs.some((found) => String(found.id) === String(id)))
+    return exact
       ? docs
-      : undefined
+      : readDocs({
+          ...readAs,
+          collection,
+          select: Object.fromEntries(fields.map((field) => [field, true])),
+          where: { id: { in: ids } },
+        })
+  }
   const pageFacts = factsOfDoc()
   const [regionDocs, authorDocs, { facts, linkDocs, mediaDocs, paidBy, sponsorDocs, targetDocs }] =
     await Promise.all([
-      pageFacts.then(
-        (facts) =>
-          exactly(facts.regionDocs as Doc[] | undefined, regionIDs) ??
-          readDocs({
-            ...readAs,
-            collection: regions.slug,
-            select: Object.fromEntries(REGION_FIELDS.map((field) => [field, true])),
-            where: { id: { in: regionIDs } },
-          }),
+      ownDocs(
+        pageFacts.then((facts) => facts.regionDocs as Doc[] | undefined),
+        regionIDs,
+        regions.slug,
+        REGION_FIELDS,
       ),
-      pageFacts.then(
-        (facts) =>
-          exactly(facts.authorDocs as Doc[] | undefined, authorIDs) ??
-          readDocs({
-            ...readAs,
-            collection: authors.slug,
-            select: Object.fromEntries(AUTHOR_FIELDS.map((field) => [field, true])),
-            where: { id: { in: authorIDs } },
-          }),
+      ownDocs(
+        pageFacts.then((facts) => facts.authorDocs as Doc[] | undefined),
+        authorIDs,
+        authors.slug,
+        AUTHOR_FIELDS,
       ),
       pageFacts.then(readsOfFacts),
     ])
