@@ -124,10 +124,6 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
           FROM ${tableSql(payload, tableOf(payload, query.commentsSlug))} c
           WHERE c.article_id = (SELECT id FROM me) AND c.status = 'approved'`
     : sql``
-  // PostgreSQL types a UNION's columns from its first branches; later NULLs take those types.
-  // Prepared once per connection when the article is found by slug (one text per
-  // configuration); a draft's values change the text, so those statements are planned each time,
-  // on the primary: an editor's preview reads what was just saved, whatever a replica's lag.
   const { links: directLinks, targets: directTargets } = query.direct ?? {}
   const linkDoc = directLinks
     ? sql`CASE WHEN ${directLinks.where?.('l') ?? sql`true`} THEN ${directDocJson(directLinks, 'l')} END`
@@ -159,8 +155,12 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
           FROM ${tableSql(payload, tableOf(payload, slug))} d
           WHERE d.id IN (SELECT id FROM ${sql.identifier(mine)}) ${read.where ? sql`AND ${read.where('d')}` : sql``}`
       : sql``
+  // Prepared once per connection when the article is found by slug (one text per
+  // configuration); a draft's values change the text, so those statements are planned each time,
+  // on the primary: an editor's preview reads what was just saved, whatever a replica's lag.
   const published = 'slug' in query.article
   const run = (q: SQL) => executeRead(payload, q, { prepared: published, primary: !published })
+  // PostgreSQL types a UNION's columns from its first branches; later NULLs take those types.
   const result = await run(sql`
     WITH RECURSIVE ${articleCTEs(payload, query)}, ${relatedCTEs(payload, query)}, ${sponsors.cte}
     SELECT 'link' AS kind, l.id, ${linkRank} AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target,
