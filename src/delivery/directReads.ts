@@ -1,11 +1,18 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { SQL } from 'drizzle-orm'
-import type { FlattenedField, Payload, PayloadRequest, Where } from 'payload'
+import type {
+  CollectionAfterReadHook,
+  FlattenedField,
+  Payload,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+  Where,
+} from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq } from 'payload'
 
-import { isPluginHook } from '../pluginHooks.js'
+import { isPluginHook, pluginConditionOf } from '../pluginHooks.js'
 import { tableOf } from '../postgres/tables.js'
 
 /** The read-phase hooks: any of them, unless the plugin's own, may change what a read returns. */
@@ -27,10 +34,16 @@ const PLAIN_TYPES = [
 type DirectColumn = { column: string; field: string; type: (typeof PLAIN_TYPES)[number] }
 
 /**
- * How the page's statement can read some fields of a collection itself: the columns, and the
- * condition the caller's read access puts on the rows (null: none).
+ * How the page's statement can read some fields of a collection itself: the columns, the
+ * condition the caller's read access puts on the rows (null: none), and what `directDocs` needs
+ * to run the collection's (the plugin's) `afterRead` hooks on them as the Local API would.
  */
-export type DirectRead = { columns: DirectColumn[]; where: null | ((alias: string) => SQL) }
+export type DirectRead = {
+  collection: SanitizedCollectionConfig
+  columns: DirectColumn[]
+  req: PayloadRequest
+  where: null | ((alias: string) => SQL)
+}
 
 type Table = Record<string, { name?: string } | undefined>
 
@@ -96,6 +109,15 @@ const accessCondition = async (
   const read = payload.collections[slug as keyof Payload['collections']]!.config.access.read
   const answer = (await read({ req })) as boolean | Where
   if (answer === true) return { where: null }
+  // The plugin's own answers carry their SQL, on columns that follow the same rules.
+  const stated = pluginConditionOf(answer)
+  if (stated) {
+    const named = plainColumns(payload, slug, stated.fields)
+    if (!named) return null
+    const column = (alias: string) => (field: string) =>
+      sql`${sql.identifier(alias)}.${sql.identifier(named.find((each) => each.field === field)!.column)}`
+    return { where: (alias) => stated.sql(column(alias)) }
+  }
   const entries = typeof answer === 'object' && answer ? Object.entries(answer) : []
   if (entries.length !== 1) return null
   const [field, condition] = entries[0]!
@@ -132,7 +154,8 @@ export const directReadOf = async (
   // An access function that throws here (one written for requests the Local API would not make
   // for this page) leaves the read to the Local API, as before.
   const access = await accessCondition(payload, slug, columns, req).catch(() => null)
-  return access ? { columns, where: access.where } : null
+  const collection = payload.collections[slug as keyof Payload['collections']]!.config
+  return access ? { collection, columns, req, where: access.where } : null
 }
 
 /**
@@ -148,14 +171,38 @@ export const directDocJson = (read: DirectRead, alias: string): SQL => {
   return sql`jsonb_build_object('id', ${sql.identifier(alias)}.id, ${sql.join(pairs, sql`, `)})`
 }
 
-/** A row of `directDocJson` as the Local API returns it at depth 0. */
-export const directDoc = (read: DirectRead, json: Record<string, unknown>): Record<string, unknown> => {
-  const doc = { ...json }
-  for (const { field, type } of read.columns) {
-    const value = doc[field]
-    if (typeof value !== 'string') continue
-    if (type === 'date') doc[field] = new Date(value).toISOString()
-    else if (type === 'number') doc[field] = Number.parseFloat(value)
+/**
+ * Rows of `directDocJson` as the Local API returns them at depth 0: values converted as
+ * Payload's read transform converts them, then the collection's `afterRead` hooks (the
+ * plugin's: `directReadOf` allows no other), run as Payload runs them on each document.
+ */
+export const directDocs = async (
+  read: DirectRead,
+  rows: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> => {
+  const hooks = (read.collection.hooks?.afterRead ?? []) as CollectionAfterReadHook[]
+  const docs: Record<string, unknown>[] = []
+  for (const json of rows) {
+    let doc: Record<string, unknown> = { ...json }
+    for (const { field, type } of read.columns) {
+      const value = doc[field]
+      if (typeof value !== 'string') continue
+      if (type === 'date') doc[field] = new Date(value).toISOString()
+      else if (type === 'number') doc[field] = Number.parseFloat(value)
+    }
+    for (const hook of hooks) {
+      doc =
+        (await hook({
+          collection: read.collection,
+          context: read.req.context,
+          doc,
+          findMany: true,
+          overrideAccess: false,
+          query: {},
+          req: read.req,
+        })) ?? doc
+    }
+    docs.push(doc)
   }
-  return doc
+  return docs
 }

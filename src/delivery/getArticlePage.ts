@@ -27,6 +27,8 @@ const AUTHOR_FIELDS = ['kind', 'name', 'slug'] as const
 const LINK_FIELDS = ['createdAt', 'label', 'order', 'target', 'type', 'url', 'articlePublished'] as const
 /** What the page shows of a link target or related article, and whether it may show. */
 const TARGET_FIELDS = ['_status', 'paidContent', 'publishedAt', 'retractedAt', 'slug', 'title'] as const
+/** What a page shows of a sponsor, and `createdAt`, the last key of their order. */
+const SPONSOR_FIELDS = [...(Object.keys(PAGE_SPONSOR_SELECT) as (keyof typeof PAGE_SPONSOR_SELECT)[]), 'createdAt']
 
 export type GetArticlePageArgs = {
   /** Editors only: the latest draft instead of the published article. */
@@ -44,7 +46,7 @@ export type GetArticlePageArgs = {
 
 /**
  * One article page with everything a front end renders, in a fixed number of statements whatever
- * the number of regions, sponsors and links (at most 9, 5 when the facts statement reads the small
+ * the number of regions, sponsors and links (at most 9, 4 when the facts statement reads the small
  * documents itself): one statement finds the ids the page needs (see pageFacts), then each kind of
  * document is read once by id, concurrently. Every document read
  * applies the caller's access (`overrideAccess: false`), so anonymous callers never see drafts.
@@ -86,16 +88,18 @@ export const getArticlePage = async ({
   const accessReq = await accessRequestOf(payload, readAs)
   const directOf = async (slug: string, fields: readonly string[]) =>
     (await directReadOf(payload, slug, fields, accessReq)) ?? undefined
-  const [authorsDirect, linksDirect, regionsDirect, targetsDirect] = await Promise.all([
+  const [authorsDirect, linksDirect, regionsDirect, sponsorsDirect, targetsDirect] = await Promise.all([
     directOf(authors.slug, AUTHOR_FIELDS),
     directOf(relatedLinks.slug, LINK_FIELDS),
     directOf(regions.slug, REGION_FIELDS),
+    directOf(sponsors.slug, SPONSOR_FIELDS),
     directOf(articles.slug, TARGET_FIELDS),
   ])
   const direct = {
     authors: authorsDirect,
     links: linksDirect,
     regions: regionsDirect,
+    sponsors: sponsorsDirect,
     targets: targetsDirect,
   }
   const findFacts = (article: FactsArticle) =>
@@ -158,13 +162,15 @@ export const getArticlePage = async ({
           sort: ['order', '-createdAt', '-id'],
           where: { id: { in: facts.links.map((link) => link.id) } },
         }),
-      readDocs({
-        ...readAs,
-        collection: sponsors.slug,
-        select: PAGE_SPONSOR_SELECT,
-        sort: ['-priority', 'name'],
-        where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },
-      }),
+      (facts.sponsorDocs as Doc[] | undefined) ??
+        readDocs({
+          ...readAs,
+          collection: sponsors.slug,
+          select: Object.fromEntries(SPONSOR_FIELDS.map((field) => [field, true])),
+          // Ties broken as the direct read breaks them (pageFacts), so both give one order.
+          sort: ['-priority', 'name', '-createdAt', '-id'],
+          where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },
+        }),
       // Unpublished targets drop out; filtered here rather than in `where`, which keeps the read by id.
       // Retracted ones too: a withdrawn article keeps its address, but no link leads to it.
       (facts.targetDocs

@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { ID } from '../idOf.js'
 
-import { type DirectRead, directDoc, directDocJson } from './directReads.js'
+import { type DirectRead, directDocJson, directDocs } from './directReads.js'
 import { inList } from '../postgres/inList.js'
 import { executeRead } from '../postgres/replicas.js'
 import { relsTableOf, tableOf, tableSql } from '../postgres/tables.js'
@@ -30,9 +30,15 @@ export type PageFactsQuery = RelatedQuery &
     commentsSlug?: string
     /**
      * Documents the statement reads itself, for the caller (see directReads): the article's
-     * regions and authors, its links, their targets and the related articles.
+     * regions and authors, its links, their targets, the related articles and the sponsors.
      */
-    direct?: { authors?: DirectRead; links?: DirectRead; regions?: DirectRead; targets?: DirectRead }
+    direct?: {
+      authors?: DirectRead
+      links?: DirectRead
+      regions?: DirectRead
+      sponsors?: DirectRead
+      targets?: DirectRead
+    }
   }
 
 /** Ids only: what the page then reads through the Local API, with the caller's access. */
@@ -55,6 +61,8 @@ export type PageFacts = {
   regionDocs?: Record<string, unknown>[]
   /** With `direct.links`: the links the caller may read, as the Local API reads them, in its order. */
   linkDocs?: Record<string, unknown>[]
+  /** With `direct.sponsors`: the sponsors that may show and the caller may read, in the Local API's order. */
+  sponsorDocs?: Record<string, unknown>[]
   /** With `direct.targets`: the link targets and related articles the caller may read. */
   targetDocs?: Record<string, unknown>[]
 }
@@ -117,14 +125,21 @@ const columnSql = (read: DirectRead, alias: string, field: string): SQL => {
  * related titles, sponsors and images by id as soon as it is back.
  */
 export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Promise<PageFacts> => {
-  const sponsors = sponsorCandidates(payload, query)
+  const { links: directLinks, sponsors: directSponsors, targets: directTargets } = query.direct ?? {}
+  // The sponsors' order as the Local API reads them (`-priority`, `name`, newest first).
+  const sponsorDoc = directSponsors
+    ? sql`row_number() OVER (ORDER BY ${columnSql(directSponsors, 's', 'priority')} DESC,
+          ${columnSql(directSponsors, 's', 'name')} ASC, ${columnSql(directSponsors, 's', 'createdAt')} DESC,
+          s.id DESC) AS rank,
+        CASE WHEN ${directSponsors.where?.('s') ?? sql`true`} THEN ${directDocJson(directSponsors, 's')} END AS doc`
+    : sql`NULL::bigint AS rank, NULL::jsonb AS doc`
+  const sponsors = sponsorCandidates(payload, query, sponsorDoc)
   const links = tableSql(payload, tableOf(payload, query.relatedLinksSlug))
   const commentCount = query.commentsSlug
     ? sql`UNION ALL SELECT 'comments', NULL, count(*), NULL, NULL, NULL, NULL
           FROM ${tableSql(payload, tableOf(payload, query.commentsSlug))} c
           WHERE c.article_id = (SELECT id FROM me) AND c.status = 'approved'`
     : sql``
-  const { links: directLinks, targets: directTargets } = query.direct ?? {}
   const linkDoc = directLinks
     ? sql`CASE WHEN ${directLinks.where?.('l') ?? sql`true`} THEN ${directDocJson(directLinks, 'l')} END`
     : sql`NULL::jsonb`
@@ -166,7 +181,7 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     SELECT 'link' AS kind, l.id, ${linkRank} AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target,
         ${linkDoc} AS doc
       FROM ${links} l WHERE l.article_id = (SELECT id FROM me)
-    UNION ALL SELECT 'sponsor', c.id, NULL, NULL, c.logo, NULL, NULL FROM (${sponsors.select}) c
+    UNION ALL SELECT 'sponsor', c.id, c.rank, NULL, c.logo, NULL, c.doc FROM (${sponsors.select}) c
     UNION ALL SELECT 'article', id, NULL, NULL, NULL, NULL, NULL FROM me
     UNION ALL SELECT 'related', id, shared, published, NULL, NULL, NULL FROM best_several
     UNION ALL SELECT 'related', id, shared, published, NULL, NULL, NULL FROM best_one
@@ -181,9 +196,12 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
   const of = (kind: Row['kind']) => rows.filter((row) => row.kind === kind)
   // In the statement's order of each kind, where it ranks them (`shared`).
   const docsOf = (kind: Row['kind'], read: DirectRead) =>
-    of(kind)
-      .sort((a, b) => Number(a.shared ?? 0) - Number(b.shared ?? 0))
-      .flatMap((row) => (row.doc ? [directDoc(read, row.doc)] : []))
+    directDocs(
+      read,
+      of(kind)
+        .sort((a, b) => Number(a.shared ?? 0) - Number(b.shared ?? 0))
+        .flatMap((row) => (row.doc ? [row.doc] : [])),
+    )
   return {
     articleID: of('article')[0]?.id ?? null,
     approvedComments: Number(of('comments')[0]?.shared ?? 0),
@@ -194,11 +212,11 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     regionLine: of('line').map((row) => row.id as ID),
     relatedIDs: rankRelated(of('related') as RelatedRow[], query.limit),
     sponsors: of('sponsor').map((row) => ({ id: row.id as ID, logo: row.logo })),
-    ...(directLinks && {
-      linkDocs: docsOf('link', directLinks),
-    }),
-    ...(directTargets && { targetDocs: docsOf('target', directTargets) }),
-    ...(query.direct?.regions && { regionDocs: docsOf('region', query.direct.regions) }),
-    ...(query.direct?.authors && query.authorsSlug && { authorDocs: docsOf('author', query.direct.authors) }),
+    ...(directLinks && { linkDocs: await docsOf('link', directLinks) }),
+    ...(directSponsors && { sponsorDocs: await docsOf('sponsor', directSponsors) }),
+    ...(directTargets && { targetDocs: await docsOf('target', directTargets) }),
+    ...(query.direct?.regions && { regionDocs: await docsOf('region', query.direct.regions) }),
+    ...(query.direct?.authors &&
+      query.authorsSlug && { authorDocs: await docsOf('author', query.direct.authors) }),
   }
 }

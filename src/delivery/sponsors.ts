@@ -21,12 +21,13 @@ export type SponsorQuery = {
  * public by default, and a host that restricts them still gets the sponsors of the whole tree.
  *
  * Reads the article from the CTEs `my_regions` and `my_sponsors` (id); returns the CTE
- * `region_line` (needs `WITH RECURSIVE`), a SELECT of (id, logo), and a SELECT of the next moment
+ * `region_line` (needs `WITH RECURSIVE`), a SELECT of (id, logo, and `columns` of `s`), and a SELECT of the next moment
  * (`next`) a sponsor of the page starts or ends, when the page changes with no write.
  */
 export const sponsorCandidates = (
   payload: Payload,
   query: SponsorQuery,
+  columns?: SQL,
 ): { cte: SQL; nextChange: SQL; select: SQL } => {
   const regions = tableSql(payload, tableOf(payload, query.regionsSlug))
   const sponsors = tableSql(payload, tableOf(payload, query.sponsorsSlug))
@@ -47,7 +48,7 @@ export const sponsorCandidates = (
         CASE WHEN s.active_from > ${now} THEN s.active_from END,
         CASE WHEN s.active_until > ${now} THEN s.active_until END)) AS next
       FROM ${sponsors} s WHERE s.active AND ${shows}`,
-    select: sql`SELECT s.id, ${query.hasLogo ? sql`s.logo_id` : sql`NULL`} AS logo FROM ${sponsors} s
+    select: sql`SELECT s.id, ${query.hasLogo ? sql`s.logo_id` : sql`NULL`} AS logo${columns ? sql`, ${columns}` : sql``} FROM ${sponsors} s
       WHERE s.active
         AND (s.active_from IS NULL OR s.active_from <= ${now})
         AND (s.active_until IS NULL OR s.active_until > ${now})

@@ -1,6 +1,9 @@
 import type { Access, CollectionConfig, Field, Where } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import { newsroomCollection } from '../collection.js'
+import { markPluginAnswer } from '../pluginHooks.js'
 import { previewField } from '../admin/previewField.js'
 import { urlField } from '../guards/urlField.js'
 import { SPONSORED_REL } from './disclosureLabel.js'
@@ -135,7 +138,10 @@ export const sponsorsCollection = (options: ResolvedOptions): CollectionConfig =
   })
 }
 
-/** Sponsors are public while `active` and inside their date window. */
+/**
+ * Sponsors are public while `active` and inside their date window. The answer carries the same
+ * condition in SQL, for the page's statement (delivery/directReads).
+ */
 const activeSponsorOrEditor =
   (options: ResolvedOptions): Access =>
   ({ req }) => {
@@ -148,5 +154,10 @@ const activeSponsorOrEditor =
         { or: [{ activeUntil: { exists: false } }, { activeUntil: { greater_than: now } }] },
       ],
     }
-    return window
+    return markPluginAnswer(window, {
+      fields: ['active', 'activeFrom', 'activeUntil'],
+      sql: (column) => sql`${column('active')} = true
+        AND (${column('activeFrom')} IS NULL OR ${column('activeFrom')} <= ${now})
+        AND (${column('activeUntil')} IS NULL OR ${column('activeUntil')} > ${now})`,
+    })
   }

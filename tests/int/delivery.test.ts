@@ -403,9 +403,9 @@ describe('the number of queries', () => {
     // The REST endpoint reads with the caller's request: the same statements, no page counts.
     const endpointQueries = await recordQueries(() => ctx.rest.get(`/newsroom/articles/${large.slug}`))
     expect(endpointQueries.length).toBe(largeQueries.length)
-    // Regions, authors, links and related titles come with the facts (see directReads.test.ts):
-    // the article, the facts and the sponsors.
-    expect(largeQueries.length).toBe(3)
+    // Regions, authors, links, related titles and sponsors come with the facts (see
+    // directReads.test.ts): the article and the facts.
+    expect(largeQueries.length).toBe(2)
     const bare = await article({ title: 'Nackte Seite', regions: [] })
     expect((await recordQueries(() => page(bare.slug))).length).toBeLessThanOrEqual(smallQueries.length)
   })

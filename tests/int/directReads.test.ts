@@ -1,4 +1,4 @@
-import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
+import type { CollectionAfterReadHook, CollectionConfig, PayloadRequest, Where } from 'payload'
 
 import { createLocalReq } from 'payload'
 
@@ -21,6 +21,7 @@ const day = 24 * 60 * 60 * 1000
 const at = (days: number) => new Date(Date.now() + days * day).toISOString()
 const LINK_FIELDS = ['createdAt', 'label', 'order', 'target', 'type', 'url', 'articlePublished']
 const TARGET_FIELDS = ['_status', 'paidContent', 'publishedAt', 'retractedAt', 'slug', 'title']
+const SPONSOR_FIELDS = ['disclosureLabel', 'logo', 'name', 'placement', 'priority', 'url', 'createdAt']
 
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let create: Fixtures
@@ -101,6 +102,15 @@ beforeAll(async () => {
   // Automatic related articles: same region, recent.
   for (let index = 0; index < 3; index += 1)
     await article({ publishedAt: at(-5 - index), title: `Nachbar ${index}` })
+  // Sponsors: two of one priority and name (ties), one without a priority, one ended yesterday,
+  // one not yet begun, and one whose stored label no locale allows (the plugin's read hook fixes it).
+  for (const name of ['Zwilling', 'Zwilling']) await create.sponsor({ name, priority: 5, url: 'https://z.example' })
+  const unranked = await create.sponsor({ name: 'Ohne Rang', url: 'https://o.example' })
+  await ctx.query(`UPDATE sponsors SET priority = NULL WHERE id = ${unranked.id}`)
+  await create.sponsor({ activeFrom: at(-9), activeUntil: at(-1), name: 'Abgelaufen', url: 'https://a.example' })
+  await create.sponsor({ activeFrom: at(2), name: 'Künftig', url: 'https://k.example' })
+  const unlabelled = await create.sponsor({ name: 'Altbestand', priority: 1, url: 'https://alt.example' })
+  await ctx.query(`UPDATE sponsors SET disclosure_label = 'Freundlich empfohlen' WHERE id = ${unlabelled.id}`)
 })
 // Each instance holds a pool of connections: the ones a test started stop with it.
 afterEach(async () => {
@@ -115,6 +125,7 @@ describe('direct reads of links and related titles', () => {
       authors: { hooks: { afterRead: [keep] } },
       regions: { hooks: { afterRead: [keep] } },
       relatedLinks: { hooks: { afterRead: [keep] } },
+      sponsors: { hooks: { afterRead: [keep] } },
     })
     for (const caller of [{}, { user: ctx.editor }]) {
       let direct = null as Awaited<ReturnType<typeof getArticlePage>>
@@ -127,8 +138,17 @@ describe('direct reads of links and related titles', () => {
           (throughApi = await getArticlePage({ payload: hooked.payload, slug: main.slug, ...caller })),
       )
       expect(direct).toEqual(throughApi)
-      // Regions, authors, links and their targets: four reads fewer.
-      expect(directQueries.length).toBe(apiQueries.length - 4)
+      // Regions, authors, links, their targets and the sponsors: five reads fewer.
+      expect(directQueries.length).toBe(apiQueries.length - 5)
+      // By priority, highest first; none counts as highest (PostgreSQL's NULLS FIRST for DESC).
+      expect(direct!.sponsors.map((sponsor) => sponsor.name)).toEqual([
+        'Ohne Rang',
+        'Zwilling',
+        'Zwilling',
+        'Altbestand',
+        'Reisebüro',
+      ])
+      expect(direct!.sponsors.find((sponsor) => sponsor.name === 'Altbestand')!.disclosureLabel).toBe('Anzeige')
       const titles = direct!.related.map((item) => item.title)
       expect(titles).toEqual(
         expect.arrayContaining(['Ziel veröffentlicht', 'Ziel bezahlt', 'Extern neuer', 'Extern älter']),
@@ -279,10 +299,11 @@ describe('direct reads of links and related titles', () => {
         url: 'https://o.example',
       })
     const read = (await directRead(ctx.payload, 'related-links', LINK_FIELDS))!
+    const sponsorsRead = (await directRead(ctx.payload, 'sponsors', SPONSOR_FIELDS))!
     const facts = await findPageFacts(ctx.payload, {
       article: { slug: main.slug },
       articlesSlug: 'articles',
-      direct: { links: read },
+      direct: { links: read, sponsors: sponsorsRead },
       hasLogo: true,
       limit: 6,
       maxAgeDays: 30,
@@ -304,6 +325,71 @@ describe('direct reads of links and related titles', () => {
       Object.fromEntries(['id', ...LINK_FIELDS].map((field) => [field, doc[field] ?? null]))
     expect(facts.linkDocs!.map(picked)).toEqual(docs.map((doc) => picked(doc as never)))
     expect(facts.linkDocs!.map((doc) => doc.order)).toEqual(expect.arrayContaining([2, 10]))
+    // Sponsors: the ones that may show, as the Local API reads them, with the plugin's read hook run.
+    const sponsors = await ctx.payload.find({
+      collection: 'sponsors',
+      depth: 0,
+      overrideAccess: false,
+      pagination: false,
+      select: Object.fromEntries(SPONSOR_FIELDS.map((field) => [field, true])),
+      sort: ['-priority', 'name', '-createdAt', '-id'],
+      where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },
+    })
+    expect(facts.sponsorDocs).toEqual(sponsors.docs)
+    expect(facts.sponsorDocs!.map((doc) => doc.disclosureLabel)).not.toContain('Freundlich empfohlen')
+  })
+
+  test("sponsors: the plugin's own date window is stated; a host's answer goes to the Local API", async () => {
+    const anonymous = await directRead(ctx.payload, 'sponsors', SPONSOR_FIELDS)
+    expect(anonymous?.where).not.toBeNull()
+    expect((await directRead(ctx.payload, 'sponsors', SPONSOR_FIELDS, { user: ctx.editor }))?.where).toBeNull()
+    const hooked = await instance('sponsors-hooked', { sponsors: { hooks: { afterRead: [keep] } } })
+    // The page's moment is in the past: a sponsor that has ended since shows to neither read.
+    for (const caller of [{}, { user: ctx.editor }]) {
+      const then = { now: new Date(at(-3)), slug: main.slug, ...caller }
+      const direct = await getArticlePage({ payload: ctx.payload, ...then })
+      expect(direct).toEqual(await getArticlePage({ payload: hooked.payload, ...then }))
+      expect(direct!.sponsors.map((sponsor) => sponsor.name).includes('Abgelaufen')).toBe('user' in caller)
+    }
+    // The same window written by a host, or the plugin's answer changed by a host, is not stated.
+    const copied = await instance('sponsors-copied', {
+      sponsors: {
+        access: {
+          read: () => ({
+            and: [
+              { active: { equals: true } },
+              { or: [{ activeFrom: { exists: false } }, { activeFrom: { less_than_equal: new Date().toISOString() } }] },
+              { or: [{ activeUntil: { exists: false } }, { activeUntil: { greater_than: new Date().toISOString() } }] },
+            ],
+          }),
+        },
+      },
+    })
+    expect(await directRead(copied.payload, 'sponsors', SPONSOR_FIELDS)).toBeNull()
+    const narrowed = await instance('sponsors-narrowed', {
+      sponsors: {
+        override: ({ defaultCollection }: { defaultCollection: CollectionConfig }) => {
+          const read = defaultCollection.access!.read!
+          return {
+            ...defaultCollection,
+            access: {
+              ...defaultCollection.access,
+              read: async (args: Parameters<typeof read>[0]) => {
+                const answer = await read(args)
+                if (typeof answer === 'object') (answer.and as Where[]).push({ name: { not_equals: 'Zwilling' } })
+                return answer
+              },
+            },
+          }
+        },
+      },
+    })
+    expect(await directRead(narrowed.payload, 'sponsors', SPONSOR_FIELDS)).toBeNull()
+    const names = (await getArticlePage({ payload: narrowed.payload, slug: main.slug }))!.sponsors.map(
+      (sponsor) => sponsor.name,
+    )
+    expect(names).toContain('Altbestand')
+    expect(names).not.toContain('Zwilling')
   })
 
   test('an access rule that throws for this caller leaves the read to the Local API', async () => {
