@@ -28,7 +28,10 @@ const LINK_FIELDS = ['createdAt', 'label', 'order', 'target', 'type', 'url', 'ar
 /** What the page shows of a link target or related article, and whether it may show. */
 const TARGET_FIELDS = ['_status', 'paidContent', 'publishedAt', 'retractedAt', 'slug', 'title'] as const
 /** What a page shows of a sponsor, and `createdAt`, the last key of their order. */
-const SPONSOR_FIELDS = [...(Object.keys(PAGE_SPONSOR_SELECT) as (keyof typeof PAGE_SPONSOR_SELECT)[]), 'createdAt']
+const SPONSOR_FIELDS = [
+  ...(Object.keys(PAGE_SPONSOR_SELECT) as (keyof typeof PAGE_SPONSOR_SELECT)[]),
+  'createdAt',
+]
 
 export type GetArticlePageArgs = {
   /** Editors only: the latest draft instead of the published article. */

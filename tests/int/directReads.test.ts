@@ -104,10 +104,16 @@ beforeAll(async () => {
     await article({ publishedAt: at(-5 - index), title: `Nachbar ${index}` })
   // Sponsors: two of one priority and name (ties), one without a priority, one ended yesterday,
   // one not yet begun, and one whose stored label no locale allows (the plugin's read hook fixes it).
-  for (const name of ['Zwilling', 'Zwilling']) await create.sponsor({ name, priority: 5, url: 'https://z.example' })
+  for (const name of ['Zwilling', 'Zwilling'])
+    await create.sponsor({ name, priority: 5, url: 'https://z.example' })
   const unranked = await create.sponsor({ name: 'Ohne Rang', url: 'https://o.example' })
   await ctx.query(`UPDATE sponsors SET priority = NULL WHERE id = ${unranked.id}`)
-  await create.sponsor({ activeFrom: at(-9), activeUntil: at(-1), name: 'Abgelaufen', url: 'https://a.example' })
+  await create.sponsor({
+    activeFrom: at(-9),
+    activeUntil: at(-1),
+    name: 'Abgelaufen',
+    url: 'https://a.example',
+  })
   await create.sponsor({ activeFrom: at(2), name: 'Künftig', url: 'https://k.example' })
   const unlabelled = await create.sponsor({ name: 'Altbestand', priority: 1, url: 'https://alt.example' })
   await ctx.query(`UPDATE sponsors SET disclosure_label = 'Freundlich empfohlen' WHERE id = ${unlabelled.id}`)
@@ -148,7 +154,9 @@ describe('direct reads of links and related titles', () => {
         'Altbestand',
         'Reisebüro',
       ])
-      expect(direct!.sponsors.find((sponsor) => sponsor.name === 'Altbestand')!.disclosureLabel).toBe('Anzeige')
+      expect(direct!.sponsors.find((sponsor) => sponsor.name === 'Altbestand')!.disclosureLabel).toBe(
+        'Anzeige',
+      )
       const titles = direct!.related.map((item) => item.title)
       expect(titles).toEqual(
         expect.arrayContaining(['Ziel veröffentlicht', 'Ziel bezahlt', 'Extern neuer', 'Extern älter']),
@@ -342,7 +350,9 @@ describe('direct reads of links and related titles', () => {
   test("sponsors: the plugin's own date window is stated; a host's answer goes to the Local API", async () => {
     const anonymous = await directRead(ctx.payload, 'sponsors', SPONSOR_FIELDS)
     expect(anonymous?.where).not.toBeNull()
-    expect((await directRead(ctx.payload, 'sponsors', SPONSOR_FIELDS, { user: ctx.editor }))?.where).toBeNull()
+    expect(
+      (await directRead(ctx.payload, 'sponsors', SPONSOR_FIELDS, { user: ctx.editor }))?.where,
+    ).toBeNull()
     const hooked = await instance('sponsors-hooked', { sponsors: { hooks: { afterRead: [keep] } } })
     // The page's moment is in the past: a sponsor that has ended since shows to neither read.
     for (const caller of [{}, { user: ctx.editor }]) {
@@ -358,8 +368,18 @@ describe('direct reads of links and related titles', () => {
           read: () => ({
             and: [
               { active: { equals: true } },
-              { or: [{ activeFrom: { exists: false } }, { activeFrom: { less_than_equal: new Date().toISOString() } }] },
-              { or: [{ activeUntil: { exists: false } }, { activeUntil: { greater_than: new Date().toISOString() } }] },
+              {
+                or: [
+                  { activeFrom: { exists: false } },
+                  { activeFrom: { less_than_equal: new Date().toISOString() } },
+                ],
+              },
+              {
+                or: [
+                  { activeUntil: { exists: false } },
+                  { activeUntil: { greater_than: new Date().toISOString() } },
+                ],
+              },
             ],
           }),
         },
@@ -376,7 +396,8 @@ describe('direct reads of links and related titles', () => {
               ...defaultCollection.access,
               read: async (args: Parameters<typeof read>[0]) => {
                 const answer = await read(args)
-                if (typeof answer === 'object') (answer.and as Where[]).push({ name: { not_equals: 'Zwilling' } })
+                if (typeof answer === 'object')
+                  (answer.and as Where[]).push({ name: { not_equals: 'Zwilling' } })
                 return answer
               },
             },
