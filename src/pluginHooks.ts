@@ -6,7 +6,9 @@ const pluginHooks = new WeakSet<object>()
 /**
  * Marks the hooks the collection factory adds as the plugin's own, so the read path can tell
  * them from a host's: the page's statement runs the plugin's `afterRead` hooks on the rows it
- * reads itself (delivery/directReads), but cannot know what a host's hook does.
+ * reads itself (delivery/directReads), but cannot know what a host's hook does. So the plugin's
+ * read hooks work on the document alone: `query` is not the read's there, and no other read hook
+ * of the plugin runs.
  */
 export const markPluginHooks = (hooks: NonNullable<CollectionConfig['hooks']>): void => {
   for (const list of Object.values(hooks))

@@ -27,9 +27,12 @@ const AUTHOR_FIELDS = ['kind', 'name', 'slug'] as const
 const LINK_FIELDS = ['createdAt', 'label', 'order', 'target', 'type', 'url', 'articlePublished'] as const
 /** What the page shows of a link target or related article, and whether it may show. */
 const TARGET_FIELDS = ['_status', 'paidContent', 'publishedAt', 'retractedAt', 'slug', 'title'] as const
-/** What a page shows of a sponsor, and `createdAt`, the last key of their order. */
-const SPONSOR_FIELDS = [
-  ...(Object.keys(PAGE_SPONSOR_SELECT) as (keyof typeof PAGE_SPONSOR_SELECT)[]),
+/**
+ * What a page shows of a sponsor, and `createdAt`, the last key of their order. Sponsors have a
+ * `logo` only with the `media` option; a field list naming a missing field gets no direct read.
+ */
+const sponsorFields = (hasLogo: boolean): string[] => [
+  ...Object.keys(PAGE_SPONSOR_SELECT).filter((field) => hasLogo || field !== 'logo'),
   'createdAt',
 ]
 
@@ -68,6 +71,7 @@ export const getArticlePage = async ({
   if (draft && !options.isEditor(req ?? (await createLocalReq({ user: user ?? undefined }, payload))))
     throw new Forbidden()
   const { articles, authors, comments, regions, relatedLinks, sponsors } = options.collections
+  const shownSponsorFields = sponsorFields(Boolean(options.media))
   const { locale: readerLocale, readAs } = await readerReads(payload, { locale, req, user })
   // A draft is read on the primary when the host has read replicas: the preview shows what was
   // saved. A read of no ids (a page without authors, images or links) is no statement.
@@ -95,7 +99,7 @@ export const getArticlePage = async ({
     directOf(authors.slug, AUTHOR_FIELDS),
     directOf(relatedLinks.slug, LINK_FIELDS),
     directOf(regions.slug, REGION_FIELDS),
-    directOf(sponsors.slug, SPONSOR_FIELDS),
+    directOf(sponsors.slug, shownSponsorFields),
     directOf(articles.slug, TARGET_FIELDS),
   ])
   const direct = {
@@ -169,7 +173,7 @@ export const getArticlePage = async ({
         readDocs({
           ...readAs,
           collection: sponsors.slug,
-          select: Object.fromEntries(SPONSOR_FIELDS.map((field) => [field, true])),
+          select: Object.fromEntries(shownSponsorFields.map((field) => [field, true])),
           // Ties broken as the direct read breaks them (pageFacts), so both give one order.
           sort: ['-priority', 'name', '-createdAt', '-id'],
           where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },

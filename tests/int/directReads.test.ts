@@ -529,6 +529,23 @@ describe('in a site with localization', () => {
   })
 })
 
+describe('without a media collection', () => {
+  test('sponsors, which then have no logo, are read directly all the same', async () => {
+    const bare = await startPayload({ key: 'no-media', plugin: { related: plugin.related } })
+    others.push(bare)
+    const make = fixtures(bare.payload)
+    await make.sponsor({ name: 'Ohne Logo', url: 'https://ohne.example' })
+    const subject = await make.article({ _status: 'published', title: 'Ohne Bilder' })
+    let result = null as Awaited<ReturnType<typeof getArticlePage>>
+    const queries = await recordQueries(
+      async () => (result = await getArticlePage({ payload: bare.payload, slug: subject.slug })),
+    )
+    expect(result!.sponsors.map((sponsor) => sponsor.name)).toEqual(['Ohne Logo'])
+    // The article and the facts: nothing else to read.
+    expect(queries).toHaveLength(2)
+  })
+})
+
 describe('with a text id for authors', () => {
   test('the page reads them directly all the same', async () => {
     const texts = await startPayload({
