@@ -139,24 +139,29 @@ export const sponsorsCollection = (options: ResolvedOptions): CollectionConfig =
 }
 
 /**
- * Sponsors are public while `active` and inside their date window. The answer carries the same
- * condition in SQL, for the page's statement (delivery/directReads).
+ * Sponsors are public while `active` and inside their date window, and published when a host
+ * gives them drafts. The answer carries the same condition in SQL, for the page's statement
+ * (delivery/directReads).
  */
 const activeSponsorOrEditor =
   (options: ResolvedOptions): Access =>
   ({ req }) => {
     if (options.isEditor(req)) return true
     const now = new Date().toISOString()
+    const versions = req.payload.collections[options.collections.sponsors.slug]?.config.versions
+    const drafts = Boolean(versions && versions.drafts)
     const window: Where = {
       and: [
         { active: { equals: true } },
+        ...(drafts ? [{ _status: { equals: 'published' } }] : []),
         { or: [{ activeFrom: { exists: false } }, { activeFrom: { less_than_equal: now } }] },
         { or: [{ activeUntil: { exists: false } }, { activeUntil: { greater_than: now } }] },
       ],
     }
     return markPluginAnswer(window, {
-      fields: ['active', 'activeFrom', 'activeUntil'],
+      fields: ['active', 'activeFrom', 'activeUntil', ...(drafts ? ['_status'] : [])],
       sql: (column) => sql`${column('active')} = true
+        ${drafts ? sql`AND ${column('_status')} = 'published'` : sql``}
         AND (${column('activeFrom')} IS NULL OR ${column('activeFrom')} <= ${now})
         AND (${column('activeUntil')} IS NULL OR ${column('activeUntil')} > ${now})`,
     })

@@ -546,6 +546,36 @@ describe('without a media collection', () => {
   })
 })
 
+describe('with drafts on sponsors', () => {
+  test('a sponsor saved only as a draft shows to no reader, read either way', async () => {
+    const override = ({ defaultCollection }: { defaultCollection: CollectionConfig }) => ({
+      ...defaultCollection,
+      versions: { drafts: true },
+    })
+    const drafted = await startPayload({
+      key: 'sponsor-drafts',
+      plugin: { ...plugin, collections: { sponsors: { override } } },
+    })
+    others.push(drafted)
+    const hooked = await startPayloadOn(drafted.databaseUrl, {
+      key: 'sponsor-drafts-hooked',
+      plugin: { ...plugin, collections: { sponsors: { hooks: { afterRead: [keep] }, override } } },
+    })
+    others.push(hooked)
+    const make = fixtures(drafted.payload)
+    await make.sponsor({ _status: 'published', name: 'Veröffentlicht', url: 'https://v.example' } as never)
+    await make.sponsor({ _status: 'draft', name: 'Nur Entwurf', url: 'https://e.example' } as never, {
+      draft: true,
+    })
+    const subject = await make.article({ _status: 'published', title: 'Mit Entwürfen' })
+    expect(await directRead(drafted.payload, 'sponsors', SPONSOR_FIELDS)).not.toBeNull()
+    for (const payload of [drafted.payload, hooked.payload]) {
+      const page = await getArticlePage({ payload, slug: subject.slug })
+      expect(page!.sponsors.map((sponsor) => sponsor.name)).toEqual(['Veröffentlicht'])
+    }
+  })
+})
+
 describe('with a text id for authors', () => {
   test('the page reads them directly all the same', async () => {
     const texts = await startPayload({
