@@ -47,6 +47,13 @@ export type DirectRead = {
 
 type Table = Record<string, { name?: string } | undefined>
 
+/** Whether every read-phase hook of the collection is the plugin's own (checked on every call). */
+export const hasOnlyPluginReadHooks = (payload: Payload, slug: string): boolean => {
+  const hooks = payload.collections[slug as keyof Payload['collections']]?.config.hooks as
+    Record<string, unknown[] | undefined> | undefined
+  return READ_HOOKS.every((type) => (hooks?.[type] ?? []).every(isPluginHook))
+}
+
 /**
  * The columns of `fields` when nothing between the table and a Local API read at depth 0 changes
  * them: no read hook but the plugin's, no field access or field hook, no localized, hidden,
@@ -57,9 +64,7 @@ const plainColumns = (payload: Payload, slug: string, fields: readonly string[])
   const collection = payload.collections[slug as keyof Payload['collections']]?.config
   const table = (payload.db as unknown as PostgresAdapter).tables?.[tableOf(payload, slug)] as
     Table | undefined
-  if (!collection || !table || collection.trash) return null
-  const hooks = collection.hooks as Record<string, unknown[] | undefined>
-  if (!READ_HOOKS.every((type) => (hooks?.[type] ?? []).every(isPluginHook))) return null
+  if (!collection || !table || collection.trash || !hasOnlyPluginReadHooks(payload, slug)) return null
   const localized = Boolean(payload.config.localization)
   const columns: DirectColumn[] = []
   for (const name of fields) {

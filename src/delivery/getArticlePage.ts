@@ -13,13 +13,15 @@ import type { ArticlePage } from './types.js'
 
 import { type ID, idOf, idsOf } from '../idOf.js'
 import { assembleArticlePage, type PageMedia } from './assembleArticlePage.js'
-import { accessRequestOf, directReadOf } from './directReads.js'
+import { accessRequestOf, directReadOf, hasOnlyPluginReadHooks } from './directReads.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { isPublished } from '../savedData.js'
 import { PAGE_SPONSOR_SELECT } from './pageParts.js'
 import { newsroomOptions } from './pluginOptions.js'
 import { type Doc, findDocs, readerReads } from './readerReads.js'
 
+/** The article's fields no part of the page uses, left out of its read (`select`). */
+const ARTICLE_FIELDS_NOT_SHOWN = { generateSlug: false, importedFrom: false, keywords: false } as const
 /** What the page shows of its regions and authors. */
 const REGION_FIELDS = ['breadcrumbs', 'name', 'path', 'slug'] as const
 const AUTHOR_FIELDS = ['kind', 'name', 'slug'] as const
@@ -89,6 +91,9 @@ export const getArticlePage = async ({
     draft,
     joins: false,
     limit: 1,
+    // Fields the page never shows cost their reads (keywords are a table of their own), unless a
+    // host's read hook might use them.
+    ...(hasOnlyPluginReadHooks(payload, articles.slug) && { select: ARTICLE_FIELDS_NOT_SHOWN }),
     where: { slug: { equals: slug } },
   })
   articleRead.catch(() => undefined)

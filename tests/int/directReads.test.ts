@@ -186,21 +186,24 @@ describe('direct reads of links and related titles', () => {
     expect(await directRead(ctx.payload, 'articles', TARGET_FIELDS)).not.toBeNull()
   })
 
-  test("a host's read hook is honoured: the titles come through it", async () => {
+  test("a host's read hook is honoured: the titles come through it, and it sees every field", async () => {
+    const seen: string[][] = []
     const shouting = await instance('shouting', {
       articles: {
         hooks: {
           afterRead: [
-            (({ doc }) =>
-              typeof doc.title === 'string'
-                ? { ...doc, title: doc.title.toUpperCase() }
-                : doc) as CollectionAfterReadHook,
+            (({ doc }) => {
+              seen.push(Object.keys(doc))
+              return typeof doc.title === 'string' ? { ...doc, title: doc.title.toUpperCase() } : doc
+            }) as CollectionAfterReadHook,
           ],
         },
       },
     })
     const result = await getArticlePage({ payload: shouting.payload, slug: main.slug })
     expect(result!.related.map((item) => item.title)).toContain('ZIEL VERÖFFENTLICHT')
+    // The page's own read of the article leaves out the fields it never shows, but not for a host's hook.
+    expect(seen.some((keys) => keys.includes('content') && keys.includes('keywords'))).toBe(true)
     expect(await directRead(shouting.payload, 'articles', TARGET_FIELDS)).toBeNull()
   })
 
