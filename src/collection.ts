@@ -83,6 +83,8 @@ export const newsroomCollection = (
     access: {
       create: options.editorsOnly,
       delete: options.editorsOnly,
+      // Payload lets any signed-in user read versions otherwise: drafts a host turns on stay the editors'.
+      readVersions: options.editorsOnly,
       update: options.editorsOnly,
       ...spec.access,
       ...overrides.access,

@@ -345,7 +345,6 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
     access: {
       // Anonymous readers and reader accounts see published articles only; editors see drafts too.
       read: ({ req }) => options.isEditor(req) || { _status: { equals: 'published' } },
-      readVersions: options.editorsOnly,
     },
     admin: {
       defaultColumns: ['title', 'regions', '_status', 'publishedAt'],

@@ -54,6 +54,36 @@ export const hasOnlyPluginReadHooks = (payload: Payload, slug: string): boolean 
   return READ_HOOKS.every((type) => (hooks?.[type] ?? []).every(isPluginHook))
 }
 
+type AnyField = {
+  blocks?: { fields: AnyField[] }[]
+  fields?: AnyField[]
+  hooks?: { afterRead?: unknown[] }
+  tabs?: { fields: AnyField[] }[]
+}
+
+/** Whether no field of `fields`, however deep, has an `afterRead` hook (one may read its siblings). */
+const noFieldReadHooks = (fields: AnyField[]): boolean =>
+  fields.every(
+    (field) =>
+      !field.hooks?.afterRead?.length &&
+      noFieldReadHooks(field.fields ?? []) &&
+      (field.tabs ?? []).every((tab) => noFieldReadHooks(tab.fields)) &&
+      (field.blocks ?? []).every((block) => noFieldReadHooks(block.fields)),
+  )
+
+/**
+ * Whether a read of the collection may leave out fields the caller never uses: no hook but the
+ * plugin's and no field's `afterRead` hook could have read them.
+ */
+export const mayLeaveOutFields = (payload: Payload, slug: string): boolean => {
+  const collection = payload.collections[slug as keyof Payload['collections']]?.config
+  return (
+    Boolean(collection) &&
+    hasOnlyPluginReadHooks(payload, slug) &&
+    noFieldReadHooks(collection!.fields as unknown as AnyField[])
+  )
+}
+
 /**
  * The columns of `fields` when nothing between the table and a Local API read at depth 0 changes
  * them: no read hook but the plugin's, no field access or field hook, no localized, hidden,

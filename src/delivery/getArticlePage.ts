@@ -13,7 +13,7 @@ import type { ArticlePage } from './types.js'
 
 import { type ID, idOf, idsOf } from '../idOf.js'
 import { assembleArticlePage, type PageMedia } from './assembleArticlePage.js'
-import { accessRequestOf, directReadOf, hasOnlyPluginReadHooks } from './directReads.js'
+import { accessRequestOf, directReadOf, mayLeaveOutFields } from './directReads.js'
 import { type FactsArticle, findPageFacts, type PageFacts } from './pageFacts.js'
 import { isPublished } from '../savedData.js'
 import { PAGE_SPONSOR_SELECT } from './pageParts.js'
@@ -93,7 +93,7 @@ export const getArticlePage = async ({
     limit: 1,
     // Fields the page never shows cost their reads (keywords are a table of their own), unless a
     // host's read hook might use them.
-    ...(hasOnlyPluginReadHooks(payload, articles.slug) && { select: ARTICLE_FIELDS_NOT_SHOWN }),
+    ...(mayLeaveOutFields(payload, articles.slug) && { select: { ...ARTICLE_FIELDS_NOT_SHOWN } }),
     where: { slug: { equals: slug } },
   })
   articleRead.catch(() => undefined)

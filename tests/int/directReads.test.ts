@@ -10,7 +10,7 @@ import { accessRequestOf, directReadOf } from '../../src/delivery/directReads.js
 import { findPageFacts } from '../../src/delivery/pageFacts.js'
 import { getArticlePage } from '../../src/index.js'
 import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
-import { type TestContext, startPayloadOn } from '../helpers/instance.js'
+import { createEditor, createReader, type TestContext, startPayloadOn } from '../helpers/instance.js'
 import { recordQueries, startPayload, startWithEditor } from '../helpers/payload.js'
 
 // The page reads links, link targets and related titles in its facts statement when that gives
@@ -205,6 +205,31 @@ describe('direct reads of links and related titles', () => {
     // The page's own read of the article leaves out the fields it never shows, but not for a host's hook.
     expect(seen.some((keys) => keys.includes('content') && keys.includes('keywords'))).toBe(true)
     expect(await directRead(shouting.payload, 'articles', TARGET_FIELDS)).toBeNull()
+    // Nor for a host's field hook, which may read its siblings.
+    const siblings: unknown[] = []
+    await ctx.payload.update({ collection: 'articles', data: { keywords: ['Seidenstraße'] }, id: main.id })
+    const fieldHooked = await instance('field-hooked', {
+      articles: {
+        fields: ({ defaultFields }: { defaultFields: { name?: string }[] }) =>
+          defaultFields.map((field) =>
+            field.name === 'subtitle'
+              ? {
+                  ...field,
+                  hooks: {
+                    afterRead: [
+                      ({ siblingData, value }: { siblingData: Record<string, unknown>; value: unknown }) => {
+                        siblings.push(siblingData.keywords)
+                        return value
+                      },
+                    ],
+                  },
+                }
+              : field,
+          ),
+      },
+    })
+    await getArticlePage({ payload: fieldHooked.payload, slug: main.slug })
+    expect(siblings).toContainEqual(['Seidenstraße'])
   })
 
   test("a host's read access the statement cannot state is applied by the Local API", async () => {
@@ -566,7 +591,18 @@ describe('with drafts on sponsors', () => {
     })
     others.push(hooked)
     const make = fixtures(drafted.payload)
-    await make.sponsor({ _status: 'published', name: 'Veröffentlicht', url: 'https://v.example' } as never)
+    const published = await make.sponsor({
+      _status: 'published',
+      name: 'Veröffentlicht',
+      url: 'https://v.example',
+    } as never)
+    // A newer draft of a published sponsor: readers keep the published one.
+    await drafted.payload.update({
+      collection: 'sponsors',
+      data: { name: 'Neuer Entwurf' },
+      draft: true,
+      id: published.id,
+    })
     await make.sponsor({ _status: 'draft', name: 'Nur Entwurf', url: 'https://e.example' } as never, {
       draft: true,
     })
@@ -576,6 +612,17 @@ describe('with drafts on sponsors', () => {
       const page = await getArticlePage({ payload, slug: subject.slug })
       expect(page!.sponsors.map((sponsor) => sponsor.name)).toEqual(['Veröffentlicht'])
     }
+    // Nor do a reader account's versions show the drafts: versions are the editors'.
+    const reader = await createReader(drafted.payload)
+    await expect(
+      drafted.payload.findVersions({ collection: 'sponsors', overrideAccess: false, user: reader }),
+    ).rejects.toThrow()
+    const versions = await drafted.payload.findVersions({
+      collection: 'sponsors',
+      overrideAccess: false,
+      user: await createEditor(drafted.payload),
+    })
+    expect(versions.totalDocs).toBeGreaterThan(0)
   })
 })
 
