@@ -21,8 +21,9 @@ export type SponsorQuery = {
  * public by default, and a host that restricts them still gets the sponsors of the whole tree.
  *
  * Reads the article from the CTEs `my_regions` and `my_sponsors` (id); returns the CTE
- * `region_line` (needs `WITH RECURSIVE`), a SELECT of (id, logo, and `columns` of `s`), and a SELECT of the next moment
- * (`next`) a sponsor of the page starts or ends, when the page changes with no write.
+ * `region_line` (needs `WITH RECURSIVE`), a SELECT of (id, logo, and `columns` of `s`), and a
+ * SELECT of the next moment (`next`) a sponsor of the page starts or ends, when the page changes
+ * with no write.
  */
 export const sponsorCandidates = (
   payload: Payload,
