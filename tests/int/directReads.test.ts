@@ -13,8 +13,8 @@ import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.j
 import { createEditor, createReader, type TestContext, startPayloadOn } from '../helpers/instance.js'
 import { recordQueries, startPayload, startWithEditor } from '../helpers/payload.js'
 
-// The page reads links, link targets and related titles in its facts statement when that gives
-// the caller what the Local API gives: these tests hold both reads to the same page, and show
+// The page reads regions, authors, links, link targets, related titles and sponsors in its facts
+// statement when that gives the caller what the Local API gives: these tests hold both reads to the same page, and show
 // each host setting that sends the page back to the Local API.
 
 const day = 24 * 60 * 60 * 1000
