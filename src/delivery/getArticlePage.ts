@@ -38,6 +38,9 @@ const sponsorFields = (hasLogo: boolean): string[] => [
   'createdAt',
 ]
 
+/** A Local API `select` of these fields. */
+const selectOf = (fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, true]))
+
 export type GetArticlePageArgs = {
   /** Editors only: the latest draft instead of the published article. */
   draft?: boolean
@@ -169,7 +172,7 @@ export const getArticlePage = async ({
         readDocs({
           ...readAs,
           collection: relatedLinks.slug,
-          select: Object.fromEntries(LINK_FIELDS.map((field) => [field, true])),
+          select: selectOf(LINK_FIELDS),
           // Ties broken as the direct read breaks them (pageFacts), so both give one order.
           sort: ['order', '-createdAt', '-id'],
           where: { id: { in: facts.links.map((link) => link.id) } },
@@ -178,7 +181,7 @@ export const getArticlePage = async ({
         readDocs({
           ...readAs,
           collection: sponsors.slug,
-          select: Object.fromEntries(shownSponsorFields.map((field) => [field, true])),
+          select: selectOf(shownSponsorFields),
           // Ties broken as the direct read breaks them (pageFacts), so both give one order.
           sort: ['-priority', 'name', '-createdAt', '-id'],
           where: { id: { in: facts.sponsors.map((sponsor) => sponsor.id) } },
@@ -190,7 +193,7 @@ export const getArticlePage = async ({
         : readDocs({
             ...readAs,
             collection: articles.slug,
-            select: Object.fromEntries(TARGET_FIELDS.map((field) => [field, true])),
+            select: selectOf(TARGET_FIELDS),
             // Looked up by id, so any order: `id` spares Payload the field permissions a sort by
             // another field (the collection's `-publishedAt`) makes it compute for an access-checked read.
             sort: 'id',
@@ -233,7 +236,7 @@ export const getArticlePage = async ({
       : readDocs({
           ...readAs,
           collection,
-          select: Object.fromEntries(fields.map((field) => [field, true])),
+          select: selectOf(fields),
           where: { id: { in: ids } },
         })
   }
