@@ -117,14 +117,8 @@ const columnSql = (read: DirectRead, alias: string, field: string): SQL => {
   return column ? sql`${sql.identifier(alias)}.${sql.identifier(column)}` : sql`NULL`
 }
 
-/**
- * Everything a page needs to know before it can read its documents, in one statement: the
- * automatic related articles, the curated links and their targets, the sponsors that may show
- * and the approved comment count. One statement keeps a page's query count fixed; finding the
- * article by its slug lets it run alongside the article's own read, and the page reads links,
- * related titles, sponsors and images by id as soon as it is back.
- */
-export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Promise<PageFacts> => {
+/** The facts statement of `findPageFacts`, one row per fact (`Row`). */
+export const pageFactsStatement = (payload: Payload, query: PageFactsQuery): SQL => {
   const { links: directLinks, sponsors: directSponsors, targets: directTargets } = query.direct ?? {}
   // The sponsors' order as the Local API reads them (`-priority`, `name`, newest first).
   const sponsorDoc = directSponsors
@@ -170,13 +164,8 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
           FROM ${tableSql(payload, tableOf(payload, slug))} d
           WHERE d.id IN (SELECT id FROM ${sql.identifier(mine)}) ${read.where ? sql`AND ${read.where('d')}` : sql``}`
       : sql``
-  // Prepared once per connection when the article is found by slug (one text per
-  // configuration); a draft's values change the text, so those statements are planned each time,
-  // on the primary: an editor's preview reads what was just saved, whatever a replica's lag.
-  const published = 'slug' in query.article
-  const run = (q: SQL) => executeRead(payload, q, { prepared: published, primary: !published })
   // PostgreSQL types a UNION's columns from its first branches; later NULLs take those types.
-  const result = await run(sql`
+  return sql`
     WITH RECURSIVE ${articleCTEs(payload, query)}, ${relatedCTEs(payload, query)}, ${sponsors.cte}
     SELECT 'link' AS kind, l.id, ${linkRank} AS shared, NULL::float8 AS published, NULL AS logo, l.target_id AS target,
         ${linkDoc} AS doc
@@ -191,7 +180,25 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     ${own('region', query.direct?.regions, query.regionsSlug, 'my_regions')}
     ${own('author', query.direct?.authors, query.authorsSlug, 'my_authors')}
     ${commentCount}
-  `)
+  `
+}
+
+/**
+ * Everything a page needs to know before it can read its documents, in one statement: the
+ * automatic related articles, the curated links and their targets, the sponsors that may show
+ * and the approved comment count. One statement keeps a page's query count fixed; finding the
+ * article by its slug lets it run alongside the article's own read, and the page reads links,
+ * related titles, sponsors and images by id as soon as it is back.
+ */
+export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Promise<PageFacts> => {
+  // Prepared once per connection when the article is found by slug (one text per
+  // configuration); a draft's values change the text, so those statements are planned each time,
+  // on the primary: an editor's preview reads what was just saved, whatever a replica's lag.
+  const published = 'slug' in query.article
+  const result = await executeRead(payload, pageFactsStatement(payload, query), {
+    prepared: published,
+    primary: !published,
+  })
   const rows = result.rows as Row[]
   const of = (kind: Row['kind']) => rows.filter((row) => row.kind === kind)
   // In the statement's order of each kind, where it ranks them (`shared`).
@@ -212,9 +219,9 @@ export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Pr
     regionLine: of('line').map((row) => row.id as ID),
     relatedIDs: rankRelated(of('related') as RelatedRow[], query.limit),
     sponsors: of('sponsor').map((row) => ({ id: row.id as ID, logo: row.logo })),
-    ...(directLinks && { linkDocs: await docsOf('link', directLinks) }),
-    ...(directSponsors && { sponsorDocs: await docsOf('sponsor', directSponsors) }),
-    ...(directTargets && { targetDocs: await docsOf('target', directTargets) }),
+    ...(query.direct?.links && { linkDocs: await docsOf('link', query.direct.links) }),
+    ...(query.direct?.sponsors && { sponsorDocs: await docsOf('sponsor', query.direct.sponsors) }),
+    ...(query.direct?.targets && { targetDocs: await docsOf('target', query.direct.targets) }),
     ...(query.direct?.regions && { regionDocs: await docsOf('region', query.direct.regions) }),
     ...(query.direct?.authors &&
       query.authorsSlug && { authorDocs: await docsOf('author', query.direct.authors) }),

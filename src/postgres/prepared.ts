@@ -2,6 +2,8 @@ import type { SQL } from 'drizzle-orm'
 
 import { createHash } from 'node:crypto'
 
+import { compileSql } from './compileSql.js'
+
 type Drizzle = Awaited<ReturnType<typeof import('./transaction.js').drizzleFor>>
 type Internals = {
   dialect?: { sqlToQuery: (query: SQL) => { params: unknown[]; sql: string } }
@@ -31,7 +33,7 @@ export const executePrepared = async (db: Drizzle, query: SQL): Promise<{ rows: 
   const { dialect, session } = db as unknown as Internals
   const plain = async () => (await db.execute(query)) as { rows: unknown[] }
   if (!dialect?.sqlToQuery || !session?.prepareQuery) return plain()
-  const compiled = dialect.sqlToQuery(query)
+  const compiled = compileSql(query) ?? dialect.sqlToQuery(query)
   const name = `newsroom_${createHash('sha1').update(compiled.sql).digest('hex').slice(0, 16)}`
   try {
     return await session.prepareQuery(compiled, undefined, name, false).execute()

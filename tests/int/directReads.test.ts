@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { NewsroomArticle, NewsroomRegion } from '../../src/index.js'
 
 import { accessRequestOf, directReadOf } from '../../src/delivery/directReads.js'
-import { findPageFacts } from '../../src/delivery/pageFacts.js'
+import { findPageFacts, pageFactsStatement } from '../../src/delivery/pageFacts.js'
+import { compileSql } from '../../src/postgres/compileSql.js'
 import { getArticlePage } from '../../src/index.js'
 import { type FixtureData, fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { createEditor, createReader, type TestContext, startPayloadOn } from '../helpers/instance.js'
@@ -322,6 +323,48 @@ describe('direct reads of links and related titles', () => {
         value,
         direct,
       ])
+    }
+  })
+
+  test('the facts statement is written as drizzle writes it, for any caller and article', async () => {
+    const { dialect } = ctx.payload.db.drizzle as unknown as {
+      dialect: { sqlToQuery: (query: unknown) => { params: unknown[]; sql: string } }
+    }
+    const stated = {
+      authorIDs: [1, 2],
+      chosenSponsorIDs: [3],
+      id: main.id,
+      publishedAt: null,
+      regionIDs: [china.id],
+    }
+    for (const user of [null, ctx.editor]) {
+      const read = (slug: string, fields: string[]) => directRead(ctx.payload, slug, fields, { user })
+      const direct = {
+        authors: (await read('authors', ['kind', 'name', 'slug']))!,
+        links: (await read('related-links', LINK_FIELDS))!,
+        regions: (await read('regions', ['breadcrumbs', 'name', 'path', 'slug']))!,
+        sponsors: (await read('sponsors', SPONSOR_FIELDS))!,
+        targets: (await read('articles', TARGET_FIELDS))!,
+      }
+      expect(Object.values(direct).every(Boolean)).toBe(true)
+      for (const article of [{ slug: main.slug }, stated])
+        for (const query of [{ direct }, { commentsSlug: 'comments' }]) {
+          const statement = pageFactsStatement(ctx.payload, {
+            ...query,
+            article,
+            articlesSlug: 'articles',
+            authorsSlug: 'authors',
+            hasLogo: true,
+            limit: 6,
+            maxAgeDays: 30,
+            now: new Date(),
+            regionsSlug: 'regions',
+            relatedLinksSlug: 'related-links',
+            sponsorsSlug: 'sponsors',
+          })
+          const { params, sql } = dialect.sqlToQuery(statement)
+          expect(compileSql(statement)).toEqual({ params, sql })
+        }
     }
   })
 
