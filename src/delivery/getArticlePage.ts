@@ -94,6 +94,9 @@ export const getArticlePage = async ({
     draft,
     joins: false,
     limit: 1,
+    // The row the facts statement takes for the slug; `id` also spares Payload the field
+    // permissions a sort by another field makes it compute for an access-checked read.
+    sort: 'id',
     // Fields the page never shows cost their reads (keywords are a table of their own), unless a
     // host's read hook might use them.
     ...(mayLeaveOutFields(payload, articles.slug) && { select: { ...ARTICLE_FIELDS_NOT_SHOWN } }),
@@ -194,8 +197,7 @@ export const getArticlePage = async ({
             ...readAs,
             collection: articles.slug,
             select: selectOf(TARGET_FIELDS),
-            // Looked up by id, so any order: `id` spares Payload the field permissions a sort by
-            // another field (the collection's `-publishedAt`) makes it compute for an access-checked read.
+            // Looked up by id, so any order; `id` is the cheap one (see the article's read).
             sort: 'id',
             where: { id: { in: [...new Set([...targetIDs, ...facts.relatedIDs])] } },
           })
