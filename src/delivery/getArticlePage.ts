@@ -85,24 +85,27 @@ export const getArticlePage = async ({
     return ids?.length === 0 ? [] : findDocs(payload, args, { primary: draft })
   }
 
+  // The article by its slug, with the caller's access: the lowest id, the row the facts statement
+  // takes (`id` also spares Payload the field permissions a sort by another field costs).
+  const readArticle = (where: Record<string, unknown>) =>
+    readDocs({
+      ...readAs,
+      collection: articles.slug,
+      draft,
+      joins: false,
+      limit: 1,
+      sort: 'id',
+      // Fields the page never shows cost their reads (keywords are a table of their own), unless a
+      // host's read hook might use them.
+      ...(mayLeaveOutFields(payload, articles.slug) && { select: { ...ARTICLE_FIELDS_NOT_SHOWN } }),
+      where,
+    })
+  const bySlug = { slug: { equals: slug } }
+  // A draft is found by the slug of its latest version; the published page starts with its facts.
+  const draftRead = draft ? readArticle(bySlug) : null
+  draftRead?.catch(() => undefined)
   // Regions, authors, links, link targets and related titles: read by the facts statement itself
   // when that gives the caller what the Local API would (see directReads), else through it below.
-  // The article's own read starts first: nothing it needs waits for the access checks below.
-  const articleRead = readDocs({
-    ...readAs,
-    collection: articles.slug,
-    draft,
-    joins: false,
-    limit: 1,
-    // The row the facts statement takes for the slug; `id` also spares Payload the field
-    // permissions a sort by another field makes it compute for an access-checked read.
-    sort: 'id',
-    // Fields the page never shows cost their reads (keywords are a table of their own), unless a
-    // host's read hook might use them.
-    ...(mayLeaveOutFields(payload, articles.slug) && { select: { ...ARTICLE_FIELDS_NOT_SHOWN } }),
-    where: { slug: { equals: slug } },
-  })
-  articleRead.catch(() => undefined)
   const accessReq = await accessRequestOf(payload, readAs)
   const directOf = async (slug: string, fields: readonly string[]) =>
     (await directReadOf(payload, slug, fields, accessReq)) ?? undefined
@@ -139,14 +142,20 @@ export const getArticlePage = async ({
     })
 
   // The page's facts (related articles, sponsors, curated links: ids from one statement that
-  // finds the stored article by its slug, with the documents it may read itself) are computed
-  // while the article is read. Then the rest is read by id, side by side: Payload's query
-  // building stays cheap, and `select` keeps each read to the fields shown.
+  // finds the stored article by its slug, with the documents it may read itself) come first: the
+  // article is then read by the id they name, which Payload reads for less than a slug (see
+  // findDocs). Then the rest is read by id, side by side, `select` keeping each read to the
+  // fields shown.
   const storedFacts = draft ? null : findFacts({ slug })
-  // Settled here so that an early return leaves no rejection unhandled. An unknown slug thus
-  // costs the facts statement too (a few milliseconds): the price of not waiting for the article.
-  storedFacts?.catch(() => undefined)
-  const [doc] = await articleRead
+  const publishedRead = async () => {
+    const { articleID } = (await storedFacts)!
+    if (articleID === null) return []
+    const found = await readArticle({ id: { in: [articleID] } })
+    // A row this caller may not read (a draft, or a duplicate slug written around the hooks)
+    // leaves the choice to the slug, as the Local API makes it.
+    return found.length ? found : readArticle(bySlug)
+  }
+  const [doc] = await (draftRead ?? publishedRead())
   if (!doc) return null
 
   const regionIDs = idsOf(doc.regions)

@@ -15,9 +15,18 @@ import { newsroomOptions } from './pluginOptions.js'
 
 export type Doc = Record<string, any> & { id: ID }
 
+/** The one id of a `where` that names nothing but `{ id: { in: [id] } }`. */
+const onlyID = (where: unknown): ID | undefined => {
+  const { id, ...rest } = (where ?? {}) as { id?: { in?: unknown } }
+  const ids = id && Object.keys(id).length === 1 ? id.in : undefined
+  return Array.isArray(ids) && ids.length === 1 && !Object.keys(rest).length ? (ids[0] as ID) : undefined
+}
+
 /**
  * `payload.find` for collections chosen at run time: a host's generated types narrow each
  * collection's arguments, which code that works for any configured slug cannot name.
+ * A read of one id is a `findByID`, with the same access: Payload checks a `where` against the
+ * field permissions of the whole collection first, which a read by id does not need.
  * With read replicas (db-postgres `readReplicas`) Payload reads from one; a `primary` read (an
  * editor's draft, which must show what was just saved) and a read whose replica cannot be
  * reached go to the primary, inside a transaction, the one way to send Payload's reads there.
@@ -27,9 +36,20 @@ export const findDocs = async (
   args: Record<string, unknown>,
   { primary = false }: { primary?: boolean } = {},
 ): Promise<Doc[]> => {
-  const find = async (extra: Record<string, unknown> = {}) =>
-    (await payload.find({ ...args, ...extra } as unknown as Parameters<Payload['find']>[0]))
-      .docs as unknown as Doc[]
+  const id = onlyID(args.where)
+  const find = async (extra: Record<string, unknown> = {}): Promise<Doc[]> => {
+    if (id === undefined)
+      return (await payload.find({ ...args, ...extra } as unknown as Parameters<Payload['find']>[0]))
+        .docs as unknown as Doc[]
+    const { limit: _limit, pagination: _pagination, sort: _sort, where: _where, ...byID } = args
+    const doc = await payload.findByID({
+      ...byID,
+      ...extra,
+      disableErrors: true,
+      id,
+    } as unknown as Parameters<Payload['findByID']>[0])
+    return doc ? [doc as unknown as Doc] : []
+  }
   if (!replicasOf(payload).length) return find()
   if (!primary) {
     try {
