@@ -151,8 +151,8 @@ export const getArticlePage = async ({
     const { articleID } = (await storedFacts)!
     if (articleID === null) return []
     const found = await readArticle({ id: { in: [articleID] } })
-    // A row this caller may not read (a draft, or a duplicate slug written around the hooks)
-    // leaves the choice to the slug, as the Local API makes it.
+    // A row this caller may not read (a draft; or, where a host's fields drop the slug's unique
+    // index, one of several with the slug) leaves the choice to the slug, as the Local API makes it.
     return found.length ? found : readArticle(bySlug)
   }
   const [doc] = await (draftRead ?? publishedRead())

@@ -13,18 +13,27 @@ type Statement = { queryChunks: unknown[]; shouldInlineParams?: boolean }
  * drizzle's own writer asks every chunk whether it is each of a dozen classes, which for a
  * statement of a few hundred chunks costs more than PostgreSQL takes to run it; this asks once.
  * Null for any other chunk (a table, column, `sql.param`, placeholder, list or wrapper), which
- * the caller then leaves to drizzle's `sqlToQuery`.
+ * the caller then leaves to drizzle's `sqlToQuery`. With `inline`, each value is written as the
+ * literal it returns instead of bound (null: a value it cannot inline, and no text).
  */
-export const compileSql = (query: SQL): { params: unknown[]; sql: string } | null => {
+export const compileSql = (
+  query: SQL,
+  inline?: (value: unknown) => null | string,
+): { params: unknown[]; sql: string } | null => {
   const params: unknown[] = []
   let text = ''
+  const bind = (value: unknown): boolean => {
+    const literal = inline ? inline(value) : `$${params.push(value)}`
+    if (literal === null) return false
+    text += literal
+    return true
+  }
   const write = (chunks: readonly unknown[]): boolean => {
     for (const chunk of chunks) {
       if (chunk === undefined) continue
       if (typeof chunk === 'function' || Array.isArray(chunk)) return false
       if (chunk === null || typeof chunk !== 'object') {
-        params.push(chunk)
-        text += `$${params.length}`
+        if (!bind(chunk)) return false
         continue
       }
       const { constructor } = chunk as Chunk
@@ -35,11 +44,8 @@ export const compileSql = (query: SQL): { params: unknown[]; sql: string } | nul
         const nested = chunk as unknown as Statement
         if (nested.shouldInlineParams || !write(nested.queryChunks)) return false
       } else if (kind !== undefined || typeof (chunk as Chunk).getSQL === 'function') return false
-      else {
-        // A value drizzle binds as it is (a Date, a JSON object).
-        params.push(chunk)
-        text += `$${params.length}`
-      }
+      // A value drizzle binds as it is (a Date, a JSON object).
+      else if (!bind(chunk)) return false
     }
     return true
   }

@@ -2,6 +2,8 @@ import type { SQL } from 'drizzle-orm'
 
 import { sql } from '@payloadcms/db-postgres'
 
+import { compileSql } from './compileSql.js'
+
 type Drizzle = Awaited<ReturnType<typeof import('./transaction.js').drizzleFor>>
 type Dialect = { sqlToQuery: (query: SQL) => { params: unknown[]; sql: string } }
 type Result = { rows: unknown[] }
@@ -14,6 +16,10 @@ const inlinable = (value: unknown): boolean =>
   (typeof value === 'number' && Number.isSafeInteger(value)) ||
   (typeof value === 'string' && !/[\\\0]/.test(value))
 
+/** An inlinable value as drizzle inlines it (`sqlToQuery` of `inlineParams()`); else null. */
+const literalOf = (value: unknown): null | string =>
+  !inlinable(value) ? null : typeof value === 'string' ? `'${value.replace(/'/g, "''")}'` : String(value)
+
 /**
  * Runs `statements` in one round trip, each with a snapshot taken after the one before has
  * finished (a lock, then reads that see what the previous holder committed), as separate
@@ -25,16 +31,25 @@ const inlinable = (value: unknown): boolean =>
 export const runInTurn = async (db: Drizzle, ...statements: SQL[]): Promise<Result[]> => {
   const dialect = (db as unknown as { dialect?: Dialect }).dialect
   const message = sql.join(statements, sql`; `)
+  if (statements.length > 1) {
+    const inlined = compileSql(message, literalOf)
+    if (inlined) return executeMessage(db, inlined.sql, statements.length)
+  }
+  // What compileSql leaves to drizzle: its own writer decides.
   const { params } = dialect?.sqlToQuery(message) ?? { params: [null] }
   if (!dialect || statements.length === 1 || !params.every(inlinable)) {
     const results: Result[] = []
     for (const statement of statements) results.push((await db.execute(statement)) as Result)
     return results
   }
-  const { sql: text } = dialect.sqlToQuery(message.inlineParams())
+  return executeMessage(db, dialect.sqlToQuery(message.inlineParams()).sql, statements.length)
+}
+
+/** One simple-protocol message of `count` statements; their results in order. */
+const executeMessage = async (db: Drizzle, text: string, count: number): Promise<Result[]> => {
   const results = (await db.execute(sql.raw(text))) as unknown as Result[]
   // Each argument must be one statement without comments; anything else is a caller's mistake.
-  if (!Array.isArray(results) || results.length !== statements.length)
+  if (!Array.isArray(results) || results.length !== count)
     throw new Error('payload-newsroom: runInTurn expects one statement in each argument')
   return results
 }

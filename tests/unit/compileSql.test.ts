@@ -24,6 +24,25 @@ test('compileSql writes what drizzle writes for templates, raw text, joins, iden
   expect(ours!.params).toEqual(['a-slug', null, 42, true, when, 1, 2, 3, 'x', { json: [1] }])
 })
 
+test('compileSql with a literal writer inlines as drizzle does, and gives up where the writer does', () => {
+  const literal = (value: unknown) =>
+    typeof value === 'string'
+      ? `'${value.replace(/'/g, "''")}'`
+      : typeof value === 'number'
+        ? String(value)
+        : null
+  const query = sql`SELECT pg_advisory_xact_lock(${7}); SELECT slug FROM ${sql.identifier('articles')}
+    WHERE slug IN (${sql.join(
+      ["o'brien", 'x'].map((slug) => sql`${slug}`),
+      sql`, `,
+    )})`
+  expect(compileSql(query, literal)).toEqual({
+    params: [],
+    sql: new PgDialect().sqlToQuery(query.inlineParams()).sql,
+  })
+  expect(compileSql(sql`SELECT ${null}`, literal)).toBeNull()
+})
+
 test('compileSql leaves to drizzle what it does not write itself', () => {
   const table = pgTable('things', { id: serial('id').primaryKey() })
   expect(compileSql(sql`SELECT * FROM ${table}`)).toBeNull()
