@@ -58,7 +58,8 @@ export type GetArticlePageArgs = {
 /**
  * One article page with everything a front end renders, in a fixed number of statements whatever
  * the number of regions, sponsors and links (at most 9, 4 when the facts statement reads the small
- * documents itself): one statement finds the ids the page needs (see pageFacts), then each kind of
+ * documents itself; 2 more for a host whose fields let two articles share a slug): one statement
+ * finds the ids the page needs (see pageFacts), then the article, then each other kind of
  * document is read once by id, concurrently. Every document read
  * applies the caller's access (`overrideAccess: false`), so anonymous callers never see drafts.
  * Returns null when there is no such article for this caller.

@@ -13,9 +13,9 @@ import { type RelatedQuery, type RelatedRow, rankRelated, relatedCTEs } from './
 import { type SponsorQuery, sponsorCandidates } from './sponsors.js'
 
 /**
- * Whose page: the stored article with this slug (what a read without `draft` returns, so the
- * statement can run while that read does), or an article's own values (a draft's, which may
- * differ from the stored row).
+ * Whose page: the stored article with this slug (what a read without `draft` returns; the page
+ * then reads it by the id found), or an article's own values (a draft's, which may differ from the
+ * stored row).
  */
 export type FactsArticle =
   | { authorIDs: ID[]; chosenSponsorIDs: ID[]; id: ID; publishedAt: Date | null; regionIDs: ID[] }
@@ -89,9 +89,13 @@ const articleCTEs = (payload: Payload, query: PageFactsQuery): SQL => {
       return sql`SELECT r.${column} AS id FROM ${rels} r
         WHERE r.parent_id = (SELECT id FROM me) AND r.path = ${path} AND r.${column} IS NOT NULL`
     }
+    // Only an article the caller may read, when its access can be stated (see directReads): an
+    // embargoed slug then costs what a free one costs, so the answer's time tells them apart no more.
+    const readable = query.direct?.targets?.where
     return sql`me AS MATERIALIZED (
         SELECT a.id, coalesce(a.published_at, ${now}) AS published_at FROM ${articles} a
-        WHERE a.slug = ${query.article.slug} ORDER BY a.id LIMIT 1
+        WHERE a.slug = ${query.article.slug} ${readable ? sql`AND ${readable('a')}` : sql``}
+        ORDER BY a.id LIMIT 1
       ), my_regions AS MATERIALIZED (${mine('regions', query.regionsSlug)}),
       my_sponsors AS (${mine('sponsors', query.sponsorsSlug)}),
       my_authors AS (${query.authorsSlug ? mine('authors', query.authorsSlug) : sql`SELECT NULL AS id WHERE false`})`
@@ -186,9 +190,9 @@ export const pageFactsStatement = (payload: Payload, query: PageFactsQuery): SQL
 /**
  * Everything a page needs to know before it can read its documents, in one statement: the
  * automatic related articles, the curated links and their targets, the sponsors that may show
- * and the approved comment count. One statement keeps a page's query count fixed; finding the
- * article by its slug lets it run alongside the article's own read, and the page reads links,
- * related titles, sponsors and images by id as soon as it is back.
+ * and the approved comment count. One statement keeps a page's query count fixed; it finds the
+ * article by its slug, so the page then reads the article, links, related titles, sponsors and
+ * images by id.
  */
 export const findPageFacts = async (payload: Payload, query: PageFactsQuery): Promise<PageFacts> => {
   // Prepared once per connection when the article is found by slug (one text per

@@ -11,6 +11,7 @@ import {
   warnReplicaFallback,
   withinReplicaTimeout,
 } from '../postgres/replicas.js'
+import { hasOnlyPluginReadHooks } from './directReads.js'
 import { newsroomOptions } from './pluginOptions.js'
 
 export type Doc = Record<string, any> & { id: ID }
@@ -25,8 +26,10 @@ const onlyID = (where: unknown): ID | undefined => {
 /**
  * `payload.find` for collections chosen at run time: a host's generated types narrow each
  * collection's arguments, which code that works for any configured slug cannot name.
- * A read of one id is a `findByID`, with the same access: Payload checks a `where` against the
- * field permissions of the whole collection first, which a read by id does not need.
+ * A read of one id is a `findByID` when every read hook of the collection is the plugin's (a
+ * host's hook sees `find` and `findByID` differently): Payload checks a `where` against the field
+ * permissions of the whole collection first, which a read by id does not need. Read access is
+ * then asked with the id, as Payload asks it for any read by id.
  * With read replicas (db-postgres `readReplicas`) Payload reads from one; a `primary` read (an
  * editor's draft, which must show what was just saved) and a read whose replica cannot be
  * reached go to the primary, inside a transaction, the one way to send Payload's reads there.
@@ -36,7 +39,7 @@ export const findDocs = async (
   args: Record<string, unknown>,
   { primary = false }: { primary?: boolean } = {},
 ): Promise<Doc[]> => {
-  const id = onlyID(args.where)
+  const id = hasOnlyPluginReadHooks(payload, String(args.collection)) ? onlyID(args.where) : undefined
   const find = async (extra: Record<string, unknown> = {}): Promise<Doc[]> => {
     if (id === undefined)
       return (await payload.find({ ...args, ...extra } as unknown as Parameters<Payload['find']>[0]))

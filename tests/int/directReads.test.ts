@@ -1,4 +1,10 @@
-import type { CollectionAfterReadHook, CollectionConfig, PayloadRequest, Where } from 'payload'
+import type {
+  CollectionAfterOperationHook,
+  CollectionAfterReadHook,
+  CollectionConfig,
+  PayloadRequest,
+  Where,
+} from 'payload'
 
 import { createLocalReq } from 'payload'
 
@@ -324,6 +330,34 @@ describe('direct reads of links and related titles', () => {
         direct,
       ])
     }
+  })
+
+  test('a slug the caller may not read costs what an unknown one costs: the facts statement alone', async () => {
+    for (const slug of [unpublished.slug, 'kein-solcher-artikel']) {
+      let page: Awaited<ReturnType<typeof getArticlePage>> | undefined
+      const statements = await recordQueries(
+        async () => (page = await getArticlePage({ payload: ctx.payload, slug })),
+      )
+      expect(page).toBeNull()
+      expect(statements).toHaveLength(1)
+    }
+    // An editor may read the unpublished article's stored row, as the Local API lets them.
+    expect(
+      (await getArticlePage({ payload: ctx.payload, slug: unpublished.slug, user: ctx.editor }))?.article
+        .title,
+    ).toBe('Noch nicht erschienen')
+  })
+
+  test("a host's read hook sees the page's reads as Payload's finds", async () => {
+    const operations: string[] = []
+    const record: CollectionAfterOperationHook = ({ operation, result }) => {
+      operations.push(operation)
+      return result
+    }
+    const hooked = await instance('operations', { articles: { hooks: { afterOperation: [record] } } })
+    expect(await getArticlePage({ payload: hooked.payload, slug: main.slug })).not.toBeNull()
+    expect(operations).toContain('find')
+    expect(operations).not.toContain('findByID')
   })
 
   test('the facts statement is written as drizzle writes it, for any caller and article', async () => {
