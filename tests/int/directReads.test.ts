@@ -30,6 +30,17 @@ const LINK_FIELDS = ['createdAt', 'label', 'order', 'target', 'type', 'url', 'ar
 const TARGET_FIELDS = ['_status', 'paidContent', 'publishedAt', 'retractedAt', 'slug', 'title']
 const SPONSOR_FIELDS = ['disclosureLabel', 'logo', 'name', 'placement', 'priority', 'url', 'createdAt']
 
+/** The collections and limits of a facts statement for this file's instance. */
+const FACTS_QUERY = {
+  articlesSlug: 'articles',
+  hasLogo: true,
+  limit: 6,
+  maxAgeDays: 30,
+  regionsSlug: 'regions',
+  relatedLinksSlug: 'related-links',
+  sponsorsSlug: 'sponsors',
+}
+
 let ctx: Awaited<ReturnType<typeof startWithEditor>>
 let create: Fixtures
 let china: NewsroomRegion
@@ -384,17 +395,11 @@ describe('direct reads of links and related titles', () => {
       for (const article of [{ slug: main.slug }, stated])
         for (const query of [{ direct }, { commentsSlug: 'comments' }]) {
           const statement = pageFactsStatement(ctx.payload, {
+            ...FACTS_QUERY,
             ...query,
             article,
-            articlesSlug: 'articles',
             authorsSlug: 'authors',
-            hasLogo: true,
-            limit: 6,
-            maxAgeDays: 30,
             now: new Date(),
-            regionsSlug: 'regions',
-            relatedLinksSlug: 'related-links',
-            sponsorsSlug: 'sponsors',
           })
           const { params, sql } = dialect.sqlToQuery(statement)
           expect(compileSql(statement)).toEqual({ params, sql })
@@ -414,16 +419,10 @@ describe('direct reads of links and related titles', () => {
     const read = (await directRead(ctx.payload, 'related-links', LINK_FIELDS))!
     const sponsorsRead = (await directRead(ctx.payload, 'sponsors', SPONSOR_FIELDS))!
     const facts = await findPageFacts(ctx.payload, {
+      ...FACTS_QUERY,
       article: { slug: main.slug },
-      articlesSlug: 'articles',
       direct: { links: read, sponsors: sponsorsRead },
-      hasLogo: true,
-      limit: 6,
-      maxAgeDays: 30,
       now: new Date(),
-      regionsSlug: 'regions',
-      relatedLinksSlug: 'related-links',
-      sponsorsSlug: 'sponsors',
     })
     const { docs } = await ctx.payload.find({
       collection: 'related-links',
