@@ -86,8 +86,8 @@ export const getArticlePage = async ({
     return ids?.length === 0 ? [] : findDocs(payload, args, { primary: draft })
   }
 
-  // The article by its slug, with the caller's access: the lowest id, the row the facts statement
-  // takes (`id` also spares Payload the field permissions a sort by another field costs).
+  // The article, with the caller's access. By `id`: of several with one slug, the row the facts
+  // statement takes, and a sort that spares Payload the field permissions any other one costs.
   const readArticle = (where: Record<string, unknown>) =>
     readDocs({
       ...readAs,
