@@ -39,7 +39,9 @@ export const findDocs = async (
   args: Record<string, unknown>,
   { primary = false }: { primary?: boolean } = {},
 ): Promise<Doc[]> => {
-  const id = hasOnlyPluginReadHooks(payload, String(args.collection)) ? onlyID(args.where) : undefined
+  const single = onlyID(args.where)
+  const id =
+    single !== undefined && hasOnlyPluginReadHooks(payload, String(args.collection)) ? single : undefined
   const find = async (extra: Record<string, unknown> = {}): Promise<Doc[]> => {
     if (id === undefined)
       return (await payload.find({ ...args, ...extra } as unknown as Parameters<Payload['find']>[0]))
