@@ -1,6 +1,7 @@
 import type { CollectionConfig, Config, Payload } from 'payload'
 
 import { reportFailedCommits } from './postgres/commitFailures.js'
+import { sendLeftAfterCommit } from './postgres/outbox.js'
 
 const ACCESS_OPERATIONS = ['create', 'read', 'update', 'delete'] as const
 
@@ -42,7 +43,7 @@ const requireTransactions = async (adapter: Adapter) => {
 
 /**
  * Start-up checks: transactions on (an error), failed commits reported (see reportFailedCommits),
- * the editors' access (a warning).
+ * outbox rows a commit left behind written (see sendLeftAfterCommit), the editors' access (a warning).
  */
 export const withStartupChecks = (config: Config, usersSlug: string): Config => {
   const warning = editorsAccessWarning(config, usersSlug)
@@ -56,6 +57,7 @@ export const withStartupChecks = (config: Config, usersSlug: string): Config => 
         adapter.connect = async (connectArgs) => {
           await connect?.call(adapter, connectArgs)
           reportFailedCommits(adapter)
+          sendLeftAfterCommit(adapter)
           await requireTransactions(adapter)
         }
         return adapter

@@ -17,7 +17,7 @@ const inlinable = (value: unknown): boolean =>
   (typeof value === 'string' && !/[\\\0]/.test(value))
 
 /** An inlinable value as drizzle inlines it (`sqlToQuery` of `inlineParams()`); else null. */
-const literalOf = (value: unknown): null | string =>
+export const literalOf = (value: unknown): null | string =>
   !inlinable(value) ? null : typeof value === 'string' ? `'${value.replace(/'/g, "''")}'` : String(value)
 
 /**

@@ -1,5 +1,6 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import type { Config, Payload, PayloadRequest } from 'payload'
+import type { SQL } from 'drizzle-orm'
+import type { BaseDatabaseAdapter, Config, Payload, PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 import { integer, jsonb, pgTable, serial, text, timestamp } from '@payloadcms/db-postgres/drizzle/pg-core'
@@ -7,6 +8,8 @@ import { integer, jsonb, pgTable, serial, text, timestamp } from '@payloadcms/db
 import { inList } from './inList.js'
 import type { Invalidation } from '../options.js'
 
+import { compileSql } from './compileSql.js'
+import { literalOf } from './inTurn.js'
 import { drizzleFor } from './transaction.js'
 import { tableSql } from './tables.js'
 
@@ -65,21 +68,84 @@ export const withOutboxTable = (db: Config['db']): Config['db'] => ({
 
 const outbox = (payload: Payload) => tableSql(payload, OUTBOX_TABLE)
 
+/** The rows of `changes` and the notification of the dispatchers (PostgreSQL sends it on commit). */
+const outboxInsert = (payload: Payload, changes: QueuedChange[]): SQL => {
+  const rows = changes.map(
+    ({ paths, reach, tags }) =>
+      sql`(${JSON.stringify(tags)}::jsonb, ${JSON.stringify(paths)}::jsonb, ${JSON.stringify(reach)}::jsonb)`,
+  )
+  return sql`WITH queued AS (
+      INSERT INTO ${outbox(payload)} (tags, paths, reach) VALUES ${sql.join(rows, sql`, `)}
+      RETURNING id
+    ) SELECT pg_notify(${OUTBOX_CHANNEL}, '') FROM queued LIMIT 1`
+}
+
+type Transaction = { execute: (query: SQL | string) => PromiseLike<unknown> }
+
+/** The changes each open transaction sends with its COMMIT. */
+const sentWithCommit = new WeakMap<object, QueuedChange[]>()
+
+const isCommit = (query: SQL | string) =>
+  (typeof query === 'string' ? query : compileSql(query)?.sql)?.trim().toLowerCase() === 'commit'
+
 /**
- * Writes an invalidation in the request's transaction and notifies the dispatchers: both are
- * rolled back with the save, and the notification reaches them only once the save commits.
+ * Makes drizzle's COMMIT of `tx` carry the changes queued in it: their INSERT and the COMMIT go in
+ * one simple-protocol message, so a save pays no round trip for its outbox row. Should the INSERT
+ * fail, PostgreSQL skips the COMMIT and drizzle rolls the save back. Values that cannot be
+ * inlined (see runInTurn) send the INSERT just before the COMMIT.
+ */
+const carryWithCommit = (payload: Payload, tx: Transaction): QueuedChange[] => {
+  const queued: QueuedChange[] = []
+  sentWithCommit.set(tx, queued)
+  const execute = tx.execute.bind(tx)
+  tx.execute = (query) => {
+    if (!queued.length || !isCommit(query)) return execute(query)
+    const insert = outboxInsert(payload, queued.splice(0))
+    const message = compileSql(sql.join([insert, sql.raw('commit')], sql`; `), literalOf)
+    if (message) return execute(sql.raw(message.sql))
+    return (async () => {
+      await execute(insert)
+      return execute(query)
+    })()
+  }
+  return queued
+}
+
+/**
+ * Queues an invalidation in the request's transaction: its row is written with the COMMIT and
+ * rolled back with the save, and the dispatchers hear of it only once the save commits. Outside a
+ * transaction it is written at once.
  */
 export const enqueueInvalidation = async (
   payload: Payload,
   req: Partial<PayloadRequest>,
-  { paths, reach, tags }: QueuedChange,
+  change: QueuedChange,
 ): Promise<void> => {
   const db = await drizzleFor(payload, req)
-  await db.execute(sql`WITH queued AS (
-      INSERT INTO ${outbox(payload)} (tags, paths, reach)
-        VALUES (${JSON.stringify(tags)}::jsonb, ${JSON.stringify(paths)}::jsonb, ${JSON.stringify(reach)}::jsonb)
-      RETURNING id
-    ) SELECT pg_notify(${OUTBOX_CHANNEL}, '') FROM queued`)
+  if (db === (payload.db as unknown as PostgresAdapter).drizzle) {
+    await db.execute(outboxInsert(payload, [change]))
+    return
+  }
+  ;(sentWithCommit.get(db) ?? carryWithCommit(payload, db as unknown as Transaction)).push(change)
+}
+
+/**
+ * Changes whose transaction committed without them: a drizzle that commits some other way than
+ * `tx.execute(sql\`commit\`)`. They are written after the commit, with a warning, rather than lost.
+ */
+export const sendLeftAfterCommit = (adapter: BaseDatabaseAdapter): void => {
+  const commit = adapter.commitTransaction.bind(adapter)
+  adapter.commitTransaction = async (incomingID) => {
+    const id = incomingID instanceof Promise ? await incomingID : incomingID
+    const tx = id === undefined || id === null ? undefined : adapter.sessions?.[String(id)]?.db
+    await commit(id)
+    const left = tx && typeof tx === 'object' ? sentWithCommit.get(tx)?.splice(0) : undefined
+    if (!left?.length) return
+    adapter.payload.logger.warn(
+      'payload-newsroom: a commit went without its invalidation outbox rows; they were written after it',
+    )
+    await (await drizzleFor(adapter.payload)).execute(outboxInsert(adapter.payload, left))
+  }
 }
 
 /**
