@@ -65,6 +65,19 @@ describe('word counting over Lexical JSON', () => {
     expect(countWords('   ')).toBe(0)
   })
 
+  test('a word is a whitespace-separated run with a letter or digit, in any script and plane', () => {
+    const reference = (text: string) =>
+      text.split(/\s+/).filter((run) => /[\p{L}\p{N}]/u.test(run)).length
+    for (const text of [
+      'über\u00a0Straße\tund\u2003Weg\u3000東京 — 𝐀𝐁 🙂 -- 1,5 x\u200bY',
+      '\ufeffStart…Ende «Zitat» ¿Qué? ١٢٣ ',
+      '--\n\r\v\f🙂🙂 ,a',
+    ]) {
+      expect(countWords(text)).toBe(reference(text))
+    }
+    expect(countWords('über\u00a0Straße 𝐀𝐁 🙂 -- 1,5')).toBe(4)
+  })
+
   test('a long run without a letter is counted in linear time (a save must not stall the server)', () => {
     // A pattern that backtracks took 98 s on 100,000 dashes; this test's time limit is 60 s.
     expect(countWords(`${'—'.repeat(100_000)} Wort ${'-'.repeat(100_000)}`)).toBe(1)
