@@ -12,7 +12,9 @@ import {
   type NewsroomRegion,
 } from '../../src/index.js'
 import { signInvalidation } from '../../src/cache/signature.js'
+import { enqueueInvalidation } from '../../src/postgres/outbox.js'
 import { fixtures, type Fixtures } from '../helpers/fixtures.js'
+import { recordQueries } from '../helpers/instance.js'
 import { startPayload, startWithEditor, type TestContext } from '../helpers/payload.js'
 
 /** Every call an instance's `onInvalidate` got, in order. */
@@ -128,6 +130,43 @@ describe('after a committed change, onInvalidate names what changed', () => {
     expect((await ctx.query('SELECT title FROM articles WHERE id = $1', [article.id]))[0]).toEqual({
       title: 'Bleibt bestehen',
     })
+  })
+
+  test("a save's outbox row goes in the message of its COMMIT; refused there, it fails the save", async () => {
+    const statements = await recordQueries(() =>
+      create.article({ _status: 'published', title: 'Mit dem Commit' }),
+    )
+    const inserts = statements.filter((text) => /INSERT INTO "newsroom_invalidations"/.test(text))
+    expect(inserts).toHaveLength(1)
+    expect(inserts[0]).toMatch(/;\s*commit\s*$/i)
+
+    await ctx.query(
+      `ALTER TABLE newsroom_invalidations ADD CONSTRAINT refuse_marked CHECK (NOT paths ? '/articles/abgelehnt')`,
+    )
+    try {
+      await expect(create.article({ _status: 'published', title: 'Abgelehnt' })).rejects.toThrow(
+        /did not commit this save/,
+      )
+    } finally {
+      await ctx.query('ALTER TABLE newsroom_invalidations DROP CONSTRAINT refuse_marked')
+    }
+    expect(await ctx.query(`SELECT count(*)::int AS n FROM articles WHERE slug = 'abgelehnt'`)).toEqual([
+      { n: 0 },
+    ])
+  })
+
+  test('values a COMMIT message cannot inline (a backslash) go just before it, and arrive exactly', async () => {
+    for (const path of [`/quoted/it's`, `/escaped/a\\b"c`]) {
+      const req = await createLocalReq({}, ctx.payload)
+      await initTransaction(req)
+      await enqueueInvalidation(ctx.payload, req, {
+        paths: [path],
+        reach: {},
+        tags: [`newsroom:test:${path}`],
+      })
+      await commitTransaction(req)
+      expect((await arrival(received, hasTag(`newsroom:test:${path}`))).paths).toEqual([path])
+    }
   })
 
   test('a slug change names the old path and the new one', async () => {
