@@ -12,6 +12,7 @@ import { deliveryEndpoints } from './delivery/endpoints.js'
 import { answerMalformedPathsAsBadRequest } from './guards/malformedPaths.js'
 import { withNewsroomTranslations } from './i18n/index.js'
 import { withDeliveryIndexes } from './postgres/indexes.js'
+import { withLatestFlagsCleared } from './postgres/latestFlags.js'
 import { withPoolsWatched } from './postgres/replicas.js'
 import { withOutboxTable } from './postgres/outbox.js'
 import { withInvalidation } from './cache/index.js'
@@ -62,6 +63,7 @@ export const newsroomPlugin =
       withInvalidation(
         {
           ...withSchema,
+          db: withLatestFlagsCleared(withSchema.db, { articles: resolved.collections.articles.slug }), // postgres/
           endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints], // delivery/
           hooks: {
             ...config.hooks,

@@ -120,3 +120,24 @@ describe('a commit the database refuses', () => {
     }
   })
 })
+
+describe("an article's versions", () => {
+  test('a save turns off the flag of the one version that was latest and leaves the older rows unwritten', async () => {
+    const article = await create.article({ _status: 'published', title: 'Viele Fassungen' })
+    for (const subtitle of ['zwei', 'drei', 'vier'])
+      await ctx.payload.update({ collection: 'articles', data: { subtitle }, id: article.id })
+    const versions = () =>
+      ctx.query<{ id: number; latest: boolean; xmin: string }>(
+        'SELECT id, latest, xmin::text FROM _articles_v WHERE parent_id = $1 ORDER BY id',
+        [article.id],
+      )
+    const before = await versions()
+    await ctx.payload.update({ collection: 'articles', data: { subtitle: 'fünf' }, id: article.id })
+    const after = await versions()
+    expect(after.filter((version) => version.latest)).toEqual([after.at(-1)])
+    // Payload's clean-up would rewrite every older version (a new row version each, and its indexes).
+    const untouched = before.slice(0, -1)
+    expect(after.slice(0, untouched.length)).toEqual(untouched)
+    expect(after[untouched.length]).toMatchObject({ id: before.at(-1)!.id, latest: false })
+  })
+})
