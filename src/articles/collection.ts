@@ -9,10 +9,15 @@ import {
   renderAttribution,
   sourceKinds,
 } from '../attribution/index.js'
-import { correctionFields, enforceCorrections, keepNotesOnRestore } from '../corrections/index.js'
+import {
+  correctionFields,
+  enforceCorrections,
+  keepNotesOnRestore,
+  startNotesLock,
+} from '../corrections/index.js'
 import { computeLayout, layoutGroup, renderLayoutTexts } from '../reading/index.js'
 import { deleteArticleDependents, syncLinkVisibility } from '../relatedLinks/index.js'
-import { ensureUniqueSlug, newsroomSlugField } from '../slugs/index.js'
+import { ensureUniqueSlug, newsroomSlugField, startUniqueSlug } from '../slugs/index.js'
 import { requireAdvertiser } from '../sponsors/index.js'
 import { previewField } from '../admin/previewField.js'
 import { importedFromField } from '../importer/index.js'
@@ -365,6 +370,10 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
       afterChange: [syncLinkVisibility(articles.slug, relatedLinks.slug), keepNotesOnRestore],
       afterRead: [renderAttribution(options), renderLayoutTexts(options)],
       beforeChange: [
+        // First: a save's one round trip (a create's slug lock, an update's row lock) runs while
+        // the hooks up to the one that needs its answer compute.
+        startUniqueSlug({ titleField: 'title' }),
+        startNotesLock(options),
         setPublishedAt,
         requireAdvertiser,
         computeAttribution(options),

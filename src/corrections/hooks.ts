@@ -38,6 +38,42 @@ const readerTextChanged = (before: Record<string, any>, data: Record<string, any
     (name) => data[name] !== undefined && JSON.stringify(data[name]) !== JSON.stringify(before[name]),
   ) && readerText({ ...before, ...data }) !== readerText(before)
 
+/** Locks the article's row and counts its stored notes (lockArticleNotes), keeping what invalidation needs. */
+const lockNotes = (
+  options: ResolvedOptions,
+  req: PayloadRequest,
+  articles: string,
+  before: Record<string, any>,
+) =>
+  lockArticleNotes(
+    req,
+    articles,
+    before.id,
+    // What readers were served, for the cache invalidation (cache/invalidation).
+    options.onInvalidate
+      ? { authorsSlug: options.collections.authors.slug, regionsSlug: options.collections.regions.slug }
+      : undefined,
+    before,
+  )
+
+/** An update's row lock, sent early (startNotesLock), by its `originalDoc`. */
+const startedLocks = new WeakMap<object, Promise<null | number>>()
+
+/**
+ * Sends an update's row lock (enforceCorrections) as soon as the reference checks are queued, so
+ * the round trip runs while the hooks up to enforceCorrections compute; that hook awaits it.
+ */
+export const startNotesLock =
+  (options: ResolvedOptions): CollectionBeforeChangeHook =>
+  ({ collection, data, operation, originalDoc, req }) => {
+    if (operation !== 'update' || !originalDoc || typeof originalDoc !== 'object') return data
+    const locked = lockNotes(options, req, collection.slug, originalDoc)
+    // Awaited by enforceCorrections; a save refused in between leaves it, and it must not go unhandled.
+    locked.catch(() => {})
+    startedLocks.set(originalDoc, locked)
+    return data
+  }
+
 /**
  * Corrections once published are append-only (Pressekodex Ziffer 3; § 20 MStV for a
  * counterstatement): stored notes keep their kind and text and cannot be removed, a wrong one is
@@ -56,18 +92,9 @@ export const enforceCorrections =
     const seen: StoredCorrection[] = Array.isArray(before?.corrections) ? before.corrections : []
     // Saves of one article take turns from here; one that read the notes before a concurrent save
     // committed works on the notes as they are now, so no confirmed note is written over.
-    const current = before
-      ? await lockArticleNotes(
-          req,
-          collection.slug,
-          before.id,
-          // What readers were served, for the cache invalidation (cache/invalidation).
-          options.onInvalidate
-            ? { authorsSlug: options.collections.authors.slug, regionsSlug: options.collections.regions.slug }
-            : undefined,
-          originalDoc,
-        )
-      : null
+    const started = before ? startedLocks.get(before) : undefined
+    if (started) startedLocks.delete(before!)
+    const current = before ? await (started ?? lockNotes(options, req, collection.slug, before)) : null
     const stored: StoredCorrection[] =
       before && current !== null && current !== seen.length
         ? await readNotes(req, collection.slug, before.id)

@@ -8,4 +8,4 @@ export {
   readerOrder,
 } from './correctionKinds.js'
 export { correctionFields } from './fields.js'
-export { enforceCorrections, keepNotesOnRestore } from './hooks.js'
+export { enforceCorrections, keepNotesOnRestore, startNotesLock } from './hooks.js'

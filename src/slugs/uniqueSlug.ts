@@ -9,34 +9,74 @@ import { fallbackSlug, slugCandidates, toSlug } from './toSlug.js'
 const BATCH = 20
 
 /**
- * Locks the base slug until commit, then finds the first of `base`, `base-2`, `base-3`, ... that
- * no other document or draft uses; the lock and the first lookup share a round trip.
+ * Locks the base slug until commit and looks up the first batch of candidates with a snapshot
+ * taken once the lock is held, in one round trip that also takes the save's pending checks along.
  */
-const lockFirstFreeSlug = async (
+const lockAndLookUp = (
   req: PayloadRequest,
   collection: CollectionSlug,
   base: string,
   selfID: number | string | undefined,
   versioned: boolean,
   save: unknown,
+): Promise<unknown[]> =>
+  lockThenRead(
+    req,
+    `newsroom:slug:${collection}:${base}`,
+    takenSlugsSql(req, collection, slugCandidates(base, 1, BATCH), selfID, versioned),
+    save,
+  )
+
+/** The first of `base`, `base-2`, `base-3`, ... that no other document or draft uses. */
+const firstFreeSlug = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  base: string,
+  selfID: number | string | undefined,
+  versioned: boolean,
+  firstBatch: unknown[],
 ) => {
   for (let from = 1; ; from += BATCH) {
     const candidates = slugCandidates(base, from, BATCH)
     const taken =
-      from === 1
-        ? slugsOf(
-            await lockThenRead(
-              req,
-              `newsroom:slug:${collection}:${base}`,
-              takenSlugsSql(req, collection, candidates, selfID, versioned),
-              save,
-            ),
-          )
-        : await takenSlugs(req, collection, candidates, selfID, versioned)
+      from === 1 ? slugsOf(firstBatch) : await takenSlugs(req, collection, candidates, selfID, versioned)
     const free = candidates.find((candidate) => !taken.has(candidate))
     if (free) return free
   }
 }
+
+/** The slug a create asks for: the one sent, else the title's. Empty when neither gives one. */
+const requestedBase = (data: Record<string, any>, titleField: string): string => {
+  const requested = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
+  return toSlug(requested ?? data[titleField])
+}
+
+/** A create's lock and first lookup, sent early (startUniqueSlug), by its `originalDoc`. */
+const startedLookups = new WeakMap<object, { base: string; rows: Promise<unknown[]> }>()
+
+/**
+ * Sends a create's slug lock and first lookup (ensureUniqueSlug) as soon as the reference checks
+ * are queued, so the round trip runs while the hooks between compute; ensureUniqueSlug awaits it.
+ */
+export const startUniqueSlug =
+  ({ titleField }: { titleField: string }): CollectionBeforeChangeHook =>
+  ({ collection, data, operation, originalDoc, req }) => {
+    const base = operation === 'create' ? requestedBase(data, titleField) : ''
+    if (!base || !originalDoc || typeof originalDoc !== 'object') return data
+    const versioned = Boolean(collection.versions?.drafts)
+    const rows = lockAndLookUp(
+      req,
+      collection.slug as CollectionSlug,
+      base,
+      undefined,
+      versioned,
+      originalDoc,
+    )
+    // Awaited by ensureUniqueSlug; a save refused in between leaves it, and it must not go unhandled.
+    rows.catch(() => {})
+    startedLookups.set(originalDoc, { base, rows })
+    return data
+  }
 
 /**
  * Chooses a unique slug before the insert. A unique-index violation would abort the whole
@@ -57,8 +97,13 @@ export const ensureUniqueSlug =
     const selfID: number | string | undefined = operation === 'update' ? originalDoc?.id : undefined
     const requested = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
     let base: string
+    const started =
+      originalDoc && typeof originalDoc === 'object' ? startedLookups.get(originalDoc) : undefined
+    if (started) startedLookups.delete(originalDoc!)
+    // Awaited whatever the slug now is: it carried the save's reference checks.
+    const startedRows = started ? await started.rows : undefined
     if (operation === 'create') {
-      base = toSlug(requested ?? data[titleField])
+      base = requestedBase(data, titleField)
     } else {
       const stored = originalDoc?.slug as string | undefined
       const regenerate = data.generateSlug === true
@@ -75,13 +120,11 @@ export const ensureUniqueSlug =
       base = toSlug(regenerate && !manualChange ? valueAfterSave(titleField, data, originalDoc) : requested)
     }
     if (!base) base = fallbackSlug(fallbackPrefix, new Date())
-    const slug = await lockFirstFreeSlug(
-      req,
-      collection.slug as CollectionSlug,
-      base,
-      selfID,
-      versioned,
-      originalDoc,
-    )
+    const slugs = collection.slug as CollectionSlug
+    const firstBatch =
+      started?.base === base
+        ? startedRows!
+        : await lockAndLookUp(req, slugs, base, selfID, versioned, originalDoc)
+    const slug = await firstFreeSlug(req, slugs, base, selfID, versioned, firstBatch)
     return { ...data, generateSlug: false, slug }
   }

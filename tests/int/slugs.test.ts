@@ -116,6 +116,21 @@ describe('article slugs', () => {
   })
 })
 
+describe("a save's early round trip", () => {
+  test('a save refused while its slug lock or row lock is under way answers that refusal, and nothing else', async () => {
+    // The lock's message also carries the check of the regions, which fails here too: a rule
+    // between sending and awaiting refuses first, and the abandoned answer must not go unhandled.
+    const refused = { _status: 'published', paidContent: true, regions: [987654], title: 'Bezahlt' } as const
+    await expect(create.article(refused)).rejects.toMatchObject({ data: { errors: [{ path: 'paidBy' }] } })
+    const article = await create.article({ title: 'Noch frei' })
+    await expect(
+      ctx.payload.update({ collection: 'articles', data: refused, id: article.id }),
+    ).rejects.toMatchObject({ data: { errors: [{ path: 'paidBy' }] } })
+    // Both answers are awaited long after they came.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  })
+})
+
 describe('region slugs', () => {
   test('come from the name and are unique', async () => {
     const first = await create.region({ name: 'Türkei', type: 'other' })
