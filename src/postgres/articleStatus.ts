@@ -64,6 +64,9 @@ export const lockArticleNotes = async (
   save?: unknown,
 ): Promise<null | number> => {
   if (typeof id !== 'number' && typeof id !== 'string') return null
+  // The save's context, taken now: a read in a hook that runs meanwhile (readLatestInSave) swaps
+  // `req.context` for its own until it returns, and the answer may land in between.
+  const context = (req.context ??= {})
   const db = await drizzleFor(req.payload, req)
   const table = tableOf(req.payload, articlesSlug)
   const rels = tableSql(req.payload, relsTableOf(req.payload, articlesSlug))
@@ -88,8 +91,7 @@ export const lockArticleNotes = async (
     regions?: StoredArticle['regions']
   }
   if (remember) {
-    req.context ??= {}
-    const stored = ((req.context[STORED_KEY] as Record<string, StoredArticle> | undefined) ??= {})
+    const stored = ((context[STORED_KEY] as Record<string, StoredArticle> | undefined) ??= {})
     // The first lock of a save is the state before it; the invalidation hook takes it (takeStoredArticle).
     stored[String(id)] ??= {
       authors: after.authors ?? [],
