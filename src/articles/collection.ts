@@ -379,7 +379,7 @@ export const articlesCollection = (options: ResolvedOptions): CollectionConfig =
         computeAttribution(options),
         computeLayout(options),
         enforceCorrections(options),
-        // Last: it holds an advisory lock until commit.
+        // Last: it awaits the slug lock startUniqueSlug sent, or takes it.
         ensureUniqueSlug({ fallbackPrefix: 'artikel', titleField: 'title' }),
       ],
       beforeDelete: [

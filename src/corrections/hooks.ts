@@ -5,6 +5,8 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { ValidationError } from 'payload'
+
 import type { ResolvedOptions } from '../options.js'
 
 import { reviewedTextOf } from '../attribution/reviewedText.js'
@@ -69,7 +71,11 @@ export const startNotesLock =
     if (operation !== 'update' || !originalDoc || typeof originalDoc !== 'object') return data
     const locked = lockNotes(options, req, collection.slug, originalDoc)
     // Awaited by enforceCorrections; a save refused in between leaves it, and it must not go unhandled.
-    locked.catch(() => {})
+    locked.catch((error: unknown) => {
+      // A refusal is the save's to answer; a database error would surface later only as an aborted transaction.
+      if (!(error instanceof ValidationError))
+        req.payload.logger.error({ err: error, msg: 'payload-newsroom: the early row lock failed' })
+    })
     startedLocks.set(originalDoc, locked)
     return data
   }

@@ -35,7 +35,8 @@ const isLatestCleanup = (statement: SQL, table: unknown): boolean => {
  * the saved document, also on those already false: an article keeping 50 versions rewrites 49
  * version rows and their indexes on every save. For the articles' versions this adds
  * `AND latest` to that statement, so a save rewrites the one row that was latest; the rows end
- * the same. Any other statement, or a Payload that words this one differently, is left as it is.
+ * the same (a NULL flag, which Payload never writes, stays NULL; every read asks `latest = true`).
+ * Any other statement, or a Payload that words this one differently, is left as it is.
  */
 export const withLatestFlagsCleared = (
   db: Config['db'],

@@ -86,7 +86,15 @@ type Transaction = { execute: (query: SQL | string) => PromiseLike<unknown> }
 const sentWithCommit = new WeakMap<object, QueuedChange[]>()
 
 const isCommit = (query: SQL | string) =>
-  (typeof query === 'string' ? query : compileSql(query)?.sql)?.trim().toLowerCase() === 'commit'
+  (typeof query === 'string'
+    ? query
+    : // drizzle's execute also takes query builders, which are not SQL: never a COMMIT.
+      Array.isArray((query as { queryChunks?: unknown }).queryChunks)
+      ? compileSql(query)?.sql
+      : undefined
+  )
+    ?.trim()
+    .toLowerCase() === 'commit'
 
 /**
  * Makes drizzle's COMMIT of `tx` carry the changes queued in it: their INSERT and the COMMIT go in
@@ -142,9 +150,14 @@ export const sendLeftAfterCommit = (adapter: BaseDatabaseAdapter): void => {
     const left = tx && typeof tx === 'object' ? sentWithCommit.get(tx)?.splice(0) : undefined
     if (!left?.length) return
     adapter.payload.logger.warn(
-      'payload-newsroom: a commit went without its invalidation outbox rows; they were written after it',
+      'payload-newsroom: a commit went without its invalidation outbox rows; they are written after it',
     )
-    await (await drizzleFor(adapter.payload)).execute(outboxInsert(adapter.payload, left))
+    try {
+      await (await drizzleFor(adapter.payload)).execute(outboxInsert(adapter.payload, left))
+    } catch (error) {
+      // The save is committed: failing it now would have a client repeat it.
+      adapter.payload.logger.error({ err: error, msg: 'payload-newsroom: the outbox rows were lost' })
+    }
   }
 }
 

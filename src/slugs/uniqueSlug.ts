@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
+import { ValidationError } from 'payload'
+
 import { lockThenRead } from '../postgres/advisoryLock.js'
 import { hasPublishedRow } from '../postgres/articleStatus.js'
 import { valueAfterSave } from '../savedData.js'
@@ -73,7 +75,11 @@ export const startUniqueSlug =
       originalDoc,
     )
     // Awaited by ensureUniqueSlug; a save refused in between leaves it, and it must not go unhandled.
-    rows.catch(() => {})
+    rows.catch((error: unknown) => {
+      // A refusal is the save's to answer; a database error would surface later only as an aborted transaction.
+      if (!(error instanceof ValidationError))
+        req.payload.logger.error({ err: error, msg: 'payload-newsroom: the early slug lock failed' })
+    })
     startedLookups.set(originalDoc, { base, rows })
     return data
   }

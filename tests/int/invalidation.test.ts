@@ -156,7 +156,10 @@ describe('after a committed change, onInvalidate names what changed', () => {
   })
 
   test('values a COMMIT message cannot inline (a backslash) go just before it, and arrive exactly', async () => {
-    for (const path of [`/quoted/it's`, `/escaped/a\\b"c`]) {
+    for (const [path, withCommit] of [
+      [`/quoted/it's`, true],
+      [`/escaped/a\\b"c`, false],
+    ] as const) {
       const req = await createLocalReq({}, ctx.payload)
       await initTransaction(req)
       await enqueueInvalidation(ctx.payload, req, {
@@ -164,7 +167,13 @@ describe('after a committed change, onInvalidate names what changed', () => {
         reach: {},
         tags: [`newsroom:test:${path}`],
       })
-      await commitTransaction(req)
+      // The INSERT and the COMMIT: one message, or two in a row (a dispatcher's statements may interleave).
+      const sent = (await recordQueries(() => commitTransaction(req))).filter((text) =>
+        /^\s*(WITH queued|commit)/i.test(text),
+      )
+      expect(sent).toHaveLength(withCommit ? 1 : 2)
+      expect(sent[0]).toMatch(/^\s*WITH queued/)
+      expect(sent.at(-1)).toMatch(/commit\s*$/i)
       expect((await arrival(received, hasTag(`newsroom:test:${path}`))).paths).toEqual([path])
     }
   })
@@ -503,5 +512,39 @@ describe('two instances, one outbox', () => {
       (await ctx.query<{ n: number }>('SELECT count(*)::int AS n FROM newsroom_invalidations'))[0]!.n
     for (let i = 0; i < 100 && (await remaining()) > 0; i++) await new Promise((r) => setTimeout(r, 50))
     expect(await remaining()).toBe(0)
+  })
+})
+
+describe('in a site with localization', () => {
+  const localizedReceived: Received = []
+  let localized: TestContext
+  beforeAll(async () => {
+    localized = await startPayload({
+      config: { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en'] } },
+      key: 'localized-invalidation',
+      plugin: { media: 'media', onInvalidate: recorder(localizedReceived) },
+    })
+  })
+  afterAll(async () => localized?.stop())
+
+  test('unpublishing an AI-rewritten article with a pending draft names it (the review reads the other locales meanwhile)', async () => {
+    const make = fixtures(localized.payload)
+    const article = await make.article({
+      _status: 'published',
+      ai: { usage: 'rewritten' },
+      source: { kind: 'external', name: 'Agentur', url: 'https://quelle.example/meldung' },
+      title: 'KI mit Entwurf',
+    })
+    await arrival(localizedReceived, hasTag(`newsroom:articles:${article.id}`))
+    await localized.payload.update({
+      collection: 'articles',
+      data: { _status: 'draft', title: 'KI mit Entwurf, neu' },
+      draft: true,
+      id: article.id,
+    })
+    const before = localizedReceived.length
+    await localized.payload.update({ collection: 'articles', data: { _status: 'draft' }, id: article.id })
+    const call = await arrival(localizedReceived, hasTag(`newsroom:articles:${article.id}`), { from: before })
+    expect(call.paths).toContain(`/articles/${article.slug}`)
   })
 })

@@ -120,7 +120,7 @@ describe("a save's early round trip", () => {
   test('a save refused while its slug lock or row lock is under way answers that refusal, and nothing else', async () => {
     // The lock's message also carries the check of the regions, which fails here too: a rule
     // between sending and awaiting refuses first, and the abandoned answer must not go unhandled.
-    const refused = { _status: 'published', paidContent: true, regions: [987654], title: 'Bezahlt' } as const
+    const refused = { _status: 'published' as const, paidContent: true, regions: [987654], title: 'Bezahlt' }
     await expect(create.article(refused)).rejects.toMatchObject({ data: { errors: [{ path: 'paidBy' }] } })
     const article = await create.article({ title: 'Noch frei' })
     await expect(

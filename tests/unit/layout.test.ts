@@ -66,8 +66,7 @@ describe('word counting over Lexical JSON', () => {
   })
 
   test('a word is a whitespace-separated run with a letter or digit, in any script and plane', () => {
-    const reference = (text: string) =>
-      text.split(/\s+/).filter((run) => /[\p{L}\p{N}]/u.test(run)).length
+    const reference = (text: string) => text.split(/\s+/).filter((run) => /[\p{L}\p{N}]/u.test(run)).length
     for (const text of [
       'über\u00a0Straße\tund\u2003Weg\u3000東京 — 𝐀𝐁 🙂 -- 1,5 x\u200bY',
       '\ufeffStart…Ende «Zitat» ¿Qué? ١٢٣ ',
