@@ -13,7 +13,14 @@ import {
   reviewStands,
 } from './notice.js'
 import { imageAiFor } from './imageAi.js'
-import { noReview, type ReviewedText, reviewHashOf, type ReviewRecord, reviewStep } from './review.js'
+import {
+  needsReviewHash,
+  noReview,
+  type ReviewedText,
+  reviewHashOf,
+  type ReviewRecord,
+  reviewStep,
+} from './review.js'
 import { refuse } from '../guards/refuse.js'
 import { message } from '../i18n/index.js'
 import { isPublished, mergedGroup, readLatestInSave, valueAfterSave } from '../savedData.js'
@@ -130,11 +137,11 @@ export const computeAttribution =
     let voided = false
     if (isAi) {
       const reviewer = reviewerOf(req, options)
-      const currentHash = reviewHashOf(
-        String(facts.ai?.usage),
-        await textsAfterSave({ collection, data, originalDoc, req }),
-      )
       const stored = originalDoc?.ai as Partial<ReviewRecord> | undefined
+      // Most saves of AI text have no review to keep or record: no walk, hash or read of other locales.
+      const currentHash = needsReviewHash(stored, sentReviewed)
+        ? reviewHashOf(String(facts.ai?.usage), await textsAfterSave({ collection, data, originalDoc, req }))
+        : ''
       // A restored version's text was reviewed once, but the restore is nobody's new sign-off.
       const step = req.context?.isRestoringVersion
         ? ({ kind: 'clear', voided: true } as const)

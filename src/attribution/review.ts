@@ -41,20 +41,28 @@ export type ReviewStep =
  * when the form still sends the ticked box (the admin sends every field, so a ticked box is not a
  * new sign-off), and the editor confirms again on the saved text.
  */
+/** Does a stored review stand (ticked, dated and fingerprinted)? */
+export const hasStandingReview = (stored: Partial<ReviewRecord> | undefined): boolean =>
+  Boolean(stored?.humanReviewed && stored.reviewedAt && stored.reviewHash)
+
+/** Does this save's review step need the fingerprint of the text: a review stands, or one is given? */
+export const needsReviewHash = (stored: Partial<ReviewRecord> | undefined, sentReviewed: unknown): boolean =>
+  hasStandingReview(stored) || sentReviewed === true
+
 export const reviewStep = ({
   currentHash,
   sentReviewed,
   stored,
   userCanReview,
 }: {
+  /** The text's fingerprint; only read when needsReviewHash says so. */
   currentHash: string
   /** `ai.humanReviewed` as the client sent it; undefined when not sent. */
   sentReviewed: unknown
   stored: Partial<ReviewRecord> | undefined
   userCanReview: boolean
 }): ReviewStep => {
-  const standing = Boolean(stored?.humanReviewed && stored.reviewedAt && stored.reviewHash)
-  if (standing) {
+  if (hasStandingReview(stored)) {
     if (stored!.reviewHash !== currentHash) return { kind: 'clear', voided: true }
     return sentReviewed === false ? { kind: 'clear', voided: false } : { kind: 'keep' }
   }

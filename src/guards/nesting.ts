@@ -7,19 +7,27 @@ export const MAX_NESTING = 256
 
 /**
  * The top-level field of `data` holding a value nested deeper than `max` levels, or null.
- * Walks with its own stack, so the check itself cannot overflow the call stack.
+ * Walks with its own stacks, so the check itself cannot overflow the call stack; only objects
+ * are stacked (a long article has thousands of strings and numbers).
  */
 export const deeplyNestedField = (data: unknown, max = MAX_NESTING): null | string => {
   if (!data || typeof data !== 'object') return null
-  const stack: [value: unknown, depth: number, field: string][] = Object.entries(data).map(
-    ([field, value]) => [value, 1, field],
-  )
-  while (stack.length) {
-    const [value, depth, field] = stack.pop()!
-    if (!value || typeof value !== 'object') continue
-    if (depth > max) return field
-    for (const child of Array.isArray(value) ? value : Object.values(value))
-      stack.push([child, depth + 1, field])
+  const values: object[] = []
+  const depths: number[] = []
+  for (const [field, top] of Object.entries(data)) {
+    if (!top || typeof top !== 'object') continue
+    values.push(top)
+    depths.push(1)
+    while (values.length) {
+      const value = values.pop()!
+      const depth = depths.pop()!
+      if (depth > max) return field
+      for (const child of Array.isArray(value) ? value : Object.values(value)) {
+        if (!child || typeof child !== 'object') continue
+        values.push(child)
+        depths.push(depth + 1)
+      }
+    }
   }
   return null
 }
