@@ -5,14 +5,13 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { ValidationError } from 'payload'
-
 import type { ResolvedOptions } from '../options.js'
 
 import { reviewedTextOf } from '../attribution/reviewedText.js'
 import { refuse } from '../guards/refuse.js'
 import { idOf } from '../idOf.js'
 import { hasPublishedRow, lockArticleNotes } from '../postgres/articleStatus.js'
+import { sentEarly } from '../postgres/pendingChecks.js'
 import { readLatestInSave, valueAfterSave } from '../savedData.js'
 import {
   appendOnlyProblems,
@@ -69,13 +68,7 @@ export const startNotesLock =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
   ({ collection, data, operation, originalDoc, req }) => {
     if (operation !== 'update' || !originalDoc || typeof originalDoc !== 'object') return data
-    const locked = lockNotes(options, req, collection.slug, originalDoc)
-    // Awaited by enforceCorrections; a save refused in between leaves it, and it must not go unhandled.
-    locked.catch((error: unknown) => {
-      // A refusal is the save's to answer; a database error would surface later only as an aborted transaction.
-      if (!(error instanceof ValidationError))
-        req.payload.logger.error({ err: error, msg: 'payload-newsroom: the early row lock failed' })
-    })
+    const locked = sentEarly(req, lockNotes(options, req, collection.slug, originalDoc), 'row lock')
     startedLocks.set(originalDoc, locked)
     return data
   }

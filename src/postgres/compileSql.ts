@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm'
 
 /** drizzle's own class tag (`is()` compares it); a symbol from the global registry, so any copy of drizzle shares it. */
-const entityKind = Symbol.for('drizzle:entityKind')
+export const entityKind = Symbol.for('drizzle:entityKind')
 
 type Chunk = { constructor?: Record<symbol, unknown> } & Record<string, unknown>
 /** `SQL` as its writer sees it (`shouldInlineParams` is private in drizzle's types). */

@@ -3,15 +3,13 @@ import type { Config } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
+import { entityKind } from './compileSql.js'
 import { versionsTableOf } from './tables.js'
 
 type Adapter = ReturnType<Config['db']['init']> & {
   execute?: (args: { sql?: SQL } & Record<string, unknown>) => unknown
   tables?: Record<string, unknown>
 }
-
-/** drizzle's own class tag (see compileSql). */
-const entityKind = Symbol.for('drizzle:entityKind')
 
 /** The text of Payload's statement with its table, columns and values left out, spaces collapsed. */
 const CLEAR_LATEST = 'UPDATE SET latest = false WHERE != AND = AND <'

@@ -1,6 +1,8 @@
 import type { SQL } from 'drizzle-orm'
 import type { PayloadRequest } from 'payload'
 
+import { ValidationError } from 'payload'
+
 import { runInTurn } from './inTurn.js'
 import { drizzleFor } from './transaction.js'
 
@@ -46,4 +48,18 @@ export const runWithPendingChecks = async (
 export const runPendingChecks = async (req: PayloadRequest, save: unknown): Promise<void> => {
   if (!save || typeof save !== 'object' || !pendingBySave.get(save)?.length) return
   await runWithPendingChecks(await drizzleFor(req.payload, req), save)
+}
+
+/**
+ * A round trip a save sends before the hook that needs its answer (startUniqueSlug,
+ * startNotesLock), which awaits it. A save refused in between leaves it: its rejection must not go
+ * unhandled, and a database error (a refusal is the save's to answer) is logged, since it would
+ * otherwise surface only as an aborted transaction in a later statement.
+ */
+export const sentEarly = <T>(req: PayloadRequest, answer: Promise<T>, what: string): Promise<T> => {
+  answer.catch((error: unknown) => {
+    if (!(error instanceof ValidationError))
+      req.payload.logger.error({ err: error, msg: `payload-newsroom: the early ${what} failed` })
+  })
+  return answer
 }

@@ -1,8 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
-import { ValidationError } from 'payload'
-
 import { lockThenRead } from '../postgres/advisoryLock.js'
+import { sentEarly } from '../postgres/pendingChecks.js'
 import { hasPublishedRow } from '../postgres/articleStatus.js'
 import { valueAfterSave } from '../savedData.js'
 import { slugsOf, takenSlugs, takenSlugsSql } from '../postgres/takenSlugs.js'
@@ -66,20 +65,11 @@ export const startUniqueSlug =
     const base = operation === 'create' ? requestedBase(data, titleField) : ''
     if (!base || !originalDoc || typeof originalDoc !== 'object') return data
     const versioned = Boolean(collection.versions?.drafts)
-    const rows = lockAndLookUp(
+    const rows = sentEarly(
       req,
-      collection.slug as CollectionSlug,
-      base,
-      undefined,
-      versioned,
-      originalDoc,
+      lockAndLookUp(req, collection.slug as CollectionSlug, base, undefined, versioned, originalDoc),
+      'slug lock',
     )
-    // Awaited by ensureUniqueSlug; a save refused in between leaves it, and it must not go unhandled.
-    rows.catch((error: unknown) => {
-      // A refusal is the save's to answer; a database error would surface later only as an aborted transaction.
-      if (!(error instanceof ValidationError))
-        req.payload.logger.error({ err: error, msg: 'payload-newsroom: the early slug lock failed' })
-    })
     startedLookups.set(originalDoc, { base, rows })
     return data
   }

@@ -126,6 +126,13 @@ describe("a save's early round trip", () => {
     await expect(
       ctx.payload.update({ collection: 'articles', data: refused, id: article.id }),
     ).rejects.toMatchObject({ data: { errors: [{ path: 'paidBy' }] } })
+    // Nothing of either save is stored.
+    expect(await ctx.query(`SELECT count(*)::int AS n FROM articles WHERE slug LIKE 'bezahlt%'`)).toEqual([
+      { n: 0 },
+    ])
+    expect(await ctx.query('SELECT title, paid_content FROM articles WHERE id = $1', [article.id])).toEqual([
+      { paid_content: false, title: 'Noch frei' },
+    ])
     // Both answers are awaited long after they came.
     await new Promise((resolve) => setTimeout(resolve, 100))
   })
