@@ -88,8 +88,9 @@ test(`${READERS + COMMENTERS} connections of page reads and comment posts, ${ROU
     expect(reads.requests.total).toBeGreaterThan(0)
     expect(statuses(posts)['201'] ?? 0).toBeGreaterThan(0)
   }
-  // Memory settles after the first round instead of growing with every request served.
-  expect(rounds[ROUNDS - 1]!.rssMb).toBeLessThan(rounds[0]!.rssMb * 1.25)
+  // Memory settles after the first round instead of growing with every request served. The first
+  // round warms the heap up, and a slow machine ends it short of the plateau: later rounds are the baseline.
+  expect(rounds[ROUNDS - 1]!.rssMb).toBeLessThan(rounds[1]!.rssMb * 1.1)
   const { rows } = await db.query(`SELECT count(*)::int AS n FROM comments WHERE author_name = 'Lastleser'`)
   expect(rows[0].n).toBeGreaterThan(0)
 })
