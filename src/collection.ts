@@ -7,7 +7,7 @@ import { invalidationHooks } from './cache/invalidation.js'
 import { guardHooks } from './guards/index.js'
 import { runPendingChecks } from './postgres/pendingChecks.js'
 import { inAllLanguages } from './i18n/index.js'
-import { markPluginHooks } from './pluginHooks.js'
+import { markPluginFieldHooks, markPluginHooks } from './pluginHooks.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
@@ -76,6 +76,7 @@ export const newsroomCollection = (
         invalidationHooks(key, options),
       ].reduce<Hooks>((hooks, later) => appendHooks(hooks, later), guards)
   markPluginHooks(own)
+  if (!options.disabled) markPluginFieldHooks(spec.fields)
   const [plural, singular] = labelKeys[key]
   const collection: CollectionConfig = {
     ...config,

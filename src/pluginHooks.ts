@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm'
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 const pluginHooks = new WeakSet<object>()
 
@@ -16,6 +16,40 @@ export const markPluginHooks = (hooks: NonNullable<CollectionConfig['hooks']>): 
 }
 
 export const isPluginHook = (hook: unknown): boolean => typeof hook === 'function' && pluginHooks.has(hook)
+
+/** Every field in `fields`, nested ones (groups, rows, tabs, arrays, blocks) included. */
+const eachField = (fields: Field[], visit: (field: Field) => void): void => {
+  for (const field of fields) {
+    visit(field)
+    if ('fields' in field && Array.isArray(field.fields)) eachField(field.fields, visit)
+    if (field.type === 'tabs') for (const tab of field.tabs) eachField(tab.fields, visit)
+    if (field.type === 'blocks') for (const block of field.blocks) eachField(block.fields, visit)
+  }
+}
+
+/** Marks the field hooks of the plugin's own field definitions (Payload's slug generator among them). */
+export const markPluginFieldHooks = (fields: Field[]): void =>
+  eachField(fields, (field) => {
+    for (const list of Object.values(('hooks' in field && field.hooks) || {}))
+      if (Array.isArray(list)) list.forEach((hook) => pluginHooks.add(hook))
+  })
+
+/**
+ * Whether every `beforeChange` field hook in `fields` is the plugin's (row ids Payload adds to
+ * arrays aside), and `hook` is among them: no host field hook runs in a save of these fields.
+ */
+export const onlyPluginFieldHooksWith = (fields: Field[], hook: unknown): boolean => {
+  let onlyPlugin = true
+  let found = false
+  eachField(fields, (field) => {
+    if ('name' in field && field.name === 'id') return
+    for (const fieldHook of ('hooks' in field && field.hooks?.beforeChange) || []) {
+      found ||= fieldHook === hook
+      onlyPlugin &&= isPluginHook(fieldHook)
+    }
+  })
+  return onlyPlugin && found
+}
 
 /** An access answer's condition in SQL, on the columns of the fields it names. */
 export type PluginCondition = {

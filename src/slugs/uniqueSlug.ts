@@ -1,7 +1,14 @@
-import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  FieldHook,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+} from 'payload'
 
 import { lockThenRead } from '../postgres/advisoryLock.js'
 import { sentEarly } from '../postgres/pendingChecks.js'
+import { isPluginHook, onlyPluginFieldHooksWith } from '../pluginHooks.js'
 import { hasPublishedRow } from '../postgres/articleStatus.js'
 import { valueAfterSave } from '../savedData.js'
 import { slugsOf, takenSlugs, takenSlugsSql } from '../postgres/takenSlugs.js'
@@ -74,21 +81,54 @@ export const startUniqueSlug =
     return data
   }
 
+/** A new document's slug still being chosen, by its `originalDoc`: chosenSlug answers it. */
+const slugsInChoice = new WeakMap<object, Promise<string>>()
+
+/**
+ * The slug field's beforeChange hook: the slug ensureUniqueSlug left to be chosen here, so its
+ * lookup's round trip runs while Payload's field hooks and validation compute.
+ */
+export const chosenSlug: FieldHook = ({ originalDoc, value }) => {
+  const chosen = originalDoc ? slugsInChoice.get(originalDoc) : undefined
+  if (!chosen) return value
+  slugsInChoice.delete(originalDoc!)
+  return chosen
+}
+
+const choosableLate = new WeakMap<object, boolean>()
+
+/**
+ * Whether a create's slug may be chosen in the slug field's hook: no host hook could read it in
+ * between (no host beforeChange hook after `self`, no host field beforeChange hook).
+ */
+const mayChooseLate = (collection: SanitizedCollectionConfig, self: unknown): boolean => {
+  let late = choosableLate.get(collection)
+  if (late === undefined) {
+    const hooks = collection.hooks?.beforeChange ?? []
+    const at = hooks.indexOf(self as (typeof hooks)[number])
+    late =
+      at >= 0 &&
+      hooks.slice(at + 1).every(isPluginHook) &&
+      onlyPluginFieldHooksWith(collection.fields, chosenSlug)
+    choosableLate.set(collection, late)
+  }
+  return late
+}
+
 /**
  * Chooses a unique slug before the insert. A unique-index violation would abort the whole
  * transaction (no retry possible), so concurrent saves of one base slug are serialised with
  * an advisory lock held until commit, and the check covers documents and drafts.
  * Payload's `slugField` then finds the slug already set and leaves it alone.
  */
-export const ensureUniqueSlug =
-  ({
-    fallbackPrefix,
-    titleField,
-  }: {
-    fallbackPrefix: string
-    titleField: string
-  }): CollectionBeforeChangeHook =>
-  async ({ collection, data, operation, originalDoc, req }) => {
+export const ensureUniqueSlug = ({
+  fallbackPrefix,
+  titleField,
+}: {
+  fallbackPrefix: string
+  titleField: string
+}): CollectionBeforeChangeHook => {
+  const ensure: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
     const versioned = Boolean(collection.versions?.drafts)
     const selfID: number | string | undefined = operation === 'update' ? originalDoc?.id : undefined
     const requested = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug : undefined
@@ -96,6 +136,21 @@ export const ensureUniqueSlug =
     const started =
       originalDoc && typeof originalDoc === 'object' ? startedLookups.get(originalDoc) : undefined
     if (started) startedLookups.delete(originalDoc!)
+    if (
+      started &&
+      operation === 'create' &&
+      started.base === requestedBase(data, titleField) &&
+      mayChooseLate(collection, ensure)
+    ) {
+      const slugs = collection.slug as CollectionSlug
+      const chosen = started.rows.then((rows) =>
+        firstFreeSlug(req, slugs, started.base, undefined, versioned, rows),
+      )
+      // Its refusals are the field hook's to answer; a failed first lookup is logged by sentEarly.
+      chosen.catch(() => {})
+      slugsInChoice.set(originalDoc!, chosen)
+      return { ...data, generateSlug: false, slug: started.base }
+    }
     // Awaited whatever the slug now is: it carried the save's reference checks.
     const startedRows = started ? await started.rows : undefined
     if (operation === 'create') {
@@ -124,3 +179,5 @@ export const ensureUniqueSlug =
     const slug = await firstFreeSlug(req, slugs, base, selfID, versioned, firstBatch)
     return { ...data, generateSlug: false, slug }
   }
+  return ensure
+}

@@ -138,6 +138,58 @@ describe("a save's early round trip", () => {
   })
 })
 
+describe("a new article's slug, seen by the host's hooks", () => {
+  test('a host beforeChange hook sees the slug that is stored', async () => {
+    const seen: string[] = []
+    const host = await startPayload({
+      key: 'slug-host-hook',
+      plugin: {
+        collections: {
+          articles: { hooks: { beforeChange: [({ data }) => (seen.push(data.slug), data)] } },
+        },
+      },
+    })
+    try {
+      const hosted = fixtures(host.payload)
+      const first = await hosted.article({ title: 'Gleicher Titel' })
+      const second = await hosted.article({ title: 'Gleicher Titel' })
+      expect([first.slug, second.slug]).toEqual(['gleicher-titel', 'gleicher-titel-2'])
+      expect(seen).toEqual(['gleicher-titel', 'gleicher-titel-2'])
+    } finally {
+      await host.stop()
+    }
+  })
+
+  test('a host field hook sees the slug that is stored', async () => {
+    const seen: string[] = []
+    const host = await startPayload({
+      key: 'slug-host-field-hook',
+      plugin: {
+        collections: {
+          articles: {
+            fields: ({ defaultFields }) => [
+              ...defaultFields,
+              {
+                name: 'permalink',
+                type: 'text',
+                hooks: { beforeChange: [({ data }) => void seen.push(data?.slug)] },
+              },
+            ],
+          },
+        },
+      },
+    })
+    try {
+      const hosted = fixtures(host.payload)
+      await hosted.article({ title: 'Noch ein Titel' })
+      expect((await hosted.article({ title: 'Noch ein Titel' })).slug).toBe('noch-ein-titel-2')
+      expect(seen).toEqual(['noch-ein-titel', 'noch-ein-titel-2'])
+    } finally {
+      await host.stop()
+    }
+  })
+})
+
 describe('region slugs', () => {
   test('come from the name and are unique', async () => {
     const first = await create.region({ name: 'Türkei', type: 'other' })
