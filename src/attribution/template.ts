@@ -8,8 +8,20 @@ export type TemplatePart = { linkText?: string; type: Placeholder } | { text: st
 
 const PLACEHOLDER = /\{(source|contact)(?::([^{}]+))?\}/g
 
+// Templates come from the plugin's options: a handful, each read on every article read.
+const parsed = new Map<string, readonly TemplatePart[]>()
+
 /** Splits a template at its `{source}` / `{source:link text}` (and `{contact}`) placeholders. */
-export const parseTemplate = (template: string): TemplatePart[] => {
+export const parseTemplate = (template: string): readonly TemplatePart[] => {
+  let parts = parsed.get(template)
+  if (!parts) {
+    if (parsed.size >= 100) parsed.clear()
+    parsed.set(template, (parts = splitTemplate(template)))
+  }
+  return parts
+}
+
+const splitTemplate = (template: string): TemplatePart[] => {
   const parts: TemplatePart[] = []
   let last = 0
   for (const match of template.matchAll(PLACEHOLDER)) {

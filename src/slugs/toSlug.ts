@@ -3,14 +3,22 @@ import slugify from 'slugify'
 /** Slugs longer than this are cut at a word boundary: they end up in URLs and share links. */
 export const MAX_SLUG_LENGTH = 96
 
-/** German transliteration, ASCII only: "Außenministertreffen stärkt" -> `aussenministertreffen-staerkt`. */
-export const toSlug = (text: unknown): string => {
-  if (typeof text !== 'string') return ''
+const slugOf = (text: string): string => {
   const slug = slugify(text, { locale: 'de', lower: true, strict: true, trim: true })
   if (slug.length <= MAX_SLUG_LENGTH) return slug
   const cut = slug.slice(0, MAX_SLUG_LENGTH)
   const lastHyphen = cut.lastIndexOf('-')
   return lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut
+}
+
+// A save asks for the slug of one title several times (the early lock, the check, Payload's field).
+let last = { slug: '', text: '' }
+
+/** German transliteration, ASCII only: "Außenministertreffen stärkt" -> `aussenministertreffen-staerkt`. */
+export const toSlug = (text: unknown): string => {
+  if (typeof text !== 'string') return ''
+  if (text !== last.text) last = { slug: slugOf(text), text }
+  return last.slug
 }
 
 /**
