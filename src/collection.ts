@@ -7,7 +7,7 @@ import { invalidationHooks } from './cache/invalidation.js'
 import { guardHooks } from './guards/index.js'
 import { runPendingChecks } from './postgres/pendingChecks.js'
 import { inAllLanguages } from './i18n/index.js'
-import { markPluginFieldHooks, markPluginHooks } from './pluginHooks.js'
+import { forgetChangedPluginFields, markPluginFields, markPluginHooks } from './pluginHooks.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
@@ -76,7 +76,7 @@ export const newsroomCollection = (
         invalidationHooks(key, options),
       ].reduce<Hooks>((hooks, later) => appendHooks(hooks, later), guards)
   markPluginHooks(own)
-  if (!options.disabled) markPluginFieldHooks(spec.fields)
+  if (!options.disabled) markPluginFields(spec.fields)
   const [plural, singular] = labelKeys[key]
   const collection: CollectionConfig = {
     ...config,
@@ -95,5 +95,7 @@ export const newsroomCollection = (
     hooks: appendHooks(own, overrides.hooks),
     labels: { plural: inAllLanguages(plural), singular: inAllLanguages(singular) },
   }
-  return overrides.override ? overrides.override({ defaultCollection: collection }) : collection
+  const built = overrides.override ? overrides.override({ defaultCollection: collection }) : collection
+  forgetChangedPluginFields(built.fields)
+  return built
 }

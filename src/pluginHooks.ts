@@ -1,6 +1,8 @@
 import type { SQL } from 'drizzle-orm'
 import type { CollectionConfig, Field } from 'payload'
 
+import { baseIDField } from 'payload'
+
 const pluginHooks = new WeakSet<object>()
 
 /**
@@ -17,38 +19,75 @@ export const markPluginHooks = (hooks: NonNullable<CollectionConfig['hooks']>): 
 
 export const isPluginHook = (hook: unknown): boolean => typeof hook === 'function' && pluginHooks.has(hook)
 
-/** Every field in `fields`, nested ones (groups, rows, tabs, arrays, blocks) included. */
-const eachField = (fields: Field[], visit: (field: Field) => void): void => {
-  for (const field of fields) {
-    visit(field)
-    if ('fields' in field && Array.isArray(field.fields)) eachField(field.fields, visit)
-    if (field.type === 'tabs') for (const tab of field.tabs) eachField(tab.fields, visit)
-    if (field.type === 'blocks') for (const block of field.blocks) eachField(block.fields, visit)
-  }
-}
+/** Whether `visit` holds for every field in `fields`, nested ones (groups, rows, tabs, arrays, blocks) too. */
+const everyField = (fields: Field[], visit: (field: Field, top: boolean) => boolean, top = true): boolean =>
+  fields.every(
+    (field) =>
+      visit(field, top) &&
+      (!('fields' in field) || !Array.isArray(field.fields) || everyField(field.fields, visit, false)) &&
+      (field.type !== 'tabs' || field.tabs.every((tab) => everyField(tab.fields, visit, false))) &&
+      (field.type !== 'blocks' ||
+        (!field.blockReferences?.length &&
+          field.blocks.every((block) => everyField(block.fields, visit, false)))),
+  )
 
-/** Marks the field hooks of the plugin's own field definitions (Payload's slug generator among them). */
-export const markPluginFieldHooks = (fields: Field[]): void =>
-  eachField(fields, (field) => {
+/** What a plugin field may not gain from anyone else: code that runs while a save's fields are validated. */
+type FieldRunsCode = { beforeChange: readonly unknown[]; condition: unknown; validate: unknown }
+
+const runsCode = (field: Field): FieldRunsCode => ({
+  beforeChange: [...(('hooks' in field && field.hooks?.beforeChange) || [])],
+  condition: field.admin?.condition,
+  validate: 'validate' in field ? field.validate : undefined,
+})
+
+/** The plugin's own field definitions, with the code they ran when the plugin built them. */
+const pluginFields = new WeakMap<object, FieldRunsCode>()
+
+/** Marks the plugin's own field definitions and their hooks, as the plugin built them. */
+export const markPluginFields = (fields: Field[]): void => {
+  everyField(fields, (field) => {
+    pluginFields.set(field, runsCode(field))
     for (const list of Object.values(('hooks' in field && field.hooks) || {}))
       if (Array.isArray(list)) list.forEach((hook) => pluginHooks.add(hook))
+    return true
   })
+}
+
+const sameCode = (field: Field, built: FieldRunsCode, sanitized: boolean): boolean => {
+  const now = runsCode(field)
+  return (
+    now.condition === built.condition &&
+    now.beforeChange.length === built.beforeChange.length &&
+    now.beforeChange.every((hook, index) => hook === built.beforeChange[index]) &&
+    // Payload gives a field without `validate` its default one when it sanitizes the config.
+    (now.validate === built.validate || (sanitized && built.validate === undefined))
+  )
+}
+
+/** Fields Payload adds to a collection, with no code that reads the document's other fields. */
+const payloadFields = new Set(['_status', 'createdAt', 'deletedAt', 'id', 'updatedAt'])
 
 /**
- * Whether every `beforeChange` field hook in `fields` is the plugin's (row ids Payload adds to
- * arrays aside), and `hook` is among them: no host field hook runs in a save of these fields.
+ * Whether `fields` hold nothing but the plugin's own fields as it built them (and Payload's row
+ * ids, timestamps and status): no other field, and no `beforeChange` hook, validation or
+ * condition added to one of the plugin's. So no host code reads a document's values while
+ * Payload validates it (the rich-text editor's own features aside).
  */
-export const onlyPluginFieldHooksWith = (fields: Field[], hook: unknown): boolean => {
-  let onlyPlugin = true
-  let found = false
-  eachField(fields, (field) => {
-    if ('name' in field && field.name === 'id') return
-    for (const fieldHook of ('hooks' in field && field.hooks?.beforeChange) || []) {
-      found ||= fieldHook === hook
-      onlyPlugin &&= isPluginHook(fieldHook)
-    }
+export const onlyPluginFields = (fields: Field[]): boolean =>
+  everyField(fields, (field, top) => {
+    const built = pluginFields.get(field)
+    if (built) return sameCode(field, built, true)
+    if (field === baseIDField) return true
+    return top && 'name' in field && payloadFields.has(field.name) && !runsCode(field).beforeChange.length
   })
-  return onlyPlugin && found
+
+/** Forgets the plugin's fields a host's `fields` or `override` changed: they count as the host's. */
+export const forgetChangedPluginFields = (fields: Field[]): void => {
+  everyField(fields, (field) => {
+    const built = pluginFields.get(field)
+    if (built && !sameCode(field, built, false)) pluginFields.delete(field)
+    return true
+  })
 }
 
 /** An access answer's condition in SQL, on the columns of the fields it names. */

@@ -28,9 +28,14 @@ export const toSlug = (text: unknown): string => {
 export const fallbackSlug = (prefix: string, now: Date): string =>
   `${prefix}-${now.toISOString().slice(0, 10)}`
 
-/** The candidates after `base`: `base-2`, `base-3`, ... starting at `from`. */
+/**
+ * The candidates after `base`: `base-2`, `base-3`, ... starting at `from`, each at most
+ * `MAX_SLUG_LENGTH` long (a longer base is cut for its suffix), so the slug field keeps them as they are.
+ */
 export const slugCandidates = (base: string, from: number, count: number): string[] =>
   Array.from({ length: count }, (_, index) => {
     const n = from + index
-    return n === 1 ? base : `${base}-${n}`
+    if (n === 1) return base
+    const suffix = `-${n}`
+    return `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`
   })

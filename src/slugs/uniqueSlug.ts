@@ -8,7 +8,8 @@ import type {
 
 import { lockThenRead } from '../postgres/advisoryLock.js'
 import { sentEarly } from '../postgres/pendingChecks.js'
-import { isPluginHook, onlyPluginFieldHooksWith } from '../pluginHooks.js'
+import { isPluginHook, onlyPluginFields } from '../pluginHooks.js'
+import { dataFieldsOf } from '../guards/dataFields.js'
 import { hasPublishedRow } from '../postgres/articleStatus.js'
 import { valueAfterSave } from '../savedData.js'
 import { slugsOf, takenSlugs, takenSlugsSql } from '../postgres/takenSlugs.js'
@@ -95,24 +96,23 @@ export const chosenSlug: FieldHook = ({ originalDoc, value }) => {
   return chosen
 }
 
-const choosableLate = new WeakMap<object, boolean>()
-
 /**
- * Whether a create's slug may be chosen in the slug field's hook: no host hook could read it in
- * between (no host beforeChange hook after `self`, no host field beforeChange hook).
+ * Whether a create's slug may be settled in the slug field's hook: no host code can read it in
+ * between (no host beforeChange hook after `self`, nothing but the plugin's own fields), and the
+ * slug field still carries that hook. Asked on every create, so a hook added at run time counts.
  */
 const mayChooseLate = (collection: SanitizedCollectionConfig, self: unknown): boolean => {
-  let late = choosableLate.get(collection)
-  if (late === undefined) {
-    const hooks = collection.hooks?.beforeChange ?? []
-    const at = hooks.indexOf(self as (typeof hooks)[number])
-    late =
-      at >= 0 &&
-      hooks.slice(at + 1).every(isPluginHook) &&
-      onlyPluginFieldHooksWith(collection.fields, chosenSlug)
-    choosableLate.set(collection, late)
-  }
-  return late
+  const hooks = collection.hooks?.beforeChange ?? []
+  const at = hooks.indexOf(self as (typeof hooks)[number])
+  return (
+    at >= 0 &&
+    hooks.slice(at + 1).every(isPluginHook) &&
+    onlyPluginFields(collection.fields) &&
+    dataFieldsOf(collection.fields).some(
+      ({ field }) =>
+        field.name === 'slug' && 'hooks' in field && Boolean(field.hooks?.beforeChange?.includes(chosenSlug)),
+    )
+  )
 }
 
 /**
@@ -143,13 +143,15 @@ export const ensureUniqueSlug = ({
       mayChooseLate(collection, ensure)
     ) {
       const slugs = collection.slug as CollectionSlug
-      const chosen = started.rows.then((rows) =>
-        firstFreeSlug(req, slugs, started.base, undefined, versioned, rows),
-      )
+      // Payload gives the collection's afterChange hooks this object, not the fields' result.
+      const saved = { ...data, generateSlug: false, slug: started.base }
+      const chosen = started.rows
+        .then((rows) => firstFreeSlug(req, slugs, started.base, undefined, versioned, rows))
+        .then((slug) => (saved.slug = slug))
       // Its refusals are the field hook's to answer; a failed first lookup is logged by sentEarly.
       chosen.catch(() => {})
       slugsInChoice.set(originalDoc!, chosen)
-      return { ...data, generateSlug: false, slug: started.base }
+      return saved
     }
     // Awaited whatever the slug now is: it carried the save's reference checks.
     const startedRows = started ? await started.rows : undefined

@@ -38,6 +38,16 @@ describe('article slugs', () => {
     expect(second.slug).toBe(`artikel-${day}-2`)
   })
 
+  test('a title whose slug is as long as a slug may be gets a distinct, as long slug the second time', async () => {
+    const title = `${'A'.repeat(31)} ${'B'.repeat(31)} ${'C'.repeat(31)} ${'D'.repeat(31)}`
+    const [first, second] = [await create.article({ title }), await create.article({ title })]
+    const [one, two] = [await create.author({ name: title }), await create.author({ name: title })]
+    expect([first.slug.length, second.slug.length, one.slug.length, two.slug.length]).toEqual([
+      95, 96, 95, 96,
+    ])
+    expect([second.slug, two.slug]).toEqual([`${first.slug.slice(0, 94)}-2`, `${one.slug.slice(0, 94)}-2`])
+  })
+
   test('a slug given by the editor is slugified and made unique too', async () => {
     await create.article({ title: 'Erster', slug: 'eigene adresse' })
     const second = await create.article({ title: 'Zweiter', slug: 'Eigene Adresse' })
@@ -184,6 +194,57 @@ describe("a new article's slug, seen by the host's hooks", () => {
       await hosted.article({ title: 'Noch ein Titel' })
       expect((await hosted.article({ title: 'Noch ein Titel' })).slug).toBe('noch-ein-titel-2')
       expect(seen).toEqual(['noch-ein-titel', 'noch-ein-titel-2'])
+    } finally {
+      await host.stop()
+    }
+  })
+
+  test("a host validation set on one of the plugin's fields sees the slug that is stored", async () => {
+    const seen: string[] = []
+    const host = await startPayload({
+      key: 'slug-host-validate',
+      plugin: {
+        collections: {
+          articles: {
+            fields: ({ defaultFields }) => {
+              const subtitle = defaultFields.find((field) => 'name' in field && field.name === 'subtitle')!
+              Object.assign(subtitle, {
+                validate: (_: unknown, { data }: any) => (seen.push(data.slug), true),
+              })
+              return defaultFields
+            },
+          },
+        },
+      },
+    })
+    try {
+      const hosted = fixtures(host.payload)
+      await hosted.article({ _status: 'published', title: 'Geprüfter Titel' })
+      await hosted.article({ _status: 'published', title: 'Geprüfter Titel' })
+      expect(seen).toEqual(['gepruefter-titel', 'gepruefter-titel-2'])
+    } finally {
+      await host.stop()
+    }
+  })
+
+  test('a host afterChange hook gets the slug that is stored, in data and doc', async () => {
+    const seen: [string, string][] = []
+    const host = await startPayload({
+      key: 'slug-host-after-change',
+      plugin: {
+        collections: {
+          articles: { hooks: { afterChange: [({ data, doc }) => void seen.push([data.slug, doc.slug])] } },
+        },
+      },
+    })
+    try {
+      const hosted = fixtures(host.payload)
+      await hosted.article({ title: 'Danach gelesen' })
+      await hosted.article({ title: 'Danach gelesen' })
+      expect(seen).toEqual([
+        ['danach-gelesen', 'danach-gelesen'],
+        ['danach-gelesen-2', 'danach-gelesen-2'],
+      ])
     } finally {
       await host.stop()
     }

@@ -41,6 +41,14 @@ describe('fallback and candidates', () => {
     expect(slugCandidates('a', 1, 3)).toEqual(['a', 'a-2', 'a-3'])
     expect(slugCandidates('a', 21, 2)).toEqual(['a-21', 'a-22'])
   })
+  test('a candidate stays within the longest slug, and the slug field keeps it as it is', () => {
+    const base = toSlug(`${'A'.repeat(31)} ${'B'.repeat(31)} ${'C'.repeat(31)} ${'D'.repeat(31)}`)
+    expect(base).toHaveLength(95)
+    const [second, tenth] = [slugCandidates(base, 2, 1)[0]!, slugCandidates(base, 10, 1)[0]!]
+    expect([second.length, tenth.length]).toEqual([MAX_SLUG_LENGTH, MAX_SLUG_LENGTH])
+    expect(second.endsWith('c-2')).toBe(true)
+    expect([toSlug(second), toSlug(tenth)]).toEqual([second, tenth])
+  })
 })
 
 describe('breadcrumbs', () => {
