@@ -32,11 +32,17 @@ const everyField = (fields: Field[], visit: (field: Field, top: boolean) => bool
   )
 
 /** What a plugin field may not gain from anyone else: code that runs while a save's fields are validated. */
-type FieldRunsCode = { beforeChange: readonly unknown[]; condition: unknown; validate: unknown }
+type FieldRunsCode = {
+  beforeChange: readonly unknown[]
+  condition: unknown
+  filterOptions: unknown
+  validate: unknown
+}
 
 const runsCode = (field: Field): FieldRunsCode => ({
   beforeChange: [...(('hooks' in field && field.hooks?.beforeChange) || [])],
   condition: field.admin?.condition,
+  filterOptions: 'filterOptions' in field ? field.filterOptions : undefined,
   validate: 'validate' in field ? field.validate : undefined,
 })
 
@@ -57,6 +63,7 @@ const sameCode = (field: Field, built: FieldRunsCode, sanitized: boolean): boole
   const now = runsCode(field)
   return (
     now.condition === built.condition &&
+    now.filterOptions === built.filterOptions &&
     now.beforeChange.length === built.beforeChange.length &&
     now.beforeChange.every((hook, index) => hook === built.beforeChange[index]) &&
     // Payload gives a field without `validate` its default one when it sanitizes the config.
@@ -64,21 +71,29 @@ const sameCode = (field: Field, built: FieldRunsCode, sanitized: boolean): boole
   )
 }
 
-/** Fields Payload adds to a collection, with no code that reads the document's other fields. */
+/** Fields Payload adds to a collection after it sanitizes the others: no hook, validation or condition. */
 const payloadFields = new Set(['_status', 'createdAt', 'deletedAt', 'id', 'updatedAt'])
+
+const noCode: FieldRunsCode = {
+  beforeChange: [],
+  condition: undefined,
+  filterOptions: undefined,
+  validate: undefined,
+}
 
 /**
  * Whether `fields` hold nothing but the plugin's own fields as it built them (and Payload's row
- * ids, timestamps and status): no other field, and no `beforeChange` hook, validation or
- * condition added to one of the plugin's. So no host code reads a document's values while
- * Payload validates it (the rich-text editor's own features aside).
+ * ids, timestamps and status): no other field, and no `beforeChange` hook, validation, condition
+ * or `filterOptions` added to one of the plugin's. So no host code reads a document's values
+ * while Payload validates it (the rich-text editor's own features aside, and a `validate` set
+ * after the plugin ran on a field it gave none: Payload fills in its default there too).
  */
 export const onlyPluginFields = (fields: Field[]): boolean =>
   everyField(fields, (field, top) => {
     const built = pluginFields.get(field)
     if (built) return sameCode(field, built, true)
     if (field === baseIDField) return true
-    return top && 'name' in field && payloadFields.has(field.name) && !runsCode(field).beforeChange.length
+    return top && 'name' in field && payloadFields.has(field.name) && sameCode(field, noCode, false)
   })
 
 /** Forgets the plugin's fields a host's `fields` or `override` changed: they count as the host's. */

@@ -13,7 +13,7 @@ import { dataFieldsOf } from '../guards/dataFields.js'
 import { hasPublishedRow } from '../postgres/articleStatus.js'
 import { valueAfterSave } from '../savedData.js'
 import { slugsOf, takenSlugs, takenSlugsSql } from '../postgres/takenSlugs.js'
-import { fallbackSlug, slugCandidates, toSlug } from './toSlug.js'
+import { fallbackSlug, MAX_SLUG_LENGTH, slugCandidates, toSlug } from './toSlug.js'
 
 const BATCH = 20
 
@@ -31,7 +31,8 @@ const lockAndLookUp = (
 ): Promise<unknown[]> =>
   lockThenRead(
     req,
-    `newsroom:slug:${collection}:${base}`,
+    // Candidates of long bases are cut for their suffix (slugCandidates): lock what they share.
+    `newsroom:slug:${collection}:${base.slice(0, MAX_SLUG_LENGTH - 4)}`,
     takenSlugsSql(req, collection, slugCandidates(base, 1, BATCH), selfID, versioned),
     save,
   )
@@ -96,21 +97,28 @@ export const chosenSlug: FieldHook = ({ originalDoc, value }) => {
   return chosen
 }
 
+/** The ensureUniqueSlug hooks that may leave a create's slug to chosenSlug. */
+const settlingHooks = new WeakSet<object>()
+
 /**
- * Whether a create's slug may be settled in the slug field's hook: no host code can read it in
- * between (no host beforeChange hook after `self`, nothing but the plugin's own fields), and the
- * slug field still carries that hook. Asked on every create, so a hook added at run time counts.
+ * Whether a create's slug may be settled in the slug field's hook (chosenSlug): no host code can
+ * read it in between (no host beforeChange hook after ensureUniqueSlug, nothing but the plugin's
+ * own fields), and the slug field still carries that hook. Asked on every create, so a hook added
+ * at run time counts.
  */
-const mayChooseLate = (collection: SanitizedCollectionConfig, self: unknown): boolean => {
+export const settlesSlugLate = (collection: SanitizedCollectionConfig): boolean => {
   const hooks = collection.hooks?.beforeChange ?? []
-  const at = hooks.indexOf(self as (typeof hooks)[number])
+  const at = hooks.findIndex((hook) => settlingHooks.has(hook))
   return (
     at >= 0 &&
     hooks.slice(at + 1).every(isPluginHook) &&
     onlyPluginFields(collection.fields) &&
     dataFieldsOf(collection.fields).some(
-      ({ field }) =>
-        field.name === 'slug' && 'hooks' in field && Boolean(field.hooks?.beforeChange?.includes(chosenSlug)),
+      ({ field, path }) =>
+        path.length === 1 &&
+        field.name === 'slug' &&
+        'hooks' in field &&
+        Boolean(field.hooks?.beforeChange?.includes(chosenSlug)),
     )
   )
 }
@@ -140,7 +148,7 @@ export const ensureUniqueSlug = ({
       started &&
       operation === 'create' &&
       started.base === requestedBase(data, titleField) &&
-      mayChooseLate(collection, ensure)
+      settlesSlugLate(collection)
     ) {
       const slugs = collection.slug as CollectionSlug
       // Payload gives the collection's afterChange hooks this object, not the fields' result.
@@ -181,5 +189,6 @@ export const ensureUniqueSlug = ({
     const slug = await firstFreeSlug(req, slugs, base, selfID, versioned, firstBatch)
     return { ...data, generateSlug: false, slug }
   }
+  settlingHooks.add(ensure)
   return ensure
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { NewsroomArticle } from '../../src/index.js'
 
+import { settlesSlugLate } from '../../src/slugs/uniqueSlug.js'
 import { fixtures, type Fixtures } from '../helpers/fixtures.js'
 import { startPayload, type TestContext } from '../helpers/payload.js'
 
@@ -149,6 +150,10 @@ describe("a save's early round trip", () => {
 })
 
 describe("a new article's slug, seen by the host's hooks", () => {
+  test("without host code on the articles, a create's slug is settled in the slug field's hook", () => {
+    expect(settlesSlugLate(ctx.payload.collections.articles.config)).toBe(true)
+  })
+
   test('a host beforeChange hook sees the slug that is stored', async () => {
     const seen: string[] = []
     const host = await startPayload({
@@ -165,6 +170,7 @@ describe("a new article's slug, seen by the host's hooks", () => {
       const second = await hosted.article({ title: 'Gleicher Titel' })
       expect([first.slug, second.slug]).toEqual(['gleicher-titel', 'gleicher-titel-2'])
       expect(seen).toEqual(['gleicher-titel', 'gleicher-titel-2'])
+      expect(settlesSlugLate(host.payload.collections.articles.config)).toBe(false)
     } finally {
       await host.stop()
     }
@@ -222,6 +228,33 @@ describe("a new article's slug, seen by the host's hooks", () => {
       await hosted.article({ _status: 'published', title: 'Geprüfter Titel' })
       await hosted.article({ _status: 'published', title: 'Geprüfter Titel' })
       expect(seen).toEqual(['gepruefter-titel', 'gepruefter-titel-2'])
+    } finally {
+      await host.stop()
+    }
+  })
+
+  test("a host filterOptions set on one of the plugin's fields sees the slug that is stored", async () => {
+    const seen: string[] = []
+    const host = await startPayload({
+      key: 'slug-host-filter-options',
+      plugin: {
+        collections: {
+          articles: {
+            fields: ({ defaultFields }) => {
+              const authors = defaultFields.find((field) => 'name' in field && field.name === 'authors')!
+              Object.assign(authors, { filterOptions: ({ data }: any) => (seen.push(data.slug), true) })
+              return defaultFields
+            },
+          },
+        },
+      },
+    })
+    try {
+      const hosted = fixtures(host.payload)
+      const author = await hosted.author({ name: 'Gefilterte Autorin' })
+      for (let i = 0; i < 2; i += 1)
+        await hosted.article({ _status: 'published', authors: [author.id], title: 'Gefilterter Titel' })
+      expect(seen).toEqual(['gefilterter-titel', 'gefilterter-titel-2'])
     } finally {
       await host.stop()
     }
